@@ -1,0 +1,306 @@
+/**
+ * The shape of every content collection. These schemas are the documentation for editors:
+ * every field has one sentence saying what it holds. References between collections are
+ * plain ids here and are checked together in ./integrity.ts, so a dangling id fails the
+ * build with the file, the field and the fix.
+ */
+import { z } from 'astro/zod';
+import {
+  functionalEmail,
+  httpsUrl,
+  idField,
+  isoDate,
+  phoneNumber,
+  province,
+  sourceRef,
+  sources,
+} from './fields';
+
+/** A document that facts on the site come from. */
+export const bronSchema = z.strictObject({
+  /** Full title of the document or web page. */
+  title: z.string().min(3),
+  /** Organisation that published it. */
+  publisher: z.string().min(2),
+  /** Date of the document (JJJJ-MM-DD); leave out when the document carries no date. */
+  date: isoDate.optional(),
+  /** Year or period the document covers when it has no exact date, e.g. "2023-2026". */
+  period: z.string().optional(),
+  /** File name in shared/seeds/ when the document is one of the seed documents. */
+  seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/).optional(),
+  /** Public web address of the document, when there is one. */
+  url: httpsUrl.optional(),
+  /** Anything a reader must know about this source, e.g. that it is old or still to be verified. */
+  note: z.string().optional(),
+});
+
+/** One phone line of an organisation. */
+export const phoneLine = z.strictObject({
+  /** The number as it should be shown, e.g. "0800-7000". */
+  number: phoneNumber,
+  /** What this line is for, when an organisation has more than one. */
+  label: z.string().optional(),
+  /** When the line is answered, in plain words, e.g. "24 uur per dag, 7 dagen per week". */
+  availability: z.string().min(3),
+  /** Whether calling is free of charge; leave out when unknown. */
+  free: z.boolean().optional(),
+});
+
+export const ORGANISATION_KINDS = [
+  'noodhulp',
+  'meldpunt',
+  'politie',
+  'hulpverlening',
+  'zorgcoordinatie',
+  'toezicht',
+  'samenwerkingsverband',
+  'gemeente',
+  'overheid',
+] as const;
+
+/** A ketenpartner: an organisation people or professionals can turn to. */
+export const organisatieSchema = z
+  .strictObject({
+    /** Official name, e.g. "Meld Misdaad Anoniem". */
+    name: z.string().min(2),
+    /** Short name or abbreviation used in running text, e.g. "MMA". */
+    shortName: z.string().optional(),
+    /** What kind of organisation this is; used to group organisations on the site. */
+    kind: z.enum(ORGANISATION_KINDS),
+    /** What the organisation does against human trafficking, and for whom (plain Dutch, 1-3 sentences). */
+    description: z.string().min(20),
+    /** Concrete tasks in the chain, as short phrases. */
+    tasks: z.array(z.string().min(3)).default([]),
+    /** Public phone lines; functional numbers only, never a person's number. */
+    phones: z.array(phoneLine).default([]),
+    /** Public website. */
+    url: httpsUrl.optional(),
+    /** Functional e-mail address (a team or general address, never a person's). */
+    email: functionalEmail.optional(),
+    /** Whether someone can contact this organisation without giving their name. */
+    anonymous: z.boolean().default(false),
+    /** Region this organisation works in (id in content/regios/); leave out for national organisations. */
+    regio: idField.optional(),
+    /** Where these facts come from. */
+    sources,
+  })
+  .refine((org) => org.phones.length > 0 || org.url || org.email, {
+    error: 'Geef minstens één manier om contact op te nemen: phones, url of email.',
+    path: ['phones'],
+  });
+
+/** Which organisation fills a role for a region or municipality. */
+const regionalBodies = z.strictObject({
+  /** Regionaal Informatie- en Expertise Centrum (id in content/organisaties/). */
+  riec: idField.optional(),
+  /** Zorg- en Veiligheidshuis. */
+  zorgVeiligheidshuis: idField.optional(),
+  /** Zorgcoördinator mensenhandel: arranges help and shelter for victims. */
+  zorgcoordinator: idField.optional(),
+  /** Veilig Thuis organisation of the region. */
+  veiligThuis: idField.optional(),
+  /** Police team covering the area (organisation id). */
+  politie: idField.optional(),
+});
+export type RegionalBodies = z.infer<typeof regionalBodies>;
+export const REGIONAL_BODY_LABELS: Record<keyof RegionalBodies, string> = {
+  veiligThuis: 'Veilig Thuis',
+  zorgcoordinator: 'Zorgcoördinator mensenhandel',
+  zorgVeiligheidshuis: 'Zorg- en Veiligheidshuis',
+  politie: 'Politie',
+  riec: 'RIEC',
+};
+
+/** A region: a police basisteam, district or set of municipalities working together. */
+export const regioSchema = z.strictObject({
+  /** Name as used in the seed documents, e.g. "Basisteam Heuvelrug". */
+  name: z.string().min(2),
+  /** What kind of cooperation this is, in a few words, e.g. "politie-basisteam". */
+  kind: z.string().min(2),
+  /** Province(s) the region lies in. */
+  provinces: z.array(province).min(1),
+  /** Plain-Dutch description of how the region works together against human trafficking. */
+  description: z.string().min(20),
+  /** Organisations that serve every member municipality; a municipality may override one. */
+  bodies: regionalBodies.default({}),
+  /** Policy documents (ids in content/beleid/) that apply across the region. */
+  beleid: z.array(idField).default([]),
+  /** Where these facts come from. */
+  sources,
+});
+
+/** The functional contact of a municipality's aandachtsfunctionaris mensenhandel. */
+const liaisonOfficer = z.strictObject({
+  /** Where the aandachtsfunctionaris sits and what they do, in plain words. No personal names. */
+  description: z.string().min(10),
+  /** Functional phone number (e.g. the municipality's 14-number); never a mobile number. */
+  phone: phoneNumber.optional(),
+  /** Functional e-mail address of the team. */
+  email: functionalEmail.optional(),
+  /** Where this comes from. */
+  source: sourceRef,
+});
+
+export const POLICY_KINDS = ['eigen', 'regionaal', 'geen-bekend'] as const;
+
+/** A municipality (gemeente). The file name is the URL slug: content/gemeenten/woerden.yaml → /gemeenten/woerden/. */
+export const gemeenteSchema = z
+  .strictObject({
+    /** Official name, e.g. "Wijk bij Duurstede". */
+    name: z.string().min(2),
+    /** CBS municipality code: "GM" followed by four digits, e.g. GM0632 for Woerden. */
+    cbsCode: z.string().regex(/^GM\d{4}$/, {
+      error: 'Een CBS-code is "GM" gevolgd door vier cijfers, bijvoorbeeld GM0632. Zoek de code op in de CBS-gemeentelijst.',
+    }),
+    /** Province the municipality lies in. */
+    province,
+    /** Region this municipality belongs to for this subject (id in content/regios/). */
+    regio: idField,
+    /** Which policy applies: its own plan, a regional plan, or none known from the sources. */
+    policy: z.strictObject({
+      /** eigen = own plan; regionaal = a plan made for the region; geen-bekend = no plan in our sources. */
+      kind: z.enum(POLICY_KINDS),
+      /** Ids in content/beleid/ of the plans that apply. */
+      beleid: z.array(idField).default([]),
+      /** One or two sentences explaining the situation, e.g. why a regional plan applies. */
+      note: z.string().optional(),
+    }),
+    /** Municipality's general contact details for residents. */
+    contact: z
+      .strictObject({
+        /** General phone number, usually 14 + area code. */
+        phone: phoneNumber.optional(),
+        /** Municipality's website. */
+        url: httpsUrl.optional(),
+      })
+      .default({}),
+    /** Functional contact of the aandachtsfunctionaris mensenhandel, where public. */
+    liaisonOfficer: liaisonOfficer.optional(),
+    /** Organisations that differ from the region's (leave out to use the region's). */
+    bodies: regionalBodies.default({}),
+    /** Name of the police basisteam, e.g. "Basisteam de Copen". */
+    policeTeam: z.string().optional(),
+    /** Whether the municipality is connected to Meld Misdaad Anoniem, as far as the sources say. */
+    meldMisdaadAnoniem: z.enum(['aangesloten', 'onbekend']).default('onbekend'),
+    /** Particulars worth knowing, e.g. Mook en Middelaar's orientation to two regions. */
+    notes: z.array(z.string().min(10)).default([]),
+    /** Where these facts come from. */
+    sources,
+  })
+  .refine((g) => g.policy.kind === 'geen-bekend' || g.policy.beleid.length > 0, {
+    error: 'Bij policy.kind "eigen" of "regionaal" hoort minstens één plan in policy.beleid.',
+    path: ['policy', 'beleid'],
+  });
+
+/** The four roles a municipality has in the approach to human trafficking (Centrum voor Criminaliteitspreventie en Veiligheid). */
+export const MUNICIPAL_ROLES = {
+  signaleerder: 'Signaleren',
+  beleidsmaker: 'Beleid maken',
+  regisseur: 'Regie voeren',
+  zorgEnOpvang: 'Zorg en opvang',
+} as const;
+
+/** One concrete action from a plan. */
+const policyAction = z.strictObject({
+  /** What will be done. */
+  action: z.string().min(5),
+  /** Which ambition (its title) the action serves, when the plan groups them. */
+  ambition: z.string().optional(),
+  /** Who is responsible: an organisation or department, never a person's name. */
+  owner: z.string().optional(),
+  /** When it should be done, as the plan says it ("2023", "Q2 2022", "doorlopend"). */
+  deadline: z.string().optional(),
+  /** Money, hours or other means the plan attaches to it. */
+  means: z.string().optional(),
+});
+
+/** A policy document (beleidsplan, actieprogramma, voorstel) — MDX: frontmatter here, summary in the body. */
+export const beleidSchema = z.strictObject({
+  /** Title of the document. */
+  title: z.string().min(5),
+  /** What kind of document this is. */
+  kind: z.enum(['beleidsplan', 'actieprogramma', 'voorstel', 'regionale aanpak']),
+  /** Who issued it, e.g. "Gemeente Woerden" or "RIEC Oost-Nederland". */
+  issuer: z.string().min(2),
+  /** Date of the document (JJJJ-MM-DD), or the first day of its period when it has no date. */
+  date: isoDate,
+  /** Whether that date is the exact document date or only derived from its period. */
+  dateIsExact: z.boolean().default(true),
+  /** Period the plan covers, e.g. "2022-2024". */
+  period: z.string().optional(),
+  /** Status as far as the document says: vastgesteld (adopted), voorstel (proposal) or onbekend. */
+  status: z.enum(['vastgesteld', 'voorstel', 'onbekend']),
+  /** Municipalities the plan covers (ids in content/gemeenten/). */
+  gemeenten: z.array(idField).min(1),
+  /** One-paragraph summary shown on overview pages. */
+  summary: z.string().min(40),
+  /** The plan's ambitions or goals. */
+  ambitions: z
+    .array(z.strictObject({ title: z.string().min(3), description: z.string().optional() }))
+    .default([]),
+  /** Concrete actions with owner, deadline and means where the plan gives them. */
+  actions: z.array(policyAction).default([]),
+  /** How the plan fills in each of the four municipal roles. */
+  roles: z
+    .strictObject({
+      signaleerder: z.string().optional(),
+      beleidsmaker: z.string().optional(),
+      regisseur: z.string().optional(),
+      zorgEnOpvang: z.string().optional(),
+    })
+    .default({}),
+  /** Partner organisations that are in content/organisaties/ (ids). */
+  partners: z.array(idField).default([]),
+  /** Other partners the plan names that have no page of their own. */
+  otherPartners: z.array(z.string().min(2)).default([]),
+  /** The document itself in content/bronnen/. */
+  bron: idField,
+});
+
+/** A national or regional figure set, rendered as a chart and a table. */
+export const cijferSchema = z.strictObject({
+  /** Title of the chart, e.g. "Geregistreerde mogelijke slachtoffers bij CoMensha". */
+  title: z.string().min(5),
+  /** What the numbers mean, in one or two plain sentences. */
+  description: z.string().min(10),
+  /** Area the figures cover, e.g. "Nederland" or "Limburg". */
+  area: z.string().min(2),
+  /** What one unit is, e.g. "slachtoffers". */
+  unit: z.string().min(2),
+  /** Order on the figures page (low first). */
+  order: z.number().int().default(100),
+  /** The data points. */
+  values: z
+    .array(
+      z.strictObject({
+        /** Category or year. */
+        label: z.string().min(1),
+        /** The number. */
+        value: z.number().nonnegative(),
+      }),
+    )
+    .min(1),
+  /** A range instead of counts, e.g. an estimate of 5,000 to 7,500 a year (shown as text). */
+  range: z.strictObject({ low: z.number(), high: z.number(), per: z.string() }).optional(),
+  /** Where the figures come from. */
+  sources,
+});
+
+/** A plain content page (wat is mensenhandel, hulp, privacy …) written in MDX. */
+export const paginaSchema = z.strictObject({
+  /** Page title (h1). */
+  title: z.string().min(3),
+  /** One-sentence description, used in search results and the meta description. */
+  description: z.string().min(20),
+  /** Where the facts on the page come from, when it states any. */
+  sources: z.array(sourceRef).default([]),
+  /** Date of the last content review (JJJJ-MM-DD). */
+  reviewed: isoDate,
+});
+
+export type Bron = z.infer<typeof bronSchema>;
+export type Organisatie = z.infer<typeof organisatieSchema>;
+export type Regio = z.infer<typeof regioSchema>;
+export type Gemeente = z.infer<typeof gemeenteSchema>;
+export type Beleid = z.infer<typeof beleidSchema>;
+export type Cijfer = z.infer<typeof cijferSchema>;
