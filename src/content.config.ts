@@ -12,8 +12,11 @@ import {
   cijferSchema,
   gemeenteSchema,
   organisatieSchema,
+  kwetsbaarheidSchema,
   paginaSchema,
   regioSchema,
+  sectorSchema,
+  signaalSchema,
 } from './lib/content/schemas';
 
 const contentDir = process.env.CONTENT_DIR ?? './content';
@@ -30,4 +33,7 @@ export const collections = {
   beleid: defineCollection({ loader: folder('beleid', 'mdx'), schema: beleidSchema }),
   cijfers: defineCollection({ loader: folder('cijfers', 'yaml'), schema: cijferSchema }),
   paginas: defineCollection({ loader: folder('paginas', 'mdx'), schema: paginaSchema }),
+  signalen: defineCollection({ loader: folder('signalen', 'yaml'), schema: signaalSchema }),
+  kwetsbaarheden: defineCollection({ loader: folder('kwetsbaarheden', 'yaml'), schema: kwetsbaarheidSchema }),
+  sectoren: defineCollection({ loader: folder('sectoren', 'yaml'), schema: sectorSchema }),
 };

@@ -13,12 +13,16 @@ export const idField = z
     error: 'Gebruik een id van kleine letters, cijfers en streepjes, bijvoorbeeld "wijk-bij-duurstede".',
   });
 
-/** Dutch calendar date written as YYYY-MM-DD (kept as text so it renders exactly as written). */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+/**
+ * Calendar date written as YYYY-MM-DD. YAML turns an unquoted date into a Date object;
+ * we turn it back into text so dates render exactly as written, without time zones.
+ */
+export const isoDate = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
     error: 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2023-06-13.',
-  });
+  }),
+);
 
 /**
  * Phone numbers we accept. Written any way editors like ("0800-7000", "088 374 47 44");

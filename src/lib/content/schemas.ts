@@ -269,7 +269,7 @@ export const cijferSchema = z.strictObject({
   unit: z.string().min(2),
   /** Order on the figures page (low first). */
   order: z.number().int().default(100),
-  /** The data points. */
+  /** The data points, drawn as a bar chart and listed in a table. */
   values: z
     .array(
       z.strictObject({
@@ -279,11 +279,14 @@ export const cijferSchema = z.strictObject({
         value: z.number().nonnegative(),
       }),
     )
-    .min(1),
+    .default([]),
   /** A range instead of counts, e.g. an estimate of 5,000 to 7,500 a year (shown as text). */
   range: z.strictObject({ low: z.number(), high: z.number(), per: z.string() }).optional(),
   /** Where the figures come from. */
   sources,
+}).refine((set) => set.values.length > 0 || set.range, {
+  error: 'Geef de cijfers als values (een lijst van label en value) of als range (low, high, per).',
+  path: ['values'],
 });
 
 /** A plain content page (wat is mensenhandel, hulp, privacy …) written in MDX. */
@@ -294,6 +297,8 @@ export const paginaSchema = z.strictObject({
   description: z.string().min(20),
   /** Where the facts on the page come from, when it states any. */
   sources: z.array(sourceRef).default([]),
+  /** Organisations (ids in content/organisaties/) shown as contact cards below the text. */
+  contacts: z.array(idField).default([]),
   /** Date of the last content review (JJJJ-MM-DD). */
   reviewed: isoDate,
 });
@@ -304,3 +309,96 @@ export type Regio = z.infer<typeof regioSchema>;
 export type Gemeente = z.infer<typeof gemeenteSchema>;
 export type Beleid = z.infer<typeof beleidSchema>;
 export type Cijfer = z.infer<typeof cijferSchema>;
+export type Pagina = z.infer<typeof paginaSchema>;
+
+/** Forms of exploitation (article 273f Sr), as used in URLs: /signalen/<vorm>/. */
+export const FORMS = {
+  'seksuele-uitbuiting': 'Seksuele uitbuiting',
+  arbeidsuitbuiting: 'Arbeidsuitbuiting',
+  'criminele-uitbuiting': 'Criminele uitbuiting',
+  'gedwongen-orgaanverwijdering': 'Gedwongen orgaanverwijdering',
+} as const;
+export type Form = keyof typeof FORMS;
+const formIds = Object.keys(FORMS) as [Form, ...Form[]];
+
+/** Sectors with their own guidance page under /ondernemers/<sector>/ (one file each in content/sectoren/). */
+export const SECTORS = {
+  'hotels-vakantieparken': 'Hotels en vakantieparken',
+  horeca: 'Horeca',
+  bouw: 'Bouw',
+  'land-tuinbouw': 'Land- en tuinbouw',
+  schoonmaak: 'Schoonmaak',
+  uitzendbranche: 'Uitzendbranche en arbeidsbemiddeling',
+  'nagelstudios-massagesalons': "Nagelstudio's en massagesalons",
+  'transport-logistiek': 'Transport en logistiek',
+  'verhuur-huisvesting': 'Verhuur en huisvesting',
+  'banken-financiele-dienstverlening': 'Banken en financiële dienstverlening',
+} as const;
+export type Sector = keyof typeof SECTORS;
+
+/** Professional roles with their own page under /signalen/professionals/<rol>/. */
+export const ROLES = {
+  'balie-brp': 'Balie en BRP-inschrijving',
+  'toezicht-handhaving': 'Toezicht en handhaving',
+  'sociaal-wijkteam': 'Sociaal wijkteam',
+  'leerplicht-onderwijs': 'Leerplicht en onderwijs',
+  zorg: 'Zorg',
+} as const;
+export type Role = keyof typeof ROLES;
+
+/** One signal: something a person can notice that may point to human trafficking. */
+export const signaalSchema = z.strictObject({
+  /** What someone can see or hear, as one short sentence, e.g. "Iemand heeft zijn eigen paspoort niet." */
+  statement: z.string().min(10).max(160),
+  /** Why this matters, in one or two plain sentences. */
+  explanation: z.string().min(10).optional(),
+  /** A short example situation. */
+  example: z.string().min(10).optional(),
+  /** The forms of exploitation this signal can point to (list all four when it fits every form). */
+  forms: z.array(z.enum(formIds)).min(1, { error: 'Noem minstens één vorm van uitbuiting in forms.' }),
+  /** Where it plays: binnenland (within the Netherlands), grensoverschrijdend (across borders) or beide. */
+  context: z.enum(['binnenland', 'grensoverschrijdend', 'beide']),
+  /** Who can notice it. */
+  audiences: z.strictObject({
+    /** Residents can notice this in daily life. */
+    inwoner: z.boolean().default(false),
+    /** Business sectors where owners or staff can notice this. */
+    ondernemer: z.array(z.enum(Object.keys(SECTORS) as [Sector, ...Sector[]])).default([]),
+    /** Professional roles that can notice this in their work. */
+    professional: z.array(z.enum(Object.keys(ROLES) as [Role, ...Role[]])).default([]),
+  }),
+  /** A key signal: printed on every gemeente's signalenkaart (keep to about three per form). */
+  key: z.boolean().default(false),
+  /** Where this signal comes from. */
+  sources,
+});
+
+/** A vulnerability factor: something that makes a person easier to exploit (not a signal in itself). */
+export const kwetsbaarheidSchema = z.strictObject({
+  /** Short description, e.g. "Schulden hebben bij de persoon die werk of reis regelde." */
+  statement: z.string().min(10).max(160),
+  /** Why it makes someone vulnerable, in plain words. */
+  explanation: z.string().min(10).optional(),
+  /** Where this comes from. */
+  sources,
+});
+
+/** Guidance for business owners in one sector (file name = sector id, e.g. bouw.yaml). */
+export const sectorSchema = z.strictObject({
+  /** One or two sentences: why trafficking can happen in this sector. */
+  intro: z.string().min(40),
+  /** What a business owner can do to prevent being used (good employer practice, checking intermediaries…). */
+  prevention: z.array(z.string().min(10)).min(3),
+  /** What the law expects of a business in this sector, in plain words. */
+  law: z.array(z.string().min(10)).default([]),
+  /** What to do when you see signals. */
+  whatToDo: z.array(z.string().min(10)).min(2),
+  /** Organisations (ids in content/organisaties/) a business owner in this sector contacts. */
+  contacts: z.array(idField).default([]),
+  /** Where this guidance comes from. */
+  sources,
+});
+
+export type Signaal = z.infer<typeof signaalSchema>;
+export type Kwetsbaarheid = z.infer<typeof kwetsbaarheidSchema>;
+export type SectorGuidance = z.infer<typeof sectorSchema>;

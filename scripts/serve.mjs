@@ -1,0 +1,40 @@
+/**
+ * Serves the built site: static pages and on-demand routes through the @astrojs/node
+ * handler, with security headers on every response. Access is not logged: the server never
+ * writes client addresses or user agents anywhere.
+ *
+ * Environment: HOST (default 127.0.0.1; use 0.0.0.0 behind a proxy), PORT (default 4321;
+ * 0 picks a free port, which is printed).
+ */
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { applySecurityHeaders } from '../src/server/security-headers.mjs';
+
+const entry = fileURLToPath(new URL('../dist/server/entry.mjs', import.meta.url));
+if (!existsSync(entry)) {
+  console.error('Geen build gevonden in dist/. Bouw eerst de site met: npm run build');
+  process.exit(1);
+}
+
+// We start our own server around Astro's handler, so Astro must not start one itself.
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const { handler } = await import(pathToFileURL(entry).href);
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 4321);
+
+const server = createServer((req, res) => {
+  applySecurityHeaders(res);
+  handler(req, res);
+});
+
+server.listen(port, host, () => {
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  console.log(`Meldwijzer Mensenhandel draait op http://${host}:${actualPort}/`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,32 @@
+/**
+ * npm start: build the site when there is no build yet (or content/src changed since), then
+ * serve it. One command for a newcomer; operators build once and use `npm run serve`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const marker = join(root, 'dist/server/entry.mjs');
+
+function newestChange(dir) {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.isDirectory() ? newestChange(path) : stat.mtimeMs);
+  }
+  return newest;
+}
+
+const sources = ['src', 'content', 'public'].map((d) => join(root, d));
+const stale =
+  !existsSync(marker) ||
+  Math.max(...sources.map(newestChange), statSync(join(root, 'astro.config.mjs')).mtimeMs) > statSync(marker).mtimeMs;
+
+if (stale) {
+  console.log('De site wordt gebouwd…');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+await import('./serve.mjs');

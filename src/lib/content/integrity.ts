@@ -1,0 +1,153 @@
+/**
+ * Cross-collection checks that a single schema cannot do: every id that one file names
+ * must exist in the collection it points to, and the two sides of a relation must agree.
+ * Each problem names the file, the field and the fix, because an editor reads it in a
+ * failed build.
+ */
+import type {
+  Beleid,
+  Bron,
+  Cijfer,
+  Gemeente,
+  Kwetsbaarheid,
+  Organisatie,
+  Pagina,
+  Regio,
+  SectorGuidance,
+  Signaal,
+  SourceRef,
+} from './schemas';
+
+export interface Entry<T> {
+  id: string;
+  /** Path of the file relative to the project, e.g. "content/gemeenten/woerden.yaml". */
+  filePath: string;
+  data: T;
+}
+
+export interface SiteContent {
+  bronnen: Entry<Bron>[];
+  organisaties: Entry<Organisatie>[];
+  regios: Entry<Regio>[];
+  gemeenten: Entry<Gemeente>[];
+  beleid: Entry<Beleid>[];
+  cijfers: Entry<Cijfer>[];
+  paginas: Entry<Pagina>[];
+  signalen: Entry<Signaal>[];
+  kwetsbaarheden: Entry<Kwetsbaarheid>[];
+  sectoren: Entry<SectorGuidance>[];
+}
+
+export interface Problem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+type CollectionName = keyof SiteContent;
+
+const FOLDER_HINT: Record<CollectionName, string> = {
+  bronnen: 'content/bronnen/',
+  organisaties: 'content/organisaties/',
+  regios: 'content/regios/',
+  gemeenten: 'content/gemeenten/',
+  beleid: 'content/beleid/',
+  cijfers: 'content/cijfers/',
+  paginas: 'content/paginas/',
+  signalen: 'content/signalen/',
+  kwetsbaarheden: 'content/kwetsbaarheden/',
+  sectoren: 'content/sectoren/',
+};
+
+export function findContentProblems(site: SiteContent): Problem[] {
+  const problems: Problem[] = [];
+  const ids = Object.fromEntries(
+    (Object.keys(site) as CollectionName[]).map((name) => [name, new Set(site[name].map((e) => e.id))]),
+  ) as Record<CollectionName, Set<string>>;
+
+  function expect(file: string, field: string, target: CollectionName, id: string | undefined) {
+    if (id === undefined || ids[target].has(id)) return;
+    const known = [...ids[target]].sort().join(', ') || '(geen)';
+    problems.push({
+      file,
+      field,
+      message: `"${id}" bestaat niet in ${FOLDER_HINT[target]}. Maak ${FOLDER_HINT[target]}${id}.* aan of kies een bestaand id: ${known}.`,
+    });
+  }
+  function expectSources(file: string, field: string, refs: SourceRef[]) {
+    refs.forEach((ref, i) => expect(file, `${field}[${i}].bron`, 'bronnen', ref.bron));
+  }
+  function expectBodies(file: string, bodies: Record<string, string | undefined>) {
+    for (const [role, id] of Object.entries(bodies)) expect(file, `bodies.${role}`, 'organisaties', id);
+  }
+
+  for (const { filePath, data } of site.organisaties) {
+    expect(filePath, 'regio', 'regios', data.regio);
+    expectSources(filePath, 'sources', data.sources);
+  }
+  for (const { filePath, data } of site.regios) {
+    expectBodies(filePath, data.bodies);
+    data.beleid.forEach((id, i) => expect(filePath, `beleid[${i}]`, 'beleid', id));
+    expectSources(filePath, 'sources', data.sources);
+  }
+  for (const { filePath, data } of site.gemeenten) {
+    expect(filePath, 'regio', 'regios', data.regio);
+    data.policy.beleid.forEach((id, i) => expect(filePath, `policy.beleid[${i}]`, 'beleid', id));
+    expectBodies(filePath, data.bodies);
+    if (data.liaisonOfficer) expectSources(filePath, 'liaisonOfficer.source', [data.liaisonOfficer.source]);
+    expectSources(filePath, 'sources', data.sources);
+  }
+  for (const { filePath, data } of site.beleid) {
+    data.gemeenten.forEach((id, i) => expect(filePath, `gemeenten[${i}]`, 'gemeenten', id));
+    data.partners.forEach((id, i) => expect(filePath, `partners[${i}]`, 'organisaties', id));
+    expect(filePath, 'bron', 'bronnen', data.bron);
+  }
+  for (const { filePath, data } of site.cijfers) expectSources(filePath, 'sources', data.sources);
+  for (const { filePath, data } of site.paginas) {
+    expectSources(filePath, 'sources', data.sources);
+    data.contacts.forEach((id, i) => expect(filePath, `contacts[${i}]`, 'organisaties', id));
+  }
+  for (const { filePath, data } of [...site.signalen, ...site.kwetsbaarheden]) expectSources(filePath, 'sources', data.sources);
+  for (const { filePath, data } of site.sectoren) {
+    expectSources(filePath, 'sources', data.sources);
+    data.contacts.forEach((id, i) => expect(filePath, `contacts[${i}]`, 'organisaties', id));
+  }
+
+  // Both sides of "this plan applies to this municipality" must agree, so the gemeente page
+  // and the plan page never contradict each other.
+  const gemeenteById = new Map(site.gemeenten.map((g) => [g.id, g]));
+  for (const plan of site.beleid) {
+    for (const gemeenteId of plan.data.gemeenten) {
+      const gemeente = gemeenteById.get(gemeenteId);
+      if (gemeente && !gemeente.data.policy.beleid.includes(plan.id)) {
+        problems.push({
+          file: gemeente.filePath,
+          field: 'policy.beleid',
+          message: `Het plan "${plan.id}" (${plan.filePath}) noemt deze gemeente, maar policy.beleid noemt het plan niet. Voeg "${plan.id}" toe aan policy.beleid, of haal de gemeente uit gemeenten in het plan.`,
+        });
+      }
+    }
+  }
+  const planById = new Map(site.beleid.map((b) => [b.id, b]));
+  for (const gemeente of site.gemeenten) {
+    gemeente.data.policy.beleid.forEach((planId, i) => {
+      const plan = planById.get(planId);
+      if (plan && !plan.data.gemeenten.includes(gemeente.id)) {
+        problems.push({
+          file: plan.filePath,
+          field: 'gemeenten',
+          message: `De gemeente "${gemeente.id}" (${gemeente.filePath}, policy.beleid[${i}]) zegt dat dit plan voor haar geldt, maar het plan noemt de gemeente niet. Voeg "${gemeente.id}" toe aan gemeenten.`,
+        });
+      }
+    });
+  }
+  return problems;
+}
+
+/** One readable block for the build log: every problem on its own line. */
+export function formatProblems(problems: Problem[]): string {
+  return [
+    `De inhoud bevat ${problems.length} fout(en). Herstel deze en bouw opnieuw:`,
+    ...problems.map((p) => `  - ${p.file} → ${p.field}: ${p.message}`),
+  ].join('\n');
+}

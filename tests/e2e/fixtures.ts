@@ -1,0 +1,51 @@
+/**
+ * Shared test helpers: the server address, the list of built pages (from the sitemap, as
+ * Starlight does), and a page that records every request so tests can prove none leaves
+ * the origin.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export const baseURL = () => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL ontbreekt: start de tests met npm run test:e2e');
+  return url;
+};
+
+/**
+ * Every page path in the built sitemap (dist/client), as Starlight's tests do. Read from disk
+ * because Playwright collects tests before the server starts.
+ */
+export function sitemapPaths(): string[] {
+  const dir = 'dist/client';
+  const files = readdirSync(dir).filter((f) => /^sitemap-\d+\.xml$/.test(f));
+  if (files.length === 0) throw new Error('Geen sitemap in dist/client: bouw eerst met npm run build');
+  return files.flatMap((file) =>
+    [...readFileSync(`${dir}/${file}`, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname),
+  );
+}
+
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+  }));
+}
+
+export const test = base.extend<{ requests: string[] }>({
+  baseURL: async ({}, use) => use(baseURL()),
+  requests: async ({ page }, use) => {
+    const seen: string[] = [];
+    page.on('request', (request) => seen.push(request.url()));
+    await use(seen);
+  },
+});
+
+export { expect };

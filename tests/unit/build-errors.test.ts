@@ -1,0 +1,72 @@
+/**
+ * A broken content file must stop `astro build` with a message that names the file, the
+ * field and the fix. Each case copies content/ to a temporary folder, breaks one thing, and
+ * runs the real build on it (CONTENT_DIR), writing to a temporary outDir.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// Inside the project (git-ignored), so the built chunks resolve the project's node_modules.
+mkdirSync('.tmp', { recursive: true });
+const work = mkdtempSync(join('.tmp', 'build-errors-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function buildWith(name: string, breakContent: (dir: string) => void) {
+  const dir = join(work, name);
+  cpSync('content', dir, { recursive: true });
+  breakContent(dir);
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', join(work, `${name}-dist`)],
+    { env: { ...process.env, CONTENT_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', timeout: 120_000 },
+  );
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+function edit(file: string, change: (text: string) => string) {
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+}
+
+describe('npm run build refuses broken content', { timeout: 150_000 }, () => {
+  it('a bad CBS code names the file, the field and the right format', () => {
+    const { status, output } = buildWith('cbs', (dir) =>
+      edit(join(dir, 'gemeenten/woerden.yaml'), (t) => t.replace(/cbsCode: .*/, 'cbsCode: "0632"')),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/gemeenten/);
+    expect(output).toMatch(/woerden/);
+    expect(output).toMatch(/cbsCode/);
+    expect(output).toContain('"GM" gevolgd door vier cijfers');
+  });
+
+  it('a dangling reference names the file, the field and the existing ids', () => {
+    const { status, output } = buildWith('reference', (dir) =>
+      edit(join(dir, 'gemeenten/woerden.yaml'), (t) => t.replace(/^regio: .*/m, 'regio: bestaat-niet')),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain('gemeenten/woerden.yaml → regio');
+    expect(output).toContain('"bestaat-niet" bestaat niet in content/regios/');
+  });
+
+  it('a malformed phone number names the organisation and gives examples', () => {
+    const { status, output } = buildWith('phone', (dir) =>
+      edit(join(dir, 'organisaties/veilig-thuis.yaml'), (t) => t.replace('0800-2000', '0800-20')),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/organisaties/);
+    expect(output).toMatch(/veilig-thuis/);
+    expect(output).toMatch(/phones/);
+    expect(output).toContain('geen geldig Nederlands telefoonnummer');
+  });
+
+  it('a missing required field names the file and the field', () => {
+    const { status, output } = buildWith('missing', (dir) =>
+      edit(join(dir, 'gemeenten/woerden.yaml'), (t) => t.replace(/^name: .*\n/m, '')),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/woerden/);
+    expect(output).toMatch(/\bname\b/);
+  });
+});
