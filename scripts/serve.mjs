@@ -4,12 +4,16 @@
  * writes client addresses or user agents anywhere.
  *
  * Environment: HOST (default 127.0.0.1; use 0.0.0.0 behind a proxy), PORT (default 4321;
- * 0 picks a free port, which is printed).
+ * 0 picks a free port, which is printed), and the REPORT_* settings of the report relay
+ * (see README). The relay delivers accepted reports in the background.
  */
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applySecurityHeaders } from '../src/server/security-headers.mjs';
+import { readReportConfig } from '../src/lib/report/config.ts';
+import { SqliteOutbox } from '../src/lib/report/outbox.ts';
+import { createRelay } from '../src/lib/report/relay.ts';
 
 const entry = fileURLToPath(new URL('../dist/server/entry.mjs', import.meta.url));
 if (!existsSync(entry)) {
@@ -20,6 +24,11 @@ if (!existsSync(entry)) {
 // We start our own server around Astro's handler, so Astro must not start one itself.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import(pathToFileURL(entry).href);
+
+// Fail at start-up, not at the first report, when the report settings are wrong.
+const reportConfig = readReportConfig();
+const relay = createRelay({ outbox: new SqliteOutbox(reportConfig.outboxFile), config: reportConfig });
+relay.start();
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
@@ -36,5 +45,8 @@ server.listen(port, host, () => {
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, async () => {
+    await relay.stop();
+    server.close(() => process.exit(0));
+  });
 }

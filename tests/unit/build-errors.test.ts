@@ -20,7 +20,10 @@ function buildWith(name: string, breakContent: (dir: string) => void) {
   const result = spawnSync(
     process.execPath,
     ['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', join(work, `${name}-dist`)],
-    { env: { ...process.env, CONTENT_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8', timeout: 120_000 },
+    {
+      env: { ...process.env, CONTENT_DIR: dir, ASTRO_CACHE_DIR: join(work, `${name}-cache`), ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
+      timeout: 120_000,
+    },
   );
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

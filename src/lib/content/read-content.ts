@@ -3,7 +3,7 @@
  * editors' quick checks (npm run check:content). The build itself loads content through
  * Astro's content layer; both paths share schemas.ts and integrity.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
@@ -44,7 +44,8 @@ export function readContent(contentDir: string, projectDir = process.cwd()) {
   const site = {} as Record<string, Entry<unknown>[]>;
   for (const [name, { schema, extension }] of Object.entries(COLLECTIONS)) {
     const folder = join(contentDir, name);
-    const files = readdirSync(folder).filter((f) => f.endsWith(extension)).sort();
+    // A collection without files yet is empty, as in the Astro build.
+    const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith(extension)).sort() : [];
     site[name] = [];
     for (const file of files) {
       const path = join(folder, file);

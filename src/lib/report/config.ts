@@ -1,0 +1,66 @@
+/**
+ * Report pipeline settings from environment variables, checked once at start-up with a clear
+ * message for every mistake. Documented in the README.
+ */
+import { join } from 'node:path';
+import { z } from 'astro/zod';
+
+const schema = z.object({
+  REPORT_FORWARD_URL: z
+    .url({ protocol: /^https?$/, error: 'REPORT_FORWARD_URL moet een volledig http(s)-adres zijn.' })
+    .optional(),
+  REPORT_FORWARD_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, {
+      error: 'REPORT_FORWARD_SECRET moet beginnen met whsec_ gevolgd door een base64-sleutel (Standard Webhooks).',
+    })
+    .optional(),
+  REPORT_DATA_DIR: z.string().min(1).default(join(process.cwd(), 'data')),
+  REPORT_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
+  REPORT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(40),
+  REPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  REPORT_POLL_MS: z.coerce.number().int().positive().default(1_000),
+  REPORT_MIN_FILL_SECONDS: z.coerce.number().nonnegative().default(3),
+  REPORT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
+});
+
+export interface ReportConfig {
+  forwardUrl?: string;
+  secret?: string;
+  dataDir: string;
+  outboxFile: string;
+  retryBaseMs: number;
+  /** The longest wait between two attempts: 720 × base (6 hours with the 30 s default). */
+  retryCapMs: number;
+  maxAttempts: number;
+  timeoutMs: number;
+  pollMs: number;
+  minFillSeconds: number;
+  rateLimitPerHour: number;
+}
+
+export function readReportConfig(env: NodeJS.ProcessEnv = process.env): ReportConfig {
+  const result = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!result.success) {
+    throw new Error(
+      `Ongeldige instelling voor meldingen:\n${result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`,
+    );
+  }
+  const c = result.data;
+  if (c.REPORT_FORWARD_URL && !c.REPORT_FORWARD_SECRET) {
+    throw new Error('REPORT_FORWARD_URL is gezet maar REPORT_FORWARD_SECRET niet: meldingen worden altijd ondertekend verstuurd.');
+  }
+  return {
+    forwardUrl: c.REPORT_FORWARD_URL,
+    secret: c.REPORT_FORWARD_SECRET,
+    dataDir: c.REPORT_DATA_DIR,
+    outboxFile: join(c.REPORT_DATA_DIR, 'outbox.sqlite'),
+    retryBaseMs: c.REPORT_RETRY_BASE_MS,
+    retryCapMs: c.REPORT_RETRY_BASE_MS * 720,
+    maxAttempts: c.REPORT_MAX_ATTEMPTS,
+    timeoutMs: c.REPORT_TIMEOUT_MS,
+    pollMs: c.REPORT_POLL_MS,
+    minFillSeconds: c.REPORT_MIN_FILL_SECONDS,
+    rateLimitPerHour: c.REPORT_RATE_LIMIT_PER_HOUR,
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * Delivers outbox entries to the intake endpoint: a signed JSON POST per report (Standard
+ * Webhooks headers), at least once, with the same webhook-id on every attempt so the receiver
+ * can drop duplicates. Success (any 2xx) deletes the entry; network errors, timeouts, 408, 429
+ * and 5xx are retried with backoff; other answers, and running out of attempts, move the entry
+ * to the dead letters for an operator (npm run outbox). Nothing is dropped silently.
+ *
+ * Logs say how many reports moved, never what they contain.
+ */
+import type { Claim, Outbox } from './outbox.ts';
+import type { ReportConfig } from './config.ts';
+import { signedHeaders } from './signing.ts';
+import { isRetryable, parseRetryAfter, retryDelay } from './backoff.ts';
+
+export interface RelayOptions {
+  outbox: Outbox;
+  config: Pick<ReportConfig, 'forwardUrl' | 'secret' | 'retryBaseMs' | 'retryCapMs' | 'maxAttempts' | 'timeoutMs' | 'pollMs'>;
+  log?: (message: string) => void;
+  fetchImpl?: typeof fetch;
+  random?: () => number;
+}
+
+/** Entries attempted in parallel per pass. */
+const BATCH = 20;
+
+export interface BatchResult {
+  delivered: number;
+  retrying: number;
+  dead: number;
+}
+
+export function createRelay({ outbox, config, log = console.log, fetchImpl = fetch, random }: RelayOptions) {
+  const { forwardUrl, secret } = config;
+  // The lease outlives one attempt with margin, so a crashed worker's entries come back soon after.
+  const leaseMs = config.timeoutMs + 30_000;
+
+  async function attempt(claim: Claim): Promise<'delivered' | 'retrying' | 'dead'> {
+    if (!forwardUrl || !secret) throw new Error('relay without forward URL');
+    let status: number | undefined;
+    let retryAfterMs = 0;
+    let error: string;
+    try {
+      const response = await fetchImpl(forwardUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signedHeaders(secret, claim.id, claim.payload) },
+        body: claim.payload,
+        redirect: 'error',
+        signal: AbortSignal.timeout(config.timeoutMs),
+      });
+      await response.body?.cancel();
+      if (response.ok) {
+        outbox.acknowledge(claim.id, claim.leaseToken);
+        return 'delivered';
+      }
+      status = response.status;
+      retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      error = `HTTP ${status}`;
+    } catch (cause) {
+      error = (cause as Error).name === 'TimeoutError' ? `geen antwoord binnen ${config.timeoutMs} ms` : `netwerkfout: ${(cause as Error).message}`;
+    }
+    const attempts = claim.attempts + 1;
+    if (!isRetryable(status) || attempts >= config.maxAttempts) {
+      outbox.fail(claim.id, claim.leaseToken, { error, dead: true });
+      return 'dead';
+    }
+    const delay = retryDelay(claim.attempts, { baseMs: config.retryBaseMs, capMs: config.retryCapMs, retryAfterMs, random });
+    outbox.fail(claim.id, claim.leaseToken, { error, retryAt: Date.now() + delay });
+    return 'retrying';
+  }
+
+  /** One pass: claim what is due, try each once. */
+  async function runOnce(limit = BATCH): Promise<BatchResult> {
+    const result: BatchResult = { delivered: 0, retrying: 0, dead: 0 };
+    const claims = outbox.claim(limit, leaseMs);
+    const outcomes = await Promise.all(claims.map(attempt));
+    for (const outcome of outcomes) result[outcome] += 1;
+    if (claims.length > 0) {
+      log(`Meldingen: ${result.delivered} afgeleverd, ${result.retrying} later opnieuw, ${result.dead} naar de dode brieven.`);
+    }
+    return result;
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let stopped = false;
+
+  /** Polls the outbox until stop(); each pass waits for the previous one. */
+  function start() {
+    if (!forwardUrl || !secret) {
+      log('Let op: REPORT_FORWARD_URL is niet ingesteld. Meldingen worden aangenomen en bewaard, maar NIET doorgestuurd.');
+      return;
+    }
+    log(`Meldingen worden doorgestuurd naar ${new URL(forwardUrl).origin}.`);
+    const tick = async () => {
+      if (stopped) return;
+      running = true;
+      let busy = false;
+      try {
+        const { delivered, retrying, dead } = await runOnce(BATCH);
+        // A full batch means more may be waiting: go on at once instead of after a poll interval.
+        busy = delivered + retrying + dead === BATCH;
+      } catch (error) {
+        log(`Doorsturen mislukt: ${(error as Error).message}`);
+      } finally {
+        running = false;
+        if (!stopped) timer = setTimeout(tick, busy ? 0 : config.pollMs);
+      }
+    };
+    timer = setTimeout(tick, 0);
+  }
+
+  async function stop() {
+    stopped = true;
+    clearTimeout(timer);
+    while (running) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  return { runOnce, start, stop };
+}
