@@ -1,31 +1,31 @@
 /**
- * Starts the built site on the real server (scripts/serve.mjs) on a free port and hands the
- * address to the tests through E2E_BASE_URL. `npm run test:e2e` builds before Playwright runs.
+ * Starts the built site (npm run build first) on the real server, on a free port, together
+ * with the reference receiver it forwards reports to, and hands both addresses to the tests
+ * (E2E_BASE_URL, E2E_RECEIVER_FILE).
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newSecret, startReceiver, startServer } from '../support/processes.ts';
 
 export default async function globalSetup() {
-  const server = spawn(process.execPath, ['scripts/serve.mjs'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const dir = mkdtempSync(join(tmpdir(), 'meldwijzer-e2e-'));
+  const secret = newSecret();
+  const receiverFile = join(dir, 'received.jsonl');
+  const receiver = await startReceiver({ RECEIVER_SECRET: secret, RECEIVER_FILE: receiverFile });
+  const server = await startServer({
+    REPORT_DATA_DIR: join(dir, 'data'),
+    REPORT_FORWARD_URL: `${receiver.url}/`,
+    REPORT_FORWARD_SECRET: secret,
+    REPORT_RETRY_BASE_MS: '100',
+    REPORT_POLL_MS: '100',
+    REPORT_MIN_FILL_SECONDS: '1',
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server start timed out. Output: ${output}`)), 20_000);
-    server.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0].replace(/\/$/, ''));
-      }
-    });
-    server.once('exit', (code) => reject(new Error(`Server exited with ${code}. Output: ${output}`)));
-  });
-  process.env.E2E_BASE_URL = url;
+  process.env.E2E_BASE_URL = server.url;
+  process.env.E2E_RECEIVER_FILE = receiverFile;
   return async () => {
-    server.kill('SIGTERM');
-    await once(server, 'exit');
+    await server.stop();
+    await receiver.stop();
+    rmSync(dir, { recursive: true, force: true });
   };
 }

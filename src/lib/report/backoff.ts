@@ -2,8 +2,8 @@
  * When to try a failed delivery again: "full jitter" exponential backoff
  * (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/): a random wait
  * between 0 and min(cap, base × 2^attempt), never shorter than the receiver's Retry-After.
- * With the defaults (base 30 s, cap 6 h, 40 attempts) the expected schedule spans about
- * 94 hours; the sum of 30 capped waits is practically never under 72 hours.
+ * With the defaults (base 30 s, cap 6 h, 50 attempts) the expected schedule spans about
+ * 120 hours; even if every wait were drawn at the 35th percentile it would exceed 72 hours.
  */
 export function retryDelay(
   attempt: number,

@@ -17,7 +17,7 @@ const schema = z.object({
     .optional(),
   REPORT_DATA_DIR: z.string().min(1).default(join(process.cwd(), 'data')),
   REPORT_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
-  REPORT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(40),
+  REPORT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(50),
   REPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   REPORT_POLL_MS: z.coerce.number().int().positive().default(1_000),
   REPORT_MIN_FILL_SECONDS: z.coerce.number().nonnegative().default(3),

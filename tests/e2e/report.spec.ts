@@ -1,0 +1,81 @@
+/**
+ * Reporting as a person does it, in Chromium, with and without JavaScript: the report reaches
+ * the reference receiver once; mistakes get Dutch messages next to the fields, values kept.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { axeViolations, expect, test } from './fixtures';
+
+const received = () => {
+  const file = process.env.E2E_RECEIVER_FILE!;
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+};
+
+async function fillReport(page: Page, description: string) {
+  await page.getByRole('radio', { name: 'Uitbuiting in werk' }).check();
+  await page.getByRole('radio', { name: 'Nee' }).check();
+  await page.getByLabel('Wat zag of hoorde u?').fill(description);
+  await page.getByLabel('Waar gebeurt het?').fill('Loods achter de kwekerij');
+  // The fill timer refuses forms sent within a second of being shown.
+  await page.waitForTimeout(1100);
+}
+
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled });
+
+    test('a report from the gemeente page arrives at the receiver once', async ({ page }) => {
+      const description = `Twaalf mensen wonen in één huis, gezien ${javaScriptEnabled ? 'met' : 'zonder'} JavaScript.`;
+      await page.goto('/gemeenten/venlo/');
+      await page.getByRole('link', { name: 'Meld anoniem via dit formulier' }).click();
+      await expect(page.getByLabel('In welke gemeente gebeurt het?')).toHaveValue('venlo');
+      await fillReport(page, description);
+      await page.getByRole('button', { name: 'Melding versturen' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw melding is ontvangen');
+      const code = (await page.locator('.reference-code').textContent())!.trim();
+      expect(code).toMatch(/^MW-/);
+      await expect.poll(() => received().filter((r) => r.report.description === description).length, { timeout: 10_000 }).toBe(1);
+      const [delivered] = received().filter((r) => r.report.description === description);
+      expect(delivered.report).toMatchObject({ referenceCode: code, municipality: { id: 'venlo' }, location: 'Loods achter de kwekerij' });
+      // axe runs inside the page, so it can only check the JavaScript variant.
+      if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
+    });
+
+    test('mistakes get Dutch messages next to the fields and every value is kept', async ({ page }) => {
+      await page.goto('/melden/anoniem/');
+      await page.getByLabel('Waar gebeurt het?').fill('Bij het station');
+      await page.getByLabel('Wat zag of hoorde u?').fill('Te kort');
+      await page.waitForTimeout(1100);
+      await page.getByRole('button', { name: 'Melding versturen' }).click();
+      await expect(page).toHaveTitle(/^Fout: /);
+      const summary = page.getByRole('alert');
+      await expect(summary).toContainText('Kies de gemeente waar het gebeurt.');
+      await expect(page.locator('#description-error')).toContainText('minstens 20 tekens');
+      await expect(page.locator('#dangerNow-error')).toContainText('Geef aan of er nu gevaar is.');
+      await expect(page.getByLabel('Waar gebeurt het?')).toHaveValue('Bij het station');
+      await expect(page.getByLabel('Wat zag of hoorde u?')).toHaveValue('Te kort');
+      // axe runs inside the page, so it can only check the JavaScript variant.
+      if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
+      // A link in the summary takes the reader to the field.
+      await summary.getByRole('link', { name: /minstens 20 tekens/ }).click();
+      await expect(page).toHaveURL(/#description$/);
+    });
+  });
+}
+
+test('the form and receipt are never cached and set no cookie', async ({ request }) => {
+  const response = await request.get('/melden/anoniem/');
+  expect(response.headers()['cache-control']).toBe('no-store');
+  expect(response.headers()['referrer-policy']).toBe('no-referrer');
+  expect(response.headers()['set-cookie']).toBeUndefined();
+  const receipt = await request.get('/melden/anoniem/ontvangen/?code=MW-0000-0000');
+  expect(receipt.headers()['cache-control']).toBe('no-store');
+});
+
+test('a post from another site is refused', async ({ request }) => {
+  const response = await request.post('/melden/anoniem/', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'cross-site' },
+    data: 'municipality=venlo',
+  });
+  expect(response.status()).toBe(403);
+});

@@ -1,0 +1,79 @@
+/**
+ * Starts the real site server and the reference receiver as child processes on free ports,
+ * for integration and end-to-end tests. Output is collected so tests can inspect what the
+ * server printed (for example, that it never prints a client address).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { randomBytes } from 'node:crypto';
+
+export interface Started {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+  kill: () => Promise<void>;
+}
+
+export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
+
+async function start(script: string, env: NodeJS.ProcessEnv, pattern: RegExp): Promise<Started> {
+  const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} startte niet: ${output}`)), 20_000);
+    const check = () => {
+      const match = pattern.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => reject(new Error(`${script} stopte met ${code}: ${output}`)));
+  });
+  const ended = once(child, 'exit');
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await ended;
+  };
+  return { url, process: child, output: () => output, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+}
+
+/** The built site (npm run build first) with the relay, on a free port. */
+export function startServer(env: NodeJS.ProcessEnv): Promise<Started> {
+  return start('scripts/serve.mjs', { HOST: '127.0.0.1', PORT: '0', ...env }, /draait op http:\/\/127\.0\.0\.1:(\d+)\//);
+}
+
+/** The reference receiver (npm run receiver) on a given or free port. */
+export function startReceiver(env: { RECEIVER_SECRET: string; RECEIVER_FILE: string; RECEIVER_PORT?: string }): Promise<Started> {
+  return start('scripts/receiver.ts', { RECEIVER_PORT: '0', ...env }, /luistert op http:\/\/127\.0\.0\.1:(\d+)\//);
+}
+
+/** Fetches the form and posts a report the way a browser without JavaScript does. */
+export async function submitReport(baseUrl: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+  const form = await (await fetch(`${baseUrl}/melden/anoniem/`)).text();
+  const token = /name="token" value="([^"]+)"/.exec(form)?.[1] ?? '';
+  const body = new URLSearchParams({ token, language: 'nl' });
+  for (const [name, value] of Object.entries(fields)) {
+    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+  }
+  return fetch(`${baseUrl}/melden/anoniem/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', ...headers },
+    body,
+    redirect: 'manual',
+  });
+}
+
+export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs = 20_000, what = 'voorwaarde'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = probe();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Wachten op ${what} duurde langer dan ${timeoutMs} ms`);
+}

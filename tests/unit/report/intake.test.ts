@@ -1,0 +1,159 @@
+/**
+ * Intake from an HTTP request to an outbox entry, with the real schema, outbox (SQLite in a
+ * temporary folder), fill timer and rate limiter.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FillTimer, RateLimiter } from '../../../src/lib/report/abuse.ts';
+import { createReportSchema } from '../../../src/lib/report/form.ts';
+import { intake, type IntakeContext } from '../../../src/lib/report/intake.ts';
+import { SqliteOutbox } from '../../../src/lib/report/outbox.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'intake-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let counter = 0;
+
+function context(overrides: Partial<IntakeContext> = {}): IntakeContext {
+  return {
+    schema: createReportSchema({ municipalityIds: ['woerden', 'venlo'], signalIds: ['paspoort-niet-in-eigen-bezit'] }),
+    outbox: new SqliteOutbox(join(dir, `outbox-${counter++}.sqlite`)),
+    fillTimer: new FillTimer(3),
+    rateLimiter: new RateLimiter(10),
+    municipalities: new Map([
+      ['woerden', { name: 'Woerden', cbsCode: 'GM0632' }],
+      ['venlo', { name: 'Venlo', cbsCode: 'GM0983' }],
+    ]),
+    signals: new Map([['paspoort-niet-in-eigen-bezit', 'Iemand heeft zijn eigen paspoort niet.']]),
+    ...overrides,
+  };
+}
+
+const valid = {
+  municipality: 'woerden',
+  exploitationForm: 'arbeidsuitbuiting',
+  dangerNow: 'nee',
+  description: 'Elke ochtend haalt een busje tien mensen op bij het huis op de hoek.',
+};
+
+function post(body: string, headers: Record<string, string> = {}) {
+  return new Request('http://localhost/melden/anoniem/', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body,
+  });
+}
+
+function formBody(ctx: IntakeContext, fields: Record<string, string | string[]>, issuedAt = Date.now() - 10_000) {
+  const params = new URLSearchParams({ token: ctx.fillTimer.issue(issuedAt), language: 'nl' });
+  for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) params.append(k, item);
+  return params.toString();
+}
+
+describe('intake', () => {
+  it('commits a valid report and returns a reference code', async () => {
+    const ctx = context();
+    const result = await intake(post(formBody(ctx, { ...valid, signals: ['paspoort-niet-in-eigen-bezit'] })), '192.0.2.1', ctx);
+    expect(result).toMatchObject({ kind: 'accepted', referenceCode: expect.stringMatching(/^MW-/) });
+    const [entry] = ctx.outbox.claim(1, 1000);
+    const payload = JSON.parse(entry.payload);
+    expect(payload).toMatchObject({
+      referenceCode: (result as { referenceCode: string }).referenceCode,
+      municipality: { id: 'woerden', name: 'Woerden', cbsCode: 'GM0632' },
+      signals: [{ id: 'paspoort-niet-in-eigen-bezit', statement: 'Iemand heeft zijn eigen paspoort niet.' }],
+      description: valid.description,
+      language: 'nl',
+    });
+    expect(payload.receivedHour).toMatch(/T\d\d:00:00Z$/);
+  });
+
+  it('gives Dutch messages per field and keeps every value', async () => {
+    const ctx = context();
+    const fields = { ...valid, municipality: '', description: 'te kort', location: 'x'.repeat(501), vehicles: 'Witte bus' };
+    const result = await intake(post(formBody(ctx, fields)), '192.0.2.1', ctx);
+    expect(result.kind).toBe('invalid');
+    if (result.kind !== 'invalid') return;
+    expect(result.errors.municipality).toBe('Kies de gemeente waar het gebeurt.');
+    expect(result.errors.description).toContain('minstens 20 tekens');
+    expect(result.errors.location).toContain('hoogstens 500 tekens');
+    expect(result.values).toMatchObject({ description: 'te kort', vehicles: 'Witte bus', exploitationForm: 'arbeidsuitbuiting' });
+    expect(ctx.outbox.list()).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown field', (ctx: IntakeContext) => formBody(ctx, { ...valid, ip: '1.2.3.4' }), 400, 'Onbekend veld'],
+    ['a repeated field', (ctx: IntakeContext) => formBody(ctx, { ...valid, description: [valid.description, 'x'] }), 400, 'twee keer'],
+    ['a filled honeypot', (ctx: IntakeContext) => formBody(ctx, { ...valid, website: 'http://spam' }), 400, 'niet worden verwerkt'],
+    ['an unknown language', (ctx: IntakeContext) => formBody(ctx, valid).replace('language=nl', 'language=xx'), 400, 'taal'],
+  ])('refuses %s with a 4xx', async (_name, body, status, message) => {
+    const ctx = context();
+    const result = await intake(post(body(ctx)), '192.0.2.1', ctx);
+    expect(result).toMatchObject({ kind: 'rejected', status, message: expect.stringContaining(message) });
+    expect(ctx.outbox.list()).toEqual([]);
+  });
+
+  it('refuses other content types, oversized bodies and posts from other sites', async () => {
+    const ctx = context();
+    const body = formBody(ctx, valid);
+    expect(await intake(post(body, { 'content-type': 'application/json' }), 'a', ctx)).toMatchObject({ status: 415 });
+    expect(await intake(post(body, { 'content-type': 'multipart/form-data; boundary=x' }), 'a', ctx)).toMatchObject({ status: 415 });
+    expect(await intake(post(`${body}&description=${'x'.repeat(40_000)}`), 'a', ctx)).toMatchObject({ status: 413 });
+    expect(await intake(post(body, { 'sec-fetch-site': 'cross-site' }), 'a', ctx)).toMatchObject({ status: 403 });
+    expect(await intake(post(body, { origin: 'https://elders.example' }), 'a', ctx)).toMatchObject({ status: 403 });
+    // Our own form sends Origin: null (Referrer-Policy no-referrer) and Sec-Fetch-Site: same-origin.
+    expect(await intake(post(body, { origin: 'null', 'sec-fetch-site': 'same-origin' }), 'a', ctx)).toMatchObject({ kind: 'accepted' });
+  });
+
+  it('refuses a form sent faster than a person can fill it, keeping the values', async () => {
+    const ctx = context();
+    const result = await intake(post(formBody(ctx, valid, Date.now())), 'a', ctx);
+    expect(result).toMatchObject({ kind: 'invalid', formError: expect.stringContaining('snel'), values: { description: valid.description } });
+    const forged = formBody(ctx, valid).replace(/token=[^&]+/, 'token=1.abc');
+    expect(await intake(post(forged), 'a', ctx)).toMatchObject({ kind: 'invalid', formError: expect.stringContaining('verlopen') });
+  });
+
+  it('limits reports per connection per hour without keeping the address', async () => {
+    const ctx = context({ rateLimiter: new RateLimiter(2) });
+    for (let i = 0; i < 2; i++) expect((await intake(post(formBody(ctx, valid)), '198.51.100.9', ctx)).kind).toBe('accepted');
+    expect(await intake(post(formBody(ctx, valid)), '198.51.100.9', ctx)).toMatchObject({ status: 429 });
+    expect((await intake(post(formBody(ctx, valid)), '198.51.100.10', ctx)).kind).toBe('accepted');
+    expect(JSON.stringify(ctx.outbox.claim(10, 1000))).not.toContain('198.51.100');
+  });
+
+  it('tells the reader the report was NOT stored when the outbox cannot commit', async () => {
+    const ctx = context();
+    ctx.outbox.close();
+    expect(await intake(post(formBody(ctx, valid)), 'a', ctx)).toMatchObject({ kind: 'unavailable', values: { description: valid.description } });
+  });
+
+  it('never throws and never stores more than one entry per accepted report, whatever the body', async () => {
+    const ctx = context({ rateLimiter: new RateLimiter(1_000_000) });
+    const token = ctx.fillTimer.issue(Date.now() - 10_000);
+    const field = fc.constantFrom('municipality', 'exploitationForm', 'dangerNow', 'description', 'signals', 'location', 'when', 'people', 'vehicles', 'token', 'website', 'language', 'x', '');
+    const value = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('woerden', 'nee', 'arbeidsuitbuiting', valid.description, token, 'nl'));
+    const body = fc.oneof(
+      fc.array(fc.tuple(field, value), { maxLength: 14 }).map((pairs) => new URLSearchParams(pairs).toString()),
+      fc.string({ unit: 'binary', maxLength: 2000 }),
+      fc.uint8Array({ maxLength: 500 }).map((bytes) => Buffer.from(bytes).toString('latin1')),
+      // Mostly valid reports with arbitrary free text, so acceptance is exercised too.
+      fc
+        .record({ location: fc.string({ unit: 'binary', maxLength: 600 }), people: fc.string({ maxLength: 100 }) })
+        .map((extra) => new URLSearchParams({ ...valid, ...extra, token, language: 'nl' }).toString()),
+    );
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom('application/x-www-form-urlencoded', 'text/plain', ''), async (text, type) => {
+        const result = await intake(post(text, type ? { 'content-type': type } : { 'content-type': '' }), 'a', ctx);
+        expect(['accepted', 'invalid', 'rejected']).toContain(result.kind);
+        if (result.kind === 'rejected') expect(result.status).toBeGreaterThanOrEqual(400);
+        if (result.kind === 'rejected') expect(result.status).toBeLessThan(500);
+        if (result.kind === 'accepted') accepted += 1;
+        expect(ctx.outbox.list()).toHaveLength(accepted);
+      }),
+      { numRuns: 400 },
+    );
+    expect(accepted).toBeGreaterThan(5);
+  });
+});
