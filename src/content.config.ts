@@ -12,7 +12,9 @@ import {
   cijferSchema,
   gemeenteSchema,
   organisatieSchema,
+  interneRouteSchema,
   kwetsbaarheidSchema,
+  meldrouteSchema,
   paginaSchema,
   regioSchema,
   sectorSchema,
@@ -36,4 +38,6 @@ export const collections = {
   signalen: defineCollection({ loader: folder('signalen', 'yaml'), schema: signaalSchema }),
   kwetsbaarheden: defineCollection({ loader: folder('kwetsbaarheden', 'yaml'), schema: kwetsbaarheidSchema }),
   sectoren: defineCollection({ loader: folder('sectoren', 'yaml'), schema: sectorSchema }),
+  meldroutes: defineCollection({ loader: folder('meldroutes', 'yaml'), schema: meldrouteSchema }),
+  interneRoutes: defineCollection({ loader: folder('interne-routes', 'yaml'), schema: interneRouteSchema }),
 };

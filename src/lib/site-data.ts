@@ -9,7 +9,8 @@ import { findContentProblems, formatProblems, type SiteContent } from './content
 let cached: Promise<SiteContent> | undefined;
 
 async function load(): Promise<SiteContent> {
-  const [bronnen, organisaties, regios, gemeenten, beleid, cijfers, paginas, signalen, kwetsbaarheden, sectoren] = await Promise.all([
+  const [bronnen, organisaties, regios, gemeenten, beleid, cijfers, paginas, signalen, kwetsbaarheden, sectoren, meldroutes, interneRoutes] =
+    await Promise.all([
     getCollection('bronnen'),
     getCollection('organisaties'),
     getCollection('regios'),
@@ -20,6 +21,8 @@ async function load(): Promise<SiteContent> {
     getCollection('signalen'),
     getCollection('kwetsbaarheden'),
     getCollection('sectoren'),
+    getCollection('meldroutes'),
+    getCollection('interneRoutes'),
   ]);
   const withPath = <T extends { id: string; filePath?: string; data: unknown }>(entries: T[]) =>
     entries.map((e) => ({ ...e, filePath: e.filePath ?? e.id }));
@@ -34,6 +37,8 @@ async function load(): Promise<SiteContent> {
     signalen: withPath(signalen),
     kwetsbaarheden: withPath(kwetsbaarheden),
     sectoren: withPath(sectoren),
+    meldroutes: withPath(meldroutes),
+    interneRoutes: withPath(interneRoutes),
   };
   const problems = findContentProblems(site);
   if (problems.length > 0) throw new Error(formatProblems(problems));

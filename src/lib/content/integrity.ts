@@ -9,7 +9,9 @@ import type {
   Bron,
   Cijfer,
   Gemeente,
+  InterneRoute,
   Kwetsbaarheid,
+  Meldroute,
   Organisatie,
   Pagina,
   Regio,
@@ -36,6 +38,8 @@ export interface SiteContent {
   signalen: Entry<Signaal>[];
   kwetsbaarheden: Entry<Kwetsbaarheid>[];
   sectoren: Entry<SectorGuidance>[];
+  meldroutes: Entry<Meldroute>[];
+  interneRoutes: Entry<InterneRoute>[];
 }
 
 export interface Problem {
@@ -57,6 +61,8 @@ const FOLDER_HINT: Record<CollectionName, string> = {
   signalen: 'content/signalen/',
   kwetsbaarheden: 'content/kwetsbaarheden/',
   sectoren: 'content/sectoren/',
+  meldroutes: 'content/meldroutes/',
+  interneRoutes: 'content/interne-routes/',
 };
 
 export function findContentProblems(site: SiteContent): Problem[] {
@@ -111,6 +117,25 @@ export function findContentProblems(site: SiteContent): Problem[] {
   for (const { filePath, data } of site.sectoren) {
     expectSources(filePath, 'sources', data.sources);
     data.contacts.forEach((id, i) => expect(filePath, `contacts[${i}]`, 'organisaties', id));
+  }
+
+  for (const { filePath, data } of site.meldroutes) {
+    expectSources(filePath, 'sources', data.sources);
+    expect(filePath, 'extends', 'meldroutes', data.extends);
+    if (data.scope.kind === 'regio') expect(filePath, 'scope.regio', 'regios', data.scope.regio);
+    if (data.scope.kind === 'gemeente') expect(filePath, 'scope.gemeente', 'gemeenten', data.scope.gemeente);
+    for (const [nodeId, node] of Object.entries(data.nodes)) {
+      if (node.kind !== 'uitkomst') continue;
+      node.contacts.forEach((ref, i) => {
+        const field = `nodes.${nodeId}.contacts[${i}]`;
+        if ('organisation' in ref) expect(filePath, `${field}.organisation`, 'organisaties', ref.organisation);
+        else expect(filePath, `${field}.fallback`, 'organisaties', ref.fallback);
+      });
+    }
+  }
+  for (const { filePath, data } of site.interneRoutes) {
+    expectSources(filePath, 'sources', data.sources);
+    data.gemeenten.forEach((id, i) => expect(filePath, `gemeenten[${i}]`, 'gemeenten', id));
   }
 
   // Both sides of "this plan applies to this municipality" must agree, so the gemeente page

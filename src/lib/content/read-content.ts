@@ -13,7 +13,9 @@ import {
   cijferSchema,
   gemeenteSchema,
   organisatieSchema,
+  interneRouteSchema,
   kwetsbaarheidSchema,
+  meldrouteSchema,
   paginaSchema,
   regioSchema,
   sectorSchema,
@@ -32,6 +34,8 @@ const COLLECTIONS = {
   signalen: { schema: signaalSchema, extension: '.yaml' },
   kwetsbaarheden: { schema: kwetsbaarheidSchema, extension: '.yaml' },
   sectoren: { schema: sectorSchema, extension: '.yaml' },
+  meldroutes: { schema: meldrouteSchema, extension: '.yaml' },
+  interneRoutes: { schema: interneRouteSchema, extension: '.yaml', folder: 'interne-routes' },
 } as const;
 
 function frontmatter(source: string): string {
@@ -42,8 +46,9 @@ function frontmatter(source: string): string {
 export function readContent(contentDir: string, projectDir = process.cwd()) {
   const problems: Problem[] = [];
   const site = {} as Record<string, Entry<unknown>[]>;
-  for (const [name, { schema, extension }] of Object.entries(COLLECTIONS)) {
-    const folder = join(contentDir, name);
+  for (const [name, spec] of Object.entries(COLLECTIONS)) {
+    const { schema, extension } = spec;
+    const folder = join(contentDir, 'folder' in spec ? spec.folder : name);
     // A collection without files yet is empty, as in the Astro build.
     const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith(extension)).sort() : [];
     site[name] = [];

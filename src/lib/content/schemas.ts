@@ -402,3 +402,109 @@ export const sectorSchema = z.strictObject({
 export type Signaal = z.infer<typeof signaalSchema>;
 export type Kwetsbaarheid = z.infer<typeof kwetsbaarheidSchema>;
 export type SectorGuidance = z.infer<typeof sectorSchema>;
+
+/**
+ * Who to contact in a route outcome: a named organisation, or the organisation that fills a
+ * role for the reader's municipality (resolved through its region; on the national route the
+ * national fallback is used).
+ */
+export const contactRef = z.union([
+  z.strictObject({
+    /** Id in content/organisaties/. */
+    organisation: idField,
+    /** What to ask or tell them, in this situation (optional). */
+    note: z.string().optional(),
+  }),
+  z.strictObject({
+    /** A role filled per municipality: veiligThuis, zorgcoordinator, zorgVeiligheidshuis, politie or riec. */
+    body: z.enum(['veiligThuis', 'zorgcoordinator', 'zorgVeiligheidshuis', 'politie', 'riec']),
+    /** Organisation used where no municipality is chosen or its region names none. */
+    fallback: idField,
+    note: z.string().optional(),
+  }),
+]);
+export type ContactRef = z.infer<typeof contactRef>;
+
+const routeQuestion = z.strictObject({
+  kind: z.literal('vraag'),
+  /** The question, in plain words, e.g. "Is iemand nu in gevaar?". */
+  question: z.string().min(5),
+  /** One or two sentences that help answer it. */
+  help: z.string().optional(),
+  /** The answers; each leads to another node of this route. */
+  options: z.array(z.strictObject({ label: z.string().min(1), next: idField })).min(2),
+});
+
+const routeOutcome = z.strictObject({
+  kind: z.literal('uitkomst'),
+  /** What to do, as a heading, e.g. "Bel 112". */
+  title: z.string().min(3),
+  /** Who to contact; phone numbers and opening hours come from the organisation files. */
+  contacts: z.array(contactRef).min(1, { error: 'Een uitkomst noemt minstens één organisatie in contacts.' }),
+  /** Whether contacting them can be done without giving your name. */
+  anonymous: z.boolean(),
+  /** What happens after you contact them, in plain words. */
+  whatHappens: z.string().min(10),
+  /** Show the link to this site's anonymous report form. */
+  offerForm: z.boolean().default(false),
+  /** Show the link to the sector advice for business owners. */
+  offerSectorAdvice: z.boolean().default(false),
+});
+
+export const routeNode = z.discriminatedUnion('kind', [routeQuestion, routeOutcome]);
+export type RouteNode = z.infer<typeof routeNode>;
+
+/**
+ * The external reporting route (meldroute) as a decision graph. The national route applies
+ * everywhere; a route with `extends` replaces or adds nodes by id for one region or municipality.
+ */
+export const meldrouteSchema = z.strictObject({
+  /** Name of the route, e.g. "Landelijke meldroute". */
+  title: z.string().min(5),
+  /** Where it applies: the whole country, one region or one municipality. */
+  scope: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('landelijk') }),
+    z.strictObject({ kind: z.literal('regio'), regio: idField }),
+    z.strictObject({ kind: z.literal('gemeente'), gemeente: idField }),
+  ]),
+  /** The route this one changes (id in content/meldroutes/); leave out only on the national route. */
+  extends: idField.optional(),
+  /** The first question; on the national route this must be the acute-danger question. */
+  start: idField.optional(),
+  /** Questions and outcomes by id. In an extending route: only the nodes that change or are added. */
+  nodes: z.record(idField, routeNode),
+  /** Where the route comes from. */
+  sources,
+});
+export type Meldroute = z.infer<typeof meldrouteSchema>;
+
+/** One step of an internal route for municipal staff. */
+const internalStep = z.strictObject({
+  /** What happens in this step, as a short heading. */
+  title: z.string().min(3),
+  /** Who acts (a role or department, never a person's name). */
+  who: z.string().min(2),
+  /** What they do, in plain words. */
+  does: z.string().min(10),
+  /** Who is informed or involved in this step. */
+  informs: z.array(z.string().min(2)).default([]),
+});
+
+/** The internal reporting route for municipal staff, as a seed describes it. */
+export const interneRouteSchema = z.strictObject({
+  /** Title, e.g. "Interne meldroute gemeente Woerden". */
+  title: z.string().min(5),
+  /** Municipalities whose staff follow this route (ids in content/gemeenten/). */
+  gemeenten: z.array(idField).min(1),
+  /** One paragraph: when to use this route. */
+  intro: z.string().min(20),
+  /** Acute situations that skip the steps, e.g. "Bij direct gevaar: bel 112". */
+  acute: z.string().min(10),
+  /** The steps in order. */
+  steps: z.array(internalStep).min(2),
+  /** Classifications or outcomes the route uses (e.g. Veilig Thuis's four classifications). */
+  classifications: z.array(z.strictObject({ name: z.string().min(2), meaning: z.string().min(5) })).default([]),
+  /** Where this route comes from. */
+  sources,
+});
+export type InterneRoute = z.infer<typeof interneRouteSchema>;

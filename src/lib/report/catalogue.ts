@@ -5,8 +5,18 @@
 import type { SiteContent } from '../content/integrity.ts';
 import { FORMS, type Form } from '../content/schemas.ts';
 import { byName } from '../format.ts';
+import { createReportSchema } from './form.ts';
 
+const cache = new WeakMap<SiteContent, ReturnType<typeof build>>();
+
+/** Built once per loaded site: the form page runs on every request. */
 export function reportCatalogue(site: SiteContent) {
+  let catalogue = cache.get(site);
+  if (!catalogue) cache.set(site, (catalogue = build(site)));
+  return catalogue;
+}
+
+function build(site: SiteContent) {
   const municipalities = [...site.gemeenten]
     .sort((a, b) => byName(a.data, b.data))
     .map((g) => ({ id: g.id, name: g.data.name, cbsCode: g.data.cbsCode }));
@@ -19,6 +29,7 @@ export function reportCatalogue(site: SiteContent) {
     }))
     .filter((group) => group.signals.length > 0);
   return {
+    schema: createReportSchema({ municipalityIds: municipalities.map((m) => m.id), signalIds: signals.map((s) => s.id) }),
     municipalities,
     signalGroups,
     municipalityMap: new Map(municipalities.map((m) => [m.id, { name: m.name, cbsCode: m.cbsCode }])),
