@@ -22,7 +22,12 @@ export default defineConfig({
     // A report is a few KB; refuse anything bigger early.
     bodySizeLimit: 64 * 1024,
   }),
-  integrations: [mdx(), sitemap(), pagefindIntegration()],
+  integrations: [
+    mdx(),
+    // Pages marked noindex (the report form and receipt, search) stay out of the sitemap.
+    sitemap({ filter: (page) => !/\/(melden\/anoniem|zoeken)\//.test(new URL(page).pathname) }),
+    pagefindIntegration(),
+  ],
   build: {
     format: 'directory',
     // Small stylesheets inline would need CSP hashes; keep CSS in files served from 'self'.

@@ -5,6 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import { findContentProblems, formatProblems, type SiteContent } from './content/integrity';
+import { findAllRouteProblems } from './meldroute/graph';
 
 let cached: Promise<SiteContent> | undefined;
 
@@ -42,6 +43,11 @@ async function load(): Promise<SiteContent> {
   };
   const problems = findContentProblems(site);
   if (problems.length > 0) throw new Error(formatProblems(problems));
+  // Only a route whose references all resolve can be checked as a graph.
+  const routeProblems = findAllRouteProblems(site);
+  if (routeProblems.length > 0) {
+    throw new Error(`De meldroute klopt niet (${routeProblems.length} fout(en)):\n${[...new Set(routeProblems)].map((p) => `  - ${p}`).join('\n')}`);
+  }
   return site;
 }
 

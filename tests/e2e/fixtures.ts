@@ -4,7 +4,7 @@
  * the origin.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { createRequire } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 
 export const baseURL = () => {
@@ -29,8 +29,20 @@ export function sitemapPaths(): string[] {
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/** axe-core's source, added to every page before it loads (see the page fixture below). */
+const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
+
+type AxeResults = { violations: { id: string; impact?: string | null; help: string; nodes: { target: string[] }[] }[] };
+
+/**
+ * Runs axe in the page. axe is injected once per navigation through an init script instead of
+ * per call, which makes checking every page of the site about three times faster.
+ */
 export async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const results = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    WCAG_TAGS,
+  );
   return results.violations.map((v) => ({
     rule: v.id,
     impact: v.impact,
@@ -41,6 +53,10 @@ export async function axeViolations(page: Page) {
 
 export const test = base.extend<{ requests: string[] }>({
   baseURL: async ({}, use) => use(baseURL()),
+  page: async ({ page }, use) => {
+    await page.addInitScript({ content: AXE_SOURCE });
+    await use(page);
+  },
   requests: async ({ page }, use) => {
     const seen: string[] = [];
     page.on('request', (request) => seen.push(request.url()));
