@@ -35,7 +35,19 @@ const port = Number(process.env.PORT ?? 4321);
 
 const server = createServer((req, res) => {
   applySecurityHeaders(res);
-  handler(req, res);
+  // One failing request (for example a reader who closes the tab mid-response) must never take
+  // the server down. The error is logged without anything from the request.
+  Promise.resolve()
+    .then(() => handler(req, res))
+    .catch((error) => {
+      console.error(`Fout bij het afhandelen van een verzoek: ${error?.message ?? error}`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      if (!res.writableEnded) res.end('Er ging iets mis. Probeer het later opnieuw.\n');
+    });
+});
+
+process.on('unhandledRejection', (error) => {
+  console.error(`Onverwachte fout (server draait door): ${error?.message ?? error}`);
 });
 
 server.listen(port, host, () => {

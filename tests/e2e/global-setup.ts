@@ -21,9 +21,15 @@ export default async function globalSetup() {
     REPORT_POLL_MS: '100',
     REPORT_MIN_FILL_SECONDS: '1',
   });
+  // If the server dies during the run, say why instead of leaving only refused connections.
+  let stopping = false;
+  server.process.once('exit', (code, signal) => {
+    if (!stopping) console.error(`\nDe server stopte onverwacht (${code ?? signal}). Uitvoer:\n${server.output()}`);
+  });
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_RECEIVER_FILE = receiverFile;
   return async () => {
+    stopping = true;
     await server.stop();
     await receiver.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,73 @@
+/**
+ * npm run bench:scale — build time at national scale. Generates synthetic municipalities
+ * (same shape as content/gemeenten/, spread over the existing regions, no plan of their own)
+ * in a temporary copy of content/ that is never committed, and builds the site with 40
+ * (the real content), 170 and 342 municipalities. Reports the median of BENCH_RUNS builds
+ * (default 3), pages per second and the growth against the real site, measured in one run.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SIZES = [40, 170, 342];
+mkdirSync('.tmp', { recursive: true });
+const work = mkdtempSync(join('.tmp', 'bench-scale-'));
+
+function contentWith(total: number): string {
+  const dir = join(work, `content-${total}`);
+  cpSync('content', dir, { recursive: true });
+  const existing = readdirSync(join(dir, 'gemeenten')).length;
+  const regios = readdirSync(join(dir, 'regios')).map((f) => f.replace(/\.yaml$/, ''));
+  for (let i = existing; i < total; i++) {
+    const id = `synthetische-gemeente-${i}`;
+    writeFileSync(
+      join(dir, 'gemeenten', `${id}.yaml`),
+      [
+        `name: Synthetische gemeente ${i}`,
+        `cbsCode: GM${String(5000 + i).padStart(4, '0')}`,
+        'province: Utrecht',
+        `regio: ${regios[i % regios.length]}`,
+        'policy:',
+        '  kind: geen-bekend',
+        '  note: Gegenereerd voor de schaaltest; geen echte gemeente.',
+        'sources:',
+        '  - bron: cbs-gemeentecodes',
+        '',
+      ].join('\n'),
+    );
+  }
+  return dir;
+}
+
+function build(contentDir: string, total: number) {
+  const outDir = join(work, `dist-${total}`);
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    env: { ...process.env, CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: join(work, `cache-${total}`), ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`Build met ${total} gemeenten mislukte:\n${result.stdout}\n${result.stderr}`);
+  const pages = Number(/Pagefind: (\d+) pagina/.exec(result.stdout)?.[1] ?? 0);
+  return { seconds, pages };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+try {
+  const rows = SIZES.map((total) => {
+    const dir = contentWith(total);
+    const runs = Array.from({ length: RUNS }, () => build(dir, total));
+    return { total, seconds: median(runs.map((r) => r.seconds)), pages: runs[0].pages };
+  });
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; median of ${RUNS} clean builds (astro build + Pagefind).`);
+  console.log('| gemeenten | pages | build (s) | pages/s | build time vs. 40 |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const row of rows) {
+    console.log(`| ${row.total} | ${row.pages} | ${row.seconds.toFixed(1)} | ${(row.pages / row.seconds).toFixed(0)} | ${(row.seconds / rows[0].seconds).toFixed(2)}× |`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

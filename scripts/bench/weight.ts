@@ -1,0 +1,92 @@
+/**
+ * npm run bench:weight — what a browser downloads for one page of each template, from the
+ * real server in headless Chromium: bytes per kind (HTML, CSS, JS, fonts, images), raw and as
+ * gzip would send them, against the budget (under 50 KB and under 10 KB of JavaScript, search
+ * excepted). For search, the download for one query is reported separately. Needs a build.
+ */
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Response } from 'playwright-core';
+import { startServer } from '../../tests/support/processes.ts';
+
+const TEMPLATES: [string, string][] = [
+  ['home', '/'],
+  ['gemeente', '/gemeenten/woerden/'],
+  ['beleidsplan', '/beleid/noord-midden-limburg-2022/'],
+  ['signaal', '/signalen/signaal/paspoort-niet-in-eigen-bezit/'],
+  ['signalen per vorm', '/signalen/arbeidsuitbuiting/'],
+  ['sector', '/ondernemers/bouw/'],
+  ['meldroute-stap', '/gemeenten/venlo/melden/uitkomst-zorgen-om-naaste/'],
+  ['meldformulier', '/melden/anoniem/'],
+  ['signalenkaart', '/gemeenten/woerden/signalenkaart/'],
+  ['zoeken (pagina)', '/zoeken/'],
+];
+const KINDS = ['html', 'css', 'js', 'font', 'image', 'other'] as const;
+type Kind = (typeof KINDS)[number];
+
+function kindOf(response: Response): Kind {
+  const type = response.headers()['content-type'] ?? '';
+  if (type.includes('html')) return 'html';
+  if (type.includes('css')) return 'css';
+  if (type.includes('javascript')) return 'js';
+  if (type.includes('font')) return 'font';
+  if (type.includes('image')) return 'image';
+  return 'other';
+}
+
+type Tally = Record<Kind, { raw: number; gzip: number }>;
+const empty = (): Tally => Object.fromEntries(KINDS.map((k) => [k, { raw: 0, gzip: 0 }])) as Tally;
+
+async function tallyOf(responses: Response[]): Promise<Tally> {
+  const tally = empty();
+  for (const response of responses) {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    const kind = kindOf(response);
+    tally[kind].raw += body.length;
+    tally[kind].gzip += gzipSync(body, { level: 6 }).length;
+  }
+  return tally;
+}
+
+const kb = (n: number) => (n / 1024).toFixed(1);
+const total = (t: Tally, key: 'raw' | 'gzip') => KINDS.reduce((sum, k) => sum + t[k][key], 0);
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-weight-'));
+const server = await startServer({ REPORT_DATA_DIR: dir });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--disable-background-networking'] });
+try {
+  console.log('| template | page | HTML | CSS | JS | fonts | images | total gzip (KB) | total raw (KB) | budget |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [name, path] of TEMPLATES) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const responses: Response[] = [];
+    page.on('response', (r) => responses.push(r));
+    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+    const t = await tallyOf(responses);
+    const gz = total(t, 'gzip');
+    const within = name.startsWith('zoeken') || (gz < 50 * 1024 && t.js.gzip < 10 * 1024);
+    console.log(`| ${name} | ${path} | ${kb(t.html.gzip)} | ${kb(t.css.gzip)} | ${kb(t.js.gzip)} | ${kb(t.font.gzip)} | ${kb(t.image.gzip)} | ${kb(gz)} | ${kb(total(t, 'raw'))} | ${within ? 'binnen' : 'TE ZWAAR'} |`);
+    await context.close();
+  }
+
+  // One search, after the search page has loaded: what Pagefind fetches for the query.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/zoeken/`, { waitUntil: 'networkidle' });
+  const responses: Response[] = [];
+  page.on('response', (r) => responses.push(r));
+  await page.getByLabel('Waar zoekt u naar?').fill('paspoort');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await page.locator('[data-search-results] li').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const t = await tallyOf(responses);
+  console.log(`\nOne search for "paspoort" on /zoeken/: ${responses.length} requests, ${kb(total(t, 'raw'))} KB raw (Pagefind's index chunks and WebAssembly are already compressed).`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
