@@ -43,8 +43,11 @@ export class RateLimiter {
 
   constructor(readonly perHour: number) {}
 
-  /** Records one submission; false when this client already reached the hourly limit. */
-  allow(clientAddress: string, now = Date.now()): boolean {
+  /**
+   * Records one submission of the given weight (1, or less when the browser solved a proof of
+   * work); false when this client already reached the hourly limit.
+   */
+  allow(clientAddress: string, now = Date.now(), weight = 1): boolean {
     const day = Math.floor(now / 86_400_000);
     if (day !== this.#day) {
       this.#key = randomBytes(32);
@@ -54,8 +57,8 @@ export class RateLimiter {
     const hour = Math.floor(now / 3_600_000);
     const bucket = createHmac('sha256', this.#key).update(clientAddress).digest('base64url');
     const current = this.#counts.get(bucket);
-    const count = current && current.hour === hour ? current.count + 1 : 1;
+    const count = (current && current.hour === hour ? current.count : 0) + weight;
     this.#counts.set(bucket, { hour, count });
-    return count <= this.perHour;
+    return count <= this.perHour + 1e-9;
   }
 }

@@ -22,6 +22,7 @@ const schema = z.object({
   REPORT_POLL_MS: z.coerce.number().int().positive().default(1_000),
   REPORT_MIN_FILL_SECONDS: z.coerce.number().nonnegative().default(3),
   REPORT_RATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
+  REPORT_POW_MAX_NUMBER: z.coerce.number().int().positive().default(100_000),
 });
 
 export interface ReportConfig {
@@ -37,6 +38,8 @@ export interface ReportConfig {
   pollMs: number;
   minFillSeconds: number;
   rateLimitPerHour: number;
+  /** Difficulty of the proof of work: the browser tries up to this many hashes (half on average). */
+  proofOfWorkMaxNumber: number;
 }
 
 export function readReportConfig(env: NodeJS.ProcessEnv = process.env): ReportConfig {
@@ -62,5 +65,6 @@ export function readReportConfig(env: NodeJS.ProcessEnv = process.env): ReportCo
     pollMs: c.REPORT_POLL_MS,
     minFillSeconds: c.REPORT_MIN_FILL_SECONDS,
     rateLimitPerHour: c.REPORT_RATE_LIMIT_PER_HOUR,
+    proofOfWorkMaxNumber: c.REPORT_POW_MAX_NUMBER,
   };
 }

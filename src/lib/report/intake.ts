@@ -7,6 +7,7 @@
  * (Dutch messages per field plus every value as typed), or rejected (a 4xx with a message).
  */
 import type { FillTimer, RateLimiter } from './abuse.ts';
+import type { ProofOfWork } from './proof-of-work.ts';
 import type { Outbox } from './outbox.ts';
 import { REPORT_FIELDS, type FieldErrors, type FormValues, type ReportField, type ReportSchema } from './form.ts';
 import { newReferenceCode, newReportId, receivedHour } from './identifiers.ts';
@@ -19,7 +20,12 @@ export const CONTROL_FIELDS = {
   honeypot: 'website',
   /** Language the form was shown in; forwarded so the report is read as written. */
   language: 'language',
+  /** Proof-of-work solution, filled in by the browser when JavaScript runs (see ProofOfWork). */
+  proofOfWork: 'altcha',
 } as const;
+
+/** A report with a solved proof of work counts for this much in the rate limit. */
+export const PROOF_OF_WORK_WEIGHT = 0.25;
 
 export const SUPPORTED_LANGUAGES = ['nl'] as const;
 
@@ -31,6 +37,7 @@ export interface IntakeContext {
   outbox: Outbox;
   fillTimer: FillTimer;
   rateLimiter: RateLimiter;
+  proofOfWork: ProofOfWork;
   municipalities: ReadonlyMap<string, { name: string; cbsCode: string }>;
   signals: ReadonlyMap<string, string>;
   now?: () => number;
@@ -126,6 +133,16 @@ export async function intake(request: Request, clientAddress: string, context: I
     };
   }
 
+  const proof = await context.proofOfWork.check(control[CONTROL_FIELDS.proofOfWork], now);
+  if (proof === 'invalid') {
+    return {
+      kind: 'invalid',
+      errors: {},
+      values,
+      formError: 'De beveiligingscontrole van het formulier is verlopen of klopt niet. Uw tekst staat er nog. Verstuur het formulier opnieuw.',
+    };
+  }
+
   const parsed = context.schema.safeParse(values);
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -137,7 +154,7 @@ export async function intake(request: Request, clientAddress: string, context: I
   }
 
   // Counted only for valid reports, so a person correcting typos is never locked out.
-  if (!context.rateLimiter.allow(clientAddress, now)) {
+  if (!context.rateLimiter.allow(clientAddress, now, proof === 'valid' ? PROOF_OF_WORK_WEIGHT : 1)) {
     return reject(429, 'Er zijn vanaf deze verbinding veel meldingen verstuurd. Probeer het over een uur opnieuw, of bel Meld Misdaad Anoniem.');
   }
 

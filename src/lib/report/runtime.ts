@@ -6,12 +6,14 @@
 import { FillTimer, RateLimiter } from './abuse.ts';
 import { readReportConfig, type ReportConfig } from './config.ts';
 import { SqliteOutbox } from './outbox.ts';
+import { ProofOfWork } from './proof-of-work.ts';
 
 export interface ReportRuntime {
   config: ReportConfig;
   outbox: SqliteOutbox;
   fillTimer: FillTimer;
   rateLimiter: RateLimiter;
+  proofOfWork: ProofOfWork;
 }
 
 let runtime: ReportRuntime | undefined;
@@ -24,6 +26,7 @@ export function reportRuntime(): ReportRuntime {
       outbox: new SqliteOutbox(config.outboxFile),
       fillTimer: new FillTimer(config.minFillSeconds),
       rateLimiter: new RateLimiter(config.rateLimitPerHour),
+      proofOfWork: new ProofOfWork(config.proofOfWorkMaxNumber),
     };
   }
   return runtime;

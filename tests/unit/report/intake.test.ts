@@ -11,6 +11,8 @@ import { FillTimer, RateLimiter } from '../../../src/lib/report/abuse.ts';
 import { createReportSchema } from '../../../src/lib/report/form.ts';
 import { intake, type IntakeContext } from '../../../src/lib/report/intake.ts';
 import { SqliteOutbox } from '../../../src/lib/report/outbox.ts';
+import { ProofOfWork } from '../../../src/lib/report/proof-of-work.ts';
+import { solveChallenge } from 'altcha-lib/v1';
 
 const dir = mkdtempSync(join(tmpdir(), 'intake-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,6 +24,7 @@ function context(overrides: Partial<IntakeContext> = {}): IntakeContext {
     outbox: new SqliteOutbox(join(dir, `outbox-${counter++}.sqlite`)),
     fillTimer: new FillTimer(3),
     rateLimiter: new RateLimiter(10),
+    proofOfWork: new ProofOfWork(2_000),
     municipalities: new Map([
       ['woerden', { name: 'Woerden', cbsCode: 'GM0632' }],
       ['venlo', { name: 'Venlo', cbsCode: 'GM0983' }],
@@ -122,6 +125,25 @@ describe('intake', () => {
     expect(JSON.stringify(ctx.outbox.claim(10, 1000))).not.toContain('198.51.100');
   });
 
+  it('accepts a solved proof of work once, lets it weigh less in the rate limit, and refuses replays and forgeries', async () => {
+    const ctx = context({ rateLimiter: new RateLimiter(1) });
+    const solve = async () => {
+      const challenge = await ctx.proofOfWork.issue();
+      const solution = await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise;
+      return Buffer.from(JSON.stringify({ ...challenge, number: solution!.number })).toString('base64');
+    };
+    const withProof = (altcha: string) => post(`${formBody(ctx, valid)}&altcha=${encodeURIComponent(altcha)}`);
+    // With proof of work a report weighs a quarter: four fit in a limit of one.
+    for (let i = 0; i < 4; i++) expect((await intake(withProof(await solve()), 'a', ctx)).kind).toBe('accepted');
+    expect(await intake(withProof(await solve()), 'a', ctx)).toMatchObject({ status: 429 });
+    const used = await solve();
+    expect((await intake(withProof(used), 'b', ctx)).kind).toBe('accepted');
+    expect(await intake(withProof(used), 'c', ctx)).toMatchObject({ kind: 'invalid', formError: expect.stringContaining('beveiligingscontrole'), values: { description: valid.description } });
+    expect(await intake(withProof('bm90LWEtc29sdXRpb24='), 'c', ctx)).toMatchObject({ kind: 'invalid', formError: expect.stringContaining('beveiligingscontrole') });
+    // Without JavaScript there is no solution, and the report is accepted all the same.
+    expect((await intake(post(formBody(ctx, valid)), 'd', ctx)).kind).toBe('accepted');
+  });
+
   it('tells the reader the report was NOT stored when the outbox cannot commit', async () => {
     const ctx = context();
     ctx.outbox.close();
@@ -131,7 +153,7 @@ describe('intake', () => {
   it('never throws and never stores more than one entry per accepted report, whatever the body', async () => {
     const ctx = context({ rateLimiter: new RateLimiter(1_000_000) });
     const token = ctx.fillTimer.issue(Date.now() - 10_000);
-    const field = fc.constantFrom('municipality', 'exploitationForm', 'dangerNow', 'description', 'signals', 'location', 'when', 'people', 'vehicles', 'token', 'website', 'language', 'x', '');
+    const field = fc.constantFrom('municipality', 'exploitationForm', 'dangerNow', 'description', 'signals', 'location', 'when', 'people', 'vehicles', 'token', 'website', 'language', 'altcha', 'x', '');
     const value = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('woerden', 'nee', 'arbeidsuitbuiting', valid.description, token, 'nl'));
     const body = fc.oneof(
       fc.array(fc.tuple(field, value), { maxLength: 14 }).map((pairs) => new URLSearchParams(pairs).toString()),
