@@ -51,6 +51,29 @@ export async function axeViolations(page: Page) {
   }));
 }
 
+/**
+ * The security headers every response must carry (issue: quality gates). Returns what is
+ * missing or wrong, so a failure lists every problem of a page at once.
+ */
+export function securityHeaderProblems(headers: Record<string, string>, path: string): string[] {
+  const problems: string[] = [];
+  const csp = headers['content-security-policy'] ?? '';
+  const expectHeader = (name: string, test: (v: string) => boolean) => {
+    if (!test(headers[name] ?? '')) problems.push(`${name}: "${headers[name] ?? ''}"`);
+  };
+  expectHeader('strict-transport-security', (v) => /max-age=\d{7,}/.test(v));
+  expectHeader('x-content-type-options', (v) => v === 'nosniff');
+  expectHeader('referrer-policy', (v) => v === 'no-referrer');
+  expectHeader('x-frame-options', (v) => v === 'DENY');
+  expectHeader('cross-origin-opener-policy', (v) => v === 'same-origin');
+  expectHeader('permissions-policy', (v) => v.includes('camera=()') && v.includes('geolocation=()') && v.includes('microphone=()'));
+  if (!csp.includes("frame-ancestors 'none'")) problems.push('CSP zonder frame-ancestors');
+  if (/script-src[^;]*'unsafe-(inline|eval)'/.test(csp)) problems.push('CSP met unsafe-inline/unsafe-eval voor scripts');
+  if (csp.includes('wasm-unsafe-eval') && path !== '/zoeken/') problems.push("'wasm-unsafe-eval' buiten de zoekpagina");
+  if (headers['set-cookie'] !== undefined) problems.push('Set-Cookie');
+  return problems;
+}
+
 export const test = base.extend<{ requests: string[] }>({
   baseURL: async ({}, use) => use(baseURL()),
   page: async ({ page }, use) => {

@@ -3,7 +3,7 @@
  * WCAG 2.2 AA violation, no request leaves the origin and no cookie is set. Pages are
  * visited in batches per browser page, so the whole site is checked within minutes.
  */
-import { axeViolations, baseURL, expect, sitemapPaths, test } from './fixtures';
+import { axeViolations, baseURL, expect, securityHeaderProblems, sitemapPaths, test } from './fixtures';
 
 const paths = sitemapPaths();
 const BATCH = 40;
@@ -18,7 +18,7 @@ for (let start = 0; start < paths.length; start += BATCH) {
       const response = await page.goto(path);
       const found: string[] = [];
       if (response?.status() !== 200) found.push(`status ${response?.status()}`);
-      if ((await response?.headerValue('set-cookie')) !== null) found.push('Set-Cookie');
+      found.push(...securityHeaderProblems((await response?.allHeaders()) ?? {}, path));
       if ((await page.locator('h1').count()) !== 1) found.push('niet precies één h1');
       const violations = await axeViolations(page);
       if (violations.length) problems[`${path} axe`] = violations;
@@ -29,3 +29,29 @@ for (let start = 0; start < paths.length; start += BATCH) {
     expect(await page.context().cookies()).toEqual([]);
   });
 }
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  for (let start = 0; start < paths.length; start += BATCH * 2) {
+    const batch = paths.slice(start, start + BATCH * 2);
+    test(`pages ${start + 1}–${start + batch.length} show their content without JavaScript`, async ({ page }) => {
+      test.setTimeout(180_000);
+      const problems: string[] = [];
+      for (const path of batch) {
+        await page.goto(path);
+        if (!(await page.locator('main h1').isVisible())) problems.push(path);
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+test('on-demand routes, errors and assets carry the same security headers', async ({ request }) => {
+  const problems: Record<string, string[]> = {};
+  for (const path of ['/melden/anoniem/', '/melden/anoniem/ontvangen/?code=MW-0000-0000', '/bestaat-niet/', '/zoeken/', '/robots.txt', '/.well-known/security.txt']) {
+    const found = securityHeaderProblems((await request.get(path)).headers(), path.split('?')[0]);
+    if (found.length) problems[path] = found;
+  }
+  expect(problems).toEqual({});
+});
