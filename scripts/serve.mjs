@@ -50,6 +50,15 @@ process.on('unhandledRejection', (error) => {
   console.error(`Onverwachte fout (server draait door): ${error?.message ?? error}`);
 });
 
+server.on('error', (error) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Poort ${port} op ${host} is al in gebruik. Stop het andere programma of kies een andere poort, bijvoorbeeld PORT=4322 npm start.`
+      : `De server kon niet starten: ${error.message}`,
+  );
+  process.exit(1);
+});
+
 server.listen(port, host, () => {
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

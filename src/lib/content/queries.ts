@@ -67,12 +67,3 @@ export function gemeentenByProvince(site: SiteContent) {
         .sort((a, b) => byName(a.regio.data, b.regio.data)),
     }));
 }
-
-/** The national organisations every page about reporting shows, in the order people need them. */
-export const NATIONAL_CONTACT_IDS = [
-  'alarmnummer-112',
-  'meld-misdaad-anoniem',
-  'veilig-thuis',
-  'politie',
-  'nederlandse-arbeidsinspectie',
-] as const;
