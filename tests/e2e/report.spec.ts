@@ -51,6 +51,8 @@ for (const javaScriptEnabled of [false, true]) {
       await page.getByRole('button', { name: 'Melding versturen' }).click();
       await expect(page).toHaveTitle(/^Fout: /);
       const summary = page.getByRole('alert');
+      // The summary takes focus on load, so screen readers announce it and Tab starts there.
+      await expect(summary).toBeFocused();
       await expect(summary).toContainText('Kies de gemeente waar het gebeurt.');
       await expect(page.locator('#description-error')).toContainText('minstens 20 tekens');
       await expect(page.locator('#dangerNow-error')).toContainText('Geef aan of er nu gevaar is.');
