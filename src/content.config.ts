@@ -1,43 +1,31 @@
 /**
- * Content collections. Shapes live in src/lib/content/schemas.ts (plain TypeScript, unit
- * tested); this file only wires each folder of content/ to its schema.
+ * Content collections. Folders and schemas are listed once in src/lib/content/collections.ts
+ * (plain TypeScript, shared with the unit tests); this file only wires them to Astro.
  *
  * CONTENT_DIR lets tests build the site from a copy of content/ with a deliberate error.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import {
-  beleidSchema,
-  bronSchema,
-  cijferSchema,
-  gemeenteSchema,
-  organisatieSchema,
-  interneRouteSchema,
-  kwetsbaarheidSchema,
-  meldrouteSchema,
-  paginaSchema,
-  regioSchema,
-  sectorSchema,
-  signaalSchema,
-} from './lib/content/schemas';
+import { COLLECTIONS, type CollectionName } from './lib/content/collections';
 
 const contentDir = process.env.CONTENT_DIR ?? './content';
 
-function folder(name: string, extensions: string) {
-  return glob({ pattern: `*.${extensions}`, base: `${contentDir}/${name}` });
+function collection<Name extends CollectionName>(name: Name) {
+  const { folder, extension, schema } = COLLECTIONS[name];
+  return defineCollection({ loader: glob({ pattern: `*.${extension}`, base: `${contentDir}/${folder}` }), schema });
 }
 
 export const collections = {
-  bronnen: defineCollection({ loader: folder('bronnen', 'yaml'), schema: bronSchema }),
-  organisaties: defineCollection({ loader: folder('organisaties', 'yaml'), schema: organisatieSchema }),
-  regios: defineCollection({ loader: folder('regios', 'yaml'), schema: regioSchema }),
-  gemeenten: defineCollection({ loader: folder('gemeenten', 'yaml'), schema: gemeenteSchema }),
-  beleid: defineCollection({ loader: folder('beleid', 'mdx'), schema: beleidSchema }),
-  cijfers: defineCollection({ loader: folder('cijfers', 'yaml'), schema: cijferSchema }),
-  paginas: defineCollection({ loader: folder('paginas', 'mdx'), schema: paginaSchema }),
-  signalen: defineCollection({ loader: folder('signalen', 'yaml'), schema: signaalSchema }),
-  kwetsbaarheden: defineCollection({ loader: folder('kwetsbaarheden', 'yaml'), schema: kwetsbaarheidSchema }),
-  sectoren: defineCollection({ loader: folder('sectoren', 'yaml'), schema: sectorSchema }),
-  meldroutes: defineCollection({ loader: folder('meldroutes', 'yaml'), schema: meldrouteSchema }),
-  interneRoutes: defineCollection({ loader: folder('interne-routes', 'yaml'), schema: interneRouteSchema }),
+  bronnen: collection('bronnen'),
+  organisaties: collection('organisaties'),
+  regios: collection('regios'),
+  gemeenten: collection('gemeenten'),
+  beleid: collection('beleid'),
+  cijfers: collection('cijfers'),
+  paginas: collection('paginas'),
+  signalen: collection('signalen'),
+  kwetsbaarheden: collection('kwetsbaarheden'),
+  sectoren: collection('sectoren'),
+  meldroutes: collection('meldroutes'),
+  interneRoutes: collection('interneRoutes'),
 };

@@ -6,41 +6,20 @@
 import { getCollection } from 'astro:content';
 import { findContentProblems, formatProblems, type SiteContent } from './content/integrity';
 import { findAllRouteProblems } from './meldroute/graph';
+import { COLLECTIONS, type CollectionName } from './content/collections';
 
 let cached: Promise<SiteContent> | undefined;
 
 async function load(): Promise<SiteContent> {
-  const [bronnen, organisaties, regios, gemeenten, beleid, cijfers, paginas, signalen, kwetsbaarheden, sectoren, meldroutes, interneRoutes] =
-    await Promise.all([
-    getCollection('bronnen'),
-    getCollection('organisaties'),
-    getCollection('regios'),
-    getCollection('gemeenten'),
-    getCollection('beleid'),
-    getCollection('cijfers'),
-    getCollection('paginas'),
-    getCollection('signalen'),
-    getCollection('kwetsbaarheden'),
-    getCollection('sectoren'),
-    getCollection('meldroutes'),
-    getCollection('interneRoutes'),
-  ]);
-  const withPath = <T extends { id: string; filePath?: string; data: unknown }>(entries: T[]) =>
-    entries.map((e) => ({ ...e, filePath: e.filePath ?? e.id }));
-  const site = {
-    bronnen: withPath(bronnen),
-    organisaties: withPath(organisaties),
-    regios: withPath(regios),
-    gemeenten: withPath(gemeenten),
-    beleid: withPath(beleid),
-    cijfers: withPath(cijfers),
-    paginas: withPath(paginas),
-    signalen: withPath(signalen),
-    kwetsbaarheden: withPath(kwetsbaarheden),
-    sectoren: withPath(sectoren),
-    meldroutes: withPath(meldroutes),
-    interneRoutes: withPath(interneRoutes),
-  };
+  const names = Object.keys(COLLECTIONS) as CollectionName[];
+  const loaded = await Promise.all(
+    names.map(async (name) => {
+      const entries = await getCollection(name);
+      // Integrity messages name files; every glob-loaded entry has its path.
+      return [name, entries.map((e) => ({ ...e, filePath: e.filePath ?? e.id }))] as const;
+    }),
+  );
+  const site = Object.fromEntries(loaded) as unknown as SiteContent;
   const problems = findContentProblems(site);
   if (problems.length > 0) throw new Error(formatProblems(problems));
   // Only a route whose references all resolve can be checked as a graph.

@@ -7,36 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
-import {
-  beleidSchema,
-  bronSchema,
-  cijferSchema,
-  gemeenteSchema,
-  organisatieSchema,
-  interneRouteSchema,
-  kwetsbaarheidSchema,
-  meldrouteSchema,
-  paginaSchema,
-  regioSchema,
-  sectorSchema,
-  signaalSchema,
-} from './schemas';
+import { COLLECTIONS } from './collections';
 import type { Entry, Problem, SiteContent } from './integrity';
-
-const COLLECTIONS = {
-  bronnen: { schema: bronSchema, extension: '.yaml' },
-  organisaties: { schema: organisatieSchema, extension: '.yaml' },
-  regios: { schema: regioSchema, extension: '.yaml' },
-  gemeenten: { schema: gemeenteSchema, extension: '.yaml' },
-  beleid: { schema: beleidSchema, extension: '.mdx' },
-  cijfers: { schema: cijferSchema, extension: '.yaml' },
-  paginas: { schema: paginaSchema, extension: '.mdx' },
-  signalen: { schema: signaalSchema, extension: '.yaml' },
-  kwetsbaarheden: { schema: kwetsbaarheidSchema, extension: '.yaml' },
-  sectoren: { schema: sectorSchema, extension: '.yaml' },
-  meldroutes: { schema: meldrouteSchema, extension: '.yaml' },
-  interneRoutes: { schema: interneRouteSchema, extension: '.yaml', folder: 'interne-routes' },
-} as const;
 
 function frontmatter(source: string): string {
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
@@ -47,8 +19,9 @@ export function readContent(contentDir: string, projectDir = process.cwd()) {
   const problems: Problem[] = [];
   const site = {} as Record<string, Entry<unknown>[]>;
   for (const [name, spec] of Object.entries(COLLECTIONS)) {
-    const { schema, extension } = spec;
-    const folder = join(contentDir, 'folder' in spec ? spec.folder : name);
+    const extension = `.${spec.extension}`;
+    const schema = spec.schema;
+    const folder = join(contentDir, spec.folder);
     // A collection without files yet is empty, as in the Astro build.
     const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith(extension)).sort() : [];
     site[name] = [];

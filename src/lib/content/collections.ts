@@ -1,0 +1,35 @@
+/**
+ * Where each content collection lives and which schema checks it: the one list that both the
+ * Astro build (src/content.config.ts) and the plain-Node reader (read-content.ts) use.
+ */
+import {
+  beleidSchema,
+  bronSchema,
+  cijferSchema,
+  gemeenteSchema,
+  interneRouteSchema,
+  kwetsbaarheidSchema,
+  meldrouteSchema,
+  organisatieSchema,
+  paginaSchema,
+  regioSchema,
+  sectorSchema,
+  signaalSchema,
+} from './schemas';
+
+export const COLLECTIONS = {
+  bronnen: { schema: bronSchema, folder: 'bronnen', extension: 'yaml' },
+  organisaties: { schema: organisatieSchema, folder: 'organisaties', extension: 'yaml' },
+  regios: { schema: regioSchema, folder: 'regios', extension: 'yaml' },
+  gemeenten: { schema: gemeenteSchema, folder: 'gemeenten', extension: 'yaml' },
+  beleid: { schema: beleidSchema, folder: 'beleid', extension: 'mdx' },
+  cijfers: { schema: cijferSchema, folder: 'cijfers', extension: 'yaml' },
+  paginas: { schema: paginaSchema, folder: 'paginas', extension: 'mdx' },
+  signalen: { schema: signaalSchema, folder: 'signalen', extension: 'yaml' },
+  kwetsbaarheden: { schema: kwetsbaarheidSchema, folder: 'kwetsbaarheden', extension: 'yaml' },
+  sectoren: { schema: sectorSchema, folder: 'sectoren', extension: 'yaml' },
+  meldroutes: { schema: meldrouteSchema, folder: 'meldroutes', extension: 'yaml' },
+  interneRoutes: { schema: interneRouteSchema, folder: 'interne-routes', extension: 'yaml' },
+} as const;
+
+export type CollectionName = keyof typeof COLLECTIONS;
