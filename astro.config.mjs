@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIntegration } from './src/integrations/pagefind.mjs';
+import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 /** Public address of the site; used for the sitemap, canonical links and security.txt. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -13,6 +14,13 @@ export default defineConfig({
   // Tests that build broken content use their own cache, so they never pollute the real one.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // Dutch without a prefix; every other language under its own (/pl/, /uk/ …). Pages decide
+  // per route what is translated; untranslated pages get a notice page, not a 404.
+  i18n: {
+    locales: [...LOCALES],
+    defaultLocale: DEFAULT_LOCALE,
+    routing: { prefixDefaultLocale: false, redirectToDefaultLocale: false },
+  },
   // Every page is prerendered unless it opts out (the report form, later).
   output: 'static',
   adapter: node({

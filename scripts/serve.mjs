@@ -23,6 +23,8 @@ if (!existsSync(entry)) {
 
 // We start our own server around Astro's handler, so Astro must not start one itself.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// Where the built pages are, for the "only in Dutch" notice pages (src/lib/built-pages.ts).
+process.env.MELDWIJZER_CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
 const { handler } = await import(pathToFileURL(entry).href);
 
 // Fail at start-up, not at the first report, when the report settings are wrong.

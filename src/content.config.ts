@@ -11,8 +11,9 @@ import { COLLECTIONS, type CollectionName } from './lib/content/collections';
 const contentDir = process.env.CONTENT_DIR ?? './content';
 
 function collection<Name extends CollectionName>(name: Name) {
-  const { folder, extension, schema } = COLLECTIONS[name];
-  return defineCollection({ loader: glob({ pattern: `*.${extension}`, base: `${contentDir}/${folder}` }), schema });
+  const spec = COLLECTIONS[name];
+  const pattern = 'nested' in spec ? `*/*.${spec.extension}` : `*.${spec.extension}`;
+  return defineCollection({ loader: glob({ pattern, base: `${contentDir}/${spec.folder}` }), schema: spec.schema });
 }
 
 export const collections = {
@@ -28,4 +29,6 @@ export const collections = {
   sectoren: collection('sectoren'),
   meldroutes: collection('meldroutes'),
   interneRoutes: collection('interneRoutes'),
+  vertalingen: collection('vertalingen'),
+  vertaaldePaginas: collection('vertaaldePaginas'),
 };

@@ -1,5 +1,5 @@
 /** Small formatting rules shared by components. Plain TypeScript, unit-tested. */
-import { phoneDigits } from './content/fields';
+import { phoneDigits } from './content/fields.ts';
 
 /** tel: link for a Dutch number as written in content ("0800-7000" → "tel:08007000"). */
 export function telHref(number: string): string {
@@ -11,10 +11,15 @@ const MONTHS = [
   'juli', 'augustus', 'september', 'oktober', 'november', 'december',
 ];
 
-/** "2023-06-13" → "13 juni 2023". Parsed by hand: no time zone can shift the day. */
-export function formatDate(iso: string): string {
+/**
+ * "2023-06-13" → "13 juni 2023" (or the same date in another language, e.g. "13 June 2023").
+ * Parsed by hand and formatted in UTC: no time zone can shift the day.
+ */
+export function formatDate(iso: string, locale = 'nl'): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  if (locale === 'nl') return `${day} ${MONTHS[month - 1]} ${year}`;
+  // British order (13 June 2023) for English: the site's readers are in Europe.
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
 }
 
 /** Dutch number formatting (1013 → "1.013"). */

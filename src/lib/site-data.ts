@@ -6,6 +6,7 @@
 import { getCollection } from 'astro:content';
 import { findContentProblems, formatProblems, type SiteContent } from './content/integrity';
 import { findAllRouteProblems } from './meldroute/graph';
+import { findTranslationProblems } from './content/translations';
 import { COLLECTIONS, type CollectionName } from './content/collections';
 
 let cached: Promise<SiteContent> | undefined;
@@ -20,7 +21,7 @@ async function load(): Promise<SiteContent> {
     }),
   );
   const site = Object.fromEntries(loaded) as unknown as SiteContent;
-  const problems = findContentProblems(site);
+  const problems = [...findContentProblems(site), ...findTranslationProblems(site)];
   if (problems.length > 0) throw new Error(formatProblems(problems));
   // Only a route whose references all resolve can be checked as a graph.
   const routeProblems = findAllRouteProblems(site);

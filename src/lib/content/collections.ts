@@ -15,7 +15,9 @@ import {
   regioSchema,
   sectorSchema,
   signaalSchema,
-} from './schemas';
+  vertaaldePaginaSchema,
+  vertalingSchema,
+} from './schemas.ts';
 
 export const COLLECTIONS = {
   bronnen: { schema: bronSchema, folder: 'bronnen', extension: 'yaml' },
@@ -30,6 +32,9 @@ export const COLLECTIONS = {
   sectoren: { schema: sectorSchema, folder: 'sectoren', extension: 'yaml' },
   meldroutes: { schema: meldrouteSchema, folder: 'meldroutes', extension: 'yaml' },
   interneRoutes: { schema: interneRouteSchema, folder: 'interne-routes', extension: 'yaml' },
+  vertalingen: { schema: vertalingSchema, folder: 'vertalingen', extension: 'yaml' },
+  /** One folder per language inside vertalingen/: the id is "<taal>/<pagina>", e.g. "pl/hulp". */
+  vertaaldePaginas: { schema: vertaaldePaginaSchema, folder: 'vertalingen', extension: 'mdx', nested: true },
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -18,7 +18,9 @@ import type {
   SectorGuidance,
   Signaal,
   SourceRef,
-} from './schemas';
+  VertaaldePagina,
+  Vertaling,
+} from './schemas.ts';
 
 export interface Entry<T> {
   id: string;
@@ -40,6 +42,8 @@ export interface SiteContent {
   sectoren: Entry<SectorGuidance>[];
   meldroutes: Entry<Meldroute>[];
   interneRoutes: Entry<InterneRoute>[];
+  vertalingen: Entry<Vertaling>[];
+  vertaaldePaginas: Entry<VertaaldePagina>[];
 }
 
 export interface Problem {
@@ -63,6 +67,8 @@ const FOLDER_HINT: Record<CollectionName, string> = {
   sectoren: 'content/sectoren/',
   meldroutes: 'content/meldroutes/',
   interneRoutes: 'content/interne-routes/',
+  vertalingen: 'content/vertalingen/',
+  vertaaldePaginas: 'content/vertalingen/<taal>/',
 };
 
 export function findContentProblems(site: SiteContent): Problem[] {

@@ -2,10 +2,10 @@
  * Questions pages ask of the content: which organisations serve a municipality, which plans
  * apply, which municipalities form a region. Pure functions over SiteContent.
  */
-import type { Entry, SiteContent } from './integrity';
-import type { Gemeente, Organisatie, Regio, RegionalBodies } from './schemas';
-import { REGIONAL_BODY_LABELS } from './schemas';
-import { byName } from '../format';
+import type { Entry, SiteContent } from './integrity.ts';
+import type { Gemeente, Organisatie, Regio, RegionalBodies } from './schemas.ts';
+import { REGIONAL_BODY_LABELS } from './schemas.ts';
+import { byName } from '../format.ts';
 
 export function findById<T>(entries: Entry<T>[], id: string): Entry<T> {
   const entry = entries.find((e) => e.id === id);

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
-import { COLLECTIONS } from './collections';
-import type { Entry, Problem, SiteContent } from './integrity';
+import { COLLECTIONS } from './collections.ts';
+import type { Entry, Problem, SiteContent } from './integrity.ts';
 
 function frontmatter(source: string): string {
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
@@ -22,8 +22,17 @@ export function readContent(contentDir: string, projectDir = process.cwd()) {
     const extension = `.${spec.extension}`;
     const schema = spec.schema;
     const folder = join(contentDir, spec.folder);
-    // A collection without files yet is empty, as in the Astro build.
-    const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith(extension)).sort() : [];
+    // A collection without files yet is empty, as in the Astro build. Nested collections keep one
+    // folder per language, and their ids include it ("pl/hulp"), as Astro's glob loader does.
+    const files = !existsSync(folder)
+      ? []
+      : 'nested' in spec
+        ? readdirSync(folder, { withFileTypes: true })
+            .filter((d) => d.isDirectory())
+            .flatMap((d) => readdirSync(join(folder, d.name)).map((f) => `${d.name}/${f}`))
+            .filter((f) => f.endsWith(extension))
+            .sort()
+        : readdirSync(folder).filter((f) => f.endsWith(extension)).sort();
     site[name] = [];
     for (const file of files) {
       const path = join(folder, file);

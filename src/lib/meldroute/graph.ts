@@ -3,9 +3,9 @@
  * and a municipality), the rules every route must keep, and all paths through it.
  * Pure functions over SiteContent; enforced in unit tests and at build time.
  */
-import type { Entry, SiteContent } from '../content/integrity';
-import type { ContactRef, Gemeente, Meldroute, Organisatie, RouteNode } from '../content/schemas';
-import { findById, servingBodies } from '../content/queries';
+import type { Entry, SiteContent } from '../content/integrity.ts';
+import type { ContactRef, Gemeente, Meldroute, Organisatie, RouteNode } from '../content/schemas.ts';
+import { findById, servingBodies } from '../content/queries.ts';
 
 /** Every route starts with this question, so acute danger is always asked first. */
 export const ACUTE_DANGER_NODE = 'acuut-gevaar';

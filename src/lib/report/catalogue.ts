@@ -1,31 +1,41 @@
 /**
  * What the report form and intake need from the content: municipalities (for the choice and
- * the forwarded name and CBS code) and signals (for the checkboxes and their text).
+ * the forwarded name and CBS code) and signals (for the checkboxes and their text). The
+ * checkboxes read in the form's language; the forwarded signal text is always Dutch, the
+ * language of the intake desk, while the reporter's own text goes as written.
  */
 import type { SiteContent } from '../content/integrity.ts';
 import { FORMS, type Form } from '../content/schemas.ts';
+import { localizeSignal } from '../content/localize.ts';
+import { translator } from '../../i18n/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locales.ts';
 import { byName } from '../format.ts';
 import { createReportSchema } from './form.ts';
 
-const cache = new WeakMap<SiteContent, ReturnType<typeof build>>();
+const cache = new WeakMap<SiteContent, Map<Locale, ReturnType<typeof build>>>();
 
-/** Built once per loaded site: the form page runs on every request. */
-export function reportCatalogue(site: SiteContent) {
-  let catalogue = cache.get(site);
-  if (!catalogue) cache.set(site, (catalogue = build(site)));
+/** Built once per loaded site and language: the form page runs on every request. */
+export function reportCatalogue(site: SiteContent, locale: Locale = DEFAULT_LOCALE) {
+  let perLocale = cache.get(site);
+  if (!perLocale) cache.set(site, (perLocale = new Map()));
+  let catalogue = perLocale.get(locale);
+  if (!catalogue) perLocale.set(locale, (catalogue = build(site, locale)));
   return catalogue;
 }
 
-function build(site: SiteContent) {
+function build(site: SiteContent, locale: Locale) {
+  const t = translator(locale);
+  const collator = new Intl.Collator(locale);
   const municipalities = [...site.gemeenten]
     .sort((a, b) => byName(a.data, b.data))
     .map((g) => ({ id: g.id, name: g.data.name, cbsCode: g.data.cbsCode }));
   const signals = [...site.signalen].sort((a, b) => a.data.statement.localeCompare(b.data.statement, 'nl'));
+  const shown = signals.map((s) => localizeSignal(site, locale, s)).sort((a, b) => collator.compare(a.data.statement, b.data.statement));
   // Each signal is listed once, under the first form it points to.
   const signalGroups = (Object.keys(FORMS) as Form[])
     .map((form) => ({
-      title: FORMS[form],
-      signals: signals.filter((s) => s.data.forms[0] === form).map((s) => ({ id: s.id, statement: s.data.statement })),
+      title: t(`form.${form}`),
+      signals: shown.filter((s) => s.data.forms[0] === form).map((s) => ({ id: s.id, statement: s.data.statement })),
     }))
     .filter((group) => group.signals.length > 0);
   return {

@@ -5,19 +5,17 @@
  */
 import { z } from 'astro/zod';
 
-export const EXPLOITATION_OPTIONS = {
-  'seksuele-uitbuiting': 'Seksuele uitbuiting (bijvoorbeeld gedwongen prostitutie)',
-  arbeidsuitbuiting: 'Uitbuiting in werk',
-  'criminele-uitbuiting': 'Gedwongen misdaad plegen (bijvoorbeeld drugs verkopen of stelen)',
-  'gedwongen-orgaanverwijdering': 'Gedwongen een orgaan afstaan',
-  'weet-ik-niet': 'Weet ik niet',
-} as const;
+/** What the reader thinks is going on; labels are UI strings "report.exploitation.<id>". */
+export const EXPLOITATION_OPTIONS = [
+  'seksuele-uitbuiting',
+  'arbeidsuitbuiting',
+  'criminele-uitbuiting',
+  'gedwongen-orgaanverwijdering',
+  'weet-ik-niet',
+] as const;
 
-export const DANGER_OPTIONS = {
-  ja: 'Ja, er is nu gevaar',
-  nee: 'Nee',
-  'weet-niet': 'Weet ik niet',
-} as const;
+/** Whether there is danger now; labels are UI strings "report.dangerOption.<id>". */
+export const DANGER_OPTIONS = ['ja', 'nee', 'weet-niet'] as const;
 
 /** Limits in characters. A report is a few KB; the server also caps the whole body. */
 export const LIMITS = {
@@ -29,56 +27,63 @@ export const LIMITS = {
   signals: { max: 40 },
 } as const;
 
-/** Text a reader sees next to each field, in the order of an intake conversation. */
-export const FIELD_TEXT = {
-  municipality: { label: 'In welke gemeente gebeurt het?', help: 'Kies de gemeente waar u het zag of hoorde.' },
-  exploitationForm: { label: 'Wat denkt u dat er aan de hand is?', help: 'U hoeft het niet zeker te weten.' },
-  signals: { label: 'Welke signalen zag of hoorde u?', help: 'Kies wat past. Dit hoeft niet.' },
-  location: { label: 'Waar gebeurt het?', help: 'Een adres, een plek of een beschrijving, bijvoorbeeld "de nagelstudio naast de bakker".' },
-  when: { label: 'Wanneer zag of hoorde u het?', help: 'Een datum of een periode, bijvoorbeeld "elke avond sinds de zomer".' },
-  description: { label: 'Wat zag of hoorde u?', help: 'Vertel zo precies mogelijk wat er gebeurt. Schrijf niets over uzelf.' },
-  people: { label: 'Om welke mensen gaat het?', help: 'Hoe zien ze eruit, hoe oud zijn ze ongeveer, welke taal spreken ze? Geen informatie over uzelf.' },
-  vehicles: { label: 'Welke auto’s of busjes zag u?', help: 'Merk, kleur, kenteken als u dat weet.' },
-  dangerNow: { label: 'Is er nu op dit moment gevaar?', help: 'Bij gevaar: bel direct 112. U kunt dit formulier daarna nog versturen.' },
-} as const;
+/**
+ * The fields, in the order of an intake conversation. A field's label and help are the UI
+ * strings "report.field.<field>.label" and ".help" (src/i18n/), so the form reads in every language.
+ */
+export const REPORT_FIELDS = [
+  'municipality',
+  'exploitationForm',
+  'signals',
+  'location',
+  'when',
+  'description',
+  'people',
+  'vehicles',
+  'dangerNow',
+] as const;
 
-export type ReportField = keyof typeof FIELD_TEXT;
-export const REPORT_FIELDS = Object.keys(FIELD_TEXT) as ReportField[];
+export type ReportField = (typeof REPORT_FIELDS)[number];
 
-const optionalText = (max: number, what: string) =>
+/*
+ * Error messages are UI string keys, not sentences: intake translates them into the language of
+ * the form, filling in {min} and {max} from LIMITS (see fieldErrorValues).
+ */
+const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { error: `${what} mag hoogstens ${max} tekens lang zijn. Maak de tekst korter.` })
+    .max(max, { error: 'report.error.tooLong' })
     .optional()
     .transform((value) => (value ? value : undefined));
+
+/** The values an error message of a field can mention. */
+export function fieldErrorValues(field: ReportField): Record<string, number> {
+  return field in LIMITS ? { ...LIMITS[field as keyof typeof LIMITS] } : {};
+}
 
 /**
  * The schema for a report, given the municipalities and signals the site knows. Unknown
  * keys are refused (strictObject), so nothing but the form's own fields can be stored.
  */
 export function createReportSchema({ municipalityIds, signalIds }: { municipalityIds: string[]; signalIds: string[] }) {
-  const exploitationIds = Object.keys(EXPLOITATION_OPTIONS) as [keyof typeof EXPLOITATION_OPTIONS, ...string[]];
-  const dangerIds = Object.keys(DANGER_OPTIONS) as [keyof typeof DANGER_OPTIONS, ...string[]];
   return z.strictObject({
-    municipality: z.enum(municipalityIds as [string, ...string[]], { error: 'Kies de gemeente waar het gebeurt.' }),
-    exploitationForm: z.enum(exploitationIds, { error: 'Kies wat u denkt dat er aan de hand is, of kies "Weet ik niet".' }),
+    municipality: z.enum(municipalityIds as [string, ...string[]], { error: 'report.error.municipality' }),
+    exploitationForm: z.enum(EXPLOITATION_OPTIONS, { error: 'report.error.exploitationForm' }),
     signals: z
-      .array(z.enum(signalIds.length ? (signalIds as [string, ...string[]]) : ['-'], { error: 'Kies signalen uit de lijst.' }))
-      .max(LIMITS.signals.max, { error: `Kies hoogstens ${LIMITS.signals.max} signalen.` })
+      .array(z.enum(signalIds.length ? (signalIds as [string, ...string[]]) : ['-'], { error: 'report.error.signals' }))
+      .max(LIMITS.signals.max, { error: 'report.error.signalsMax' })
       .default([]),
-    location: optionalText(LIMITS.location.max, 'De plek'),
-    when: optionalText(LIMITS.when.max, 'Wanneer'),
+    location: optionalText(LIMITS.location.max),
+    when: optionalText(LIMITS.when.max),
     description: z
-      .string({ error: 'Beschrijf wat u zag of hoorde.' })
+      .string({ error: 'report.error.descriptionMissing' })
       .trim()
-      .min(LIMITS.description.min, { error: `Beschrijf in minstens ${LIMITS.description.min} tekens wat u zag of hoorde.` })
-      .max(LIMITS.description.max, {
-        error: `Uw beschrijving mag hoogstens ${LIMITS.description.max} tekens lang zijn. Maak de tekst korter.`,
-      }),
-    people: optionalText(LIMITS.people.max, 'De beschrijving van de mensen'),
-    vehicles: optionalText(LIMITS.vehicles.max, 'De beschrijving van de voertuigen'),
-    dangerNow: z.enum(dangerIds, { error: 'Geef aan of er nu gevaar is.' }),
+      .min(LIMITS.description.min, { error: 'report.error.descriptionShort' })
+      .max(LIMITS.description.max, { error: 'report.error.tooLong' }),
+    people: optionalText(LIMITS.people.max),
+    vehicles: optionalText(LIMITS.vehicles.max),
+    dangerNow: z.enum(DANGER_OPTIONS, { error: 'report.error.dangerNow' }),
   });
 }
 

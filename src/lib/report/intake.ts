@@ -4,12 +4,15 @@
  * limiter gets the client address from the caller and keeps only a keyed hash in memory.
  *
  * Every outcome is a value, never an exception: accepted (with the reference code), invalid
- * (Dutch messages per field plus every value as typed), or rejected (a 4xx with a message).
+ * (messages per field in the form's language plus every value as typed), or rejected (a 4xx with
+ * a message; in Dutch when the request is refused before its language is known).
  */
 import type { FillTimer, RateLimiter } from './abuse.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
 import type { Outbox } from './outbox.ts';
-import { REPORT_FIELDS, type FieldErrors, type FormValues, type ReportField, type ReportSchema } from './form.ts';
+import { translator, type UiKey } from '../../i18n/index.ts';
+import { isLocale, type Locale } from '../../i18n/locales.ts';
+import { REPORT_FIELDS, fieldErrorValues, type FieldErrors, type FormValues, type ReportField, type ReportSchema } from './form.ts';
 import { newReferenceCode, newReportId, receivedHour } from './identifiers.ts';
 
 /** Form fields that steer intake but are not part of the report. */
@@ -18,7 +21,7 @@ export const CONTROL_FIELDS = {
   token: 'token',
   /** Honeypot: hidden from people, filled in by naive bots. */
   honeypot: 'website',
-  /** Language the form was shown in; forwarded so the report is read as written. */
+  /** Language the form was shown in (any of src/i18n/locales.ts): messages come back in it, and it is forwarded so the report is read as written. */
   language: 'language',
   /** Proof-of-work solution, filled in by the browser when JavaScript runs (see ProofOfWork). */
   proofOfWork: 'altcha',
@@ -26,8 +29,6 @@ export const CONTROL_FIELDS = {
 
 /** A report with a solved proof of work counts for this much in the rate limit. */
 export const PROOF_OF_WORK_WEIGHT = 0.25;
-
-export const SUPPORTED_LANGUAGES = ['nl'] as const;
 
 /** The body cap: a full report is well under 16 KB of form encoding. */
 export const MAX_BODY_BYTES = 32 * 1024;
@@ -44,7 +45,7 @@ export interface IntakeContext {
 }
 
 export type IntakeResult =
-  | { kind: 'accepted'; referenceCode: string }
+  | { kind: 'accepted'; referenceCode: string; language: Locale }
   | { kind: 'invalid'; errors: FieldErrors; values: FormValues; formError?: string }
   | { kind: 'rejected'; status: 400 | 403 | 413 | 415 | 429; message: string }
   /** The outbox could not commit: the report was NOT accepted, and the reader must be told so. */
@@ -117,7 +118,8 @@ export async function intake(request: Request, clientAddress: string, context: I
 
   if (control[CONTROL_FIELDS.honeypot]) return reject(400, 'Het formulier kon niet worden verwerkt.');
   const language = control[CONTROL_FIELDS.language] ?? 'nl';
-  if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(language)) return reject(400, 'Onbekende taal.');
+  if (!isLocale(language)) return reject(400, 'Onbekende taal.');
+  const t = translator(language);
 
   const timing = context.fillTimer.check(control[CONTROL_FIELDS.token], now);
   if (timing !== 'ok') {
@@ -126,10 +128,7 @@ export async function intake(request: Request, clientAddress: string, context: I
       kind: 'invalid',
       errors: {},
       values,
-      formError:
-        timing === 'too-fast'
-          ? 'Het formulier werd erg snel verstuurd. Controleer uw melding en verstuur het opnieuw.'
-          : 'Het formulier is verlopen. Uw tekst staat er nog. Controleer uw melding en verstuur het opnieuw.',
+      formError: t(timing === 'too-fast' ? 'report.error.tooFast' : 'report.error.expired'),
     };
   }
 
@@ -139,7 +138,7 @@ export async function intake(request: Request, clientAddress: string, context: I
       kind: 'invalid',
       errors: {},
       values,
-      formError: 'De beveiligingscontrole van het formulier is verlopen of klopt niet. Uw tekst staat er nog. Verstuur het formulier opnieuw.',
+      formError: t('report.error.proofOfWork'),
     };
   }
 
@@ -148,14 +147,15 @@ export async function intake(request: Request, clientAddress: string, context: I
     const errors: FieldErrors = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as ReportField;
-      errors[field] ??= issue.message;
+      // The schema's messages are UI string keys (see form.ts).
+      errors[field] ??= t(issue.message as UiKey, fieldErrorValues(field));
     }
     return { kind: 'invalid', errors, values };
   }
 
   // Counted only for valid reports, so a person correcting typos is never locked out.
   if (!context.rateLimiter.allow(clientAddress, now, proof === 'valid' ? PROOF_OF_WORK_WEIGHT : 1)) {
-    return reject(429, 'Er zijn vanaf deze verbinding veel meldingen verstuurd. Probeer het over een uur opnieuw, of bel Meld Misdaad Anoniem.');
+    return reject(429, t('report.error.rateLimited'));
   }
 
   const report = parsed.data;
@@ -183,5 +183,5 @@ export async function intake(request: Request, clientAddress: string, context: I
   } catch {
     return { kind: 'unavailable', values };
   }
-  return { kind: 'accepted', referenceCode };
+  return { kind: 'accepted', referenceCode, language };
 }

@@ -1,8 +1,8 @@
 /**
  * Questions pages ask of the signal catalogue. Pure functions over SiteContent, unit-tested.
  */
-import type { Entry, SiteContent } from '../content/integrity';
-import { FORMS, ROLES, SECTORS, type Form, type Role, type Sector, type Signaal } from '../content/schemas';
+import type { Entry, SiteContent } from '../content/integrity.ts';
+import { FORMS, ROLES, SECTORS, type Form, type Role, type Sector, type Signaal } from '../content/schemas.ts';
 
 const byStatement = (a: Entry<Signaal>, b: Entry<Signaal>) => a.data.statement.localeCompare(b.data.statement, 'nl');
 
@@ -45,8 +45,3 @@ export function audienceLinks(signal: Signaal) {
   ];
 }
 
-export const CONTEXT_LABELS = {
-  binnenland: 'Binnen Nederland',
-  grensoverschrijdend: 'Over de grens',
-  beide: 'Binnen Nederland en over de grens',
-} as const;

@@ -13,6 +13,7 @@ import { intake, type IntakeContext } from '../../../src/lib/report/intake.ts';
 import { SqliteOutbox } from '../../../src/lib/report/outbox.ts';
 import { ProofOfWork } from '../../../src/lib/report/proof-of-work.ts';
 import { solveChallenge } from 'altcha-lib/v1';
+import { translator } from '../../../src/i18n/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'intake-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,6 +84,20 @@ describe('intake', () => {
     expect(result.errors.location).toContain('hoogstens 500 tekens');
     expect(result.values).toMatchObject({ description: 'te kort', vehicles: 'Witte bus', exploitationForm: 'arbeidsuitbuiting' });
     expect(ctx.outbox.list()).toEqual([]);
+  });
+
+  it('answers in the language of the form and forwards that language with the text as written', async () => {
+    const ctx = context();
+    const invalid = formBody(ctx, { ...valid, description: 'za krótko' }).replace('language=nl', 'language=pl');
+    const refused = await intake(post(invalid), '192.0.2.1', ctx);
+    expect(refused).toMatchObject({ kind: 'invalid', errors: { description: translator('pl')('report.error.descriptionShort', { min: 20 }) } });
+    expect(translator('pl')('report.error.descriptionShort', { min: 20 })).not.toBe(translator('nl')('report.error.descriptionShort', { min: 20 }));
+
+    const description = 'Кілька людей живуть на складі й віддають паспорти начальнику.';
+    const accepted = await intake(post(formBody(ctx, { ...valid, description }).replace('language=nl', 'language=uk')), '192.0.2.1', ctx);
+    expect(accepted).toMatchObject({ kind: 'accepted', language: 'uk' });
+    const [entry] = ctx.outbox.claim(1, 1000);
+    expect(JSON.parse(entry.payload)).toMatchObject({ language: 'uk', description });
   });
 
   it.each([
