@@ -22,6 +22,11 @@ const TEMPLATES: [string, string][] = [
   ['meldformulier', '/melden/anoniem/'],
   ['signalenkaart', '/gemeenten/woerden/signalenkaart/'],
   ['zoeken (pagina)', '/zoeken/'],
+  ['home (pl)', '/pl/'],
+  ['alle signalen (uk)', '/uk/signalen/'],
+  ['meldroute-stap (pl)', '/pl/melden/uitkomst-anoniem/'],
+  ['meldformulier (uk)', '/uk/melden/anoniem/'],
+  ['alleen Nederlands (bg)', '/bg/gemeenten/woerden/'],
 ];
 const KINDS = ['html', 'css', 'js', 'font', 'image', 'other'] as const;
 type Kind = (typeof KINDS)[number];

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LOCALE, splitLocale } from '../../src/i18n/locales.ts';
 
 const root = 'dist/client';
 /** Pages rendered on demand: not files in dist/client, but real routes. */
@@ -24,6 +25,10 @@ const idsOf = new Map(pages.map((file) => [urlOf(file), new Set([...readFileSync
 
 function exists(path: string): boolean {
   if (ON_DEMAND.includes(path) || idsOf.has(path)) return true;
+  // /<taal>/<path>/ without a file of its own is served on demand: the translated form and
+  // receipt, or the "only in Dutch" notice for a Dutch page (src/pages/[locale]/[...path].astro).
+  const { locale, path: dutch } = splitLocale(path);
+  if (locale !== DEFAULT_LOCALE) return exists(dutch);
   const file = join(root, decodeURIComponent(path));
   return existsSync(file) && statSync(file).isFile();
 }

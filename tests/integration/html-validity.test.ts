@@ -1,28 +1,70 @@
 /**
- * Every built page is valid HTML according to the Nu HTML Checker (the W3C validator's
- * engine, run locally from the vnu-jar package on Java). Rule set: the checker's defaults,
- * errors only — warnings (for example about the redundant `role` Pagefind or Astro may add)
- * are advice, not failures. Needs a build and Java (installed by .ci/run when missing).
+ * Every page is valid HTML according to the Nu HTML Checker (the W3C validator's engine, run
+ * locally from the vnu-jar package on Java): every built page in dist/client, and the pages
+ * rendered on demand (the report form with errors, the receipt, the "only in Dutch" notice, the
+ * 404) in Dutch and other languages, fetched from the real server. Rule set: the checker's
+ * defaults, errors only — warnings are advice, not failures. Needs a build and Java (installed by
+ * .ci/run when missing).
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServer } from '../support/processes.ts';
 
 const vnu = String(createRequire(import.meta.url)('vnu-jar'));
 
+/** The checker's messages for a folder of pages, as "path:line message". */
+function validate(folder: string): string[] {
+  let output: string;
+  try {
+    output = execFileSync('java', ['-jar', vnu, '--errors-only', '--skip-non-html', '--format', 'json', folder], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    // vnu exits 1 when it finds errors and writes its JSON report to stderr.
+    output = (error as { stderr?: string }).stderr || (error as { stdout?: string }).stdout || '';
+  }
+  const { messages } = JSON.parse(output || '{"messages":[]}') as { messages: { url: string; message: string; lastLine?: number }[] };
+  return messages.map((m) => `${m.url.replace(/^.*?(dist\/client|on-demand-[^/]+)/, '')}:${m.lastLine ?? '?'} ${m.message}`);
+}
+
+const cleanup: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const step of cleanup.reverse()) await step();
+});
+
 describe('HTML validity', () => {
   it('every page in dist/client passes the Nu HTML Checker', { timeout: 120_000 }, () => {
-    let output: string;
-    try {
-      output = execFileSync('java', ['-jar', vnu, '--errors-only', '--skip-non-html', '--format', 'json', 'dist/client'], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-    } catch (error) {
-      // vnu exits 1 when it finds errors and writes its JSON report to stderr.
-      output = (error as { stderr?: string }).stderr || (error as { stdout?: string }).stdout || '';
+    expect(validate('dist/client')).toEqual([]);
+  });
+
+  it('pages rendered on demand pass it too, in every kind and language', { timeout: 120_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'on-demand-data-'));
+    const pagesDir = mkdtempSync(join(tmpdir(), 'on-demand-'));
+    const server = await startServer({ REPORT_DATA_DIR: dataDir });
+    cleanup.push(async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(pagesDir, { recursive: true, force: true });
+    });
+    const invalidReport = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' } };
+    const pages: [string, RequestInit?][] = [
+      ['/melden/anoniem/'],
+      ['/pl/melden/anoniem/', { ...invalidReport, body: 'language=pl&description=kort' }],
+      ['/uk/melden/anoniem/ontvangen/?code=MW-ABCD-EFGH'],
+      ['/bg/gemeenten/woerden/'],
+      ['/ro/bestaat-niet/'],
+    ];
+    for (const [i, [path, init]] of pages.entries()) {
+      const response = await fetch(server.url + path, init);
+      expect(response.headers.get('content-type'), path).toMatch(/^text\/html/);
+      mkdirSync(join(pagesDir, String(i)));
+      writeFileSync(join(pagesDir, String(i), 'index.html'), await response.text());
     }
-    const { messages } = JSON.parse(output || '{"messages":[]}') as { messages: { url: string; message: string; lastLine?: number }[] };
-    expect(messages.map((m) => `${m.url.replace(/^.*dist\/client/, '')}:${m.lastLine ?? '?'} ${m.message}`)).toEqual([]);
+    expect(validate(pagesDir)).toEqual([]);
   });
 });
