@@ -3,7 +3,6 @@ import type { UiKey } from './nl.ts';
 
 export const bg: Record<UiKey, string> = {
   'site.name': 'Meldwijzer Mensenhandel',
-  'site.tagline': 'Разпознайте признаците, научете къде да подадете сигнал, намерете помощ',
   'skip.main': 'Към съдържанието',
   'nav.label': 'Главно меню',
   'nav.home': 'Начало',
@@ -13,7 +12,6 @@ export const bg: Record<UiKey, string> = {
   'nav.melden': 'Подаване на сигнал',
   'nav.gemeenten': 'Общини',
   'nav.hulp': 'Помощ за жертви',
-  'nav.cijfers': 'Статистика',
   'footer.label': 'За този сайт',
   'footer.organisaties': 'Организации',
   'footer.cijfers': 'Статистика',
@@ -24,7 +22,6 @@ export const bg: Record<UiKey, string> = {
   'footer.note':
     'Този сайт не използва бисквитки и не зарежда нищо от други уебсайтове. При непосредствена опасност: обадете се на 112.',
   'language.label': 'Език',
-  'language.current': 'Тази страница е на български език.',
   'language.dutchOnly': '(на нидерландски)',
   'exit.link': 'Бързо излизане',
   'exit.hint': 'Напуснете веднага този сайт. Или натиснете 3 пъти Shift.',

@@ -3,7 +3,6 @@ import type { UiKey } from './nl.ts';
 
 export const en: Record<UiKey, string> = {
   'site.name': 'Meldwijzer Mensenhandel',
-  'site.tagline': 'Recognise the signs, know where you can report, find help',
   'skip.main': 'Skip to content',
   'nav.label': 'Main menu',
   'nav.home': 'Home',
@@ -13,7 +12,6 @@ export const en: Record<UiKey, string> = {
   'nav.melden': 'Report',
   'nav.gemeenten': 'Municipalities',
   'nav.hulp': 'Help for victims',
-  'nav.cijfers': 'Figures',
   'footer.label': 'About this site',
   'footer.organisaties': 'Organisations',
   'footer.cijfers': 'Figures',
@@ -24,7 +22,6 @@ export const en: Record<UiKey, string> = {
   'footer.note':
     'This site does not use cookies and does not load anything from other websites. If there is immediate danger: call 112.',
   'language.label': 'Language',
-  'language.current': 'This page is in English.',
   'language.dutchOnly': '(in Dutch)',
   'exit.link': 'Quick exit',
   'exit.hint': 'Leave this site immediately. Or press Shift 3 times.',

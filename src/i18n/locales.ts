@@ -44,3 +44,8 @@ export function splitLocale(pathname: string): { locale: Locale; path: string } 
 export function translatedLocalePaths() {
   return TRANSLATED_LOCALES.map((locale) => ({ params: { locale } }));
 }
+
+/** The language of the page at this address: the one rule every component uses. */
+export function localeOf(url: URL): Locale {
+  return splitLocale(url.pathname).locale;
+}

@@ -6,7 +6,6 @@
  */
 export const nl = {
   'site.name': 'Meldwijzer Mensenhandel',
-  'site.tagline': 'Signalen herkennen, weten waar u kunt melden, hulp vinden',
   'skip.main': 'Naar de inhoud',
   'nav.label': 'Hoofdmenu',
   'nav.home': 'Home',
@@ -16,7 +15,6 @@ export const nl = {
   'nav.melden': 'Melden',
   'nav.gemeenten': 'Gemeenten',
   'nav.hulp': 'Hulp voor slachtoffers',
-  'nav.cijfers': 'Cijfers',
   'footer.label': 'Over deze site',
   'footer.organisaties': 'Organisaties',
   'footer.cijfers': 'Cijfers',
@@ -27,7 +25,6 @@ export const nl = {
   'footer.note':
     'Deze site gebruikt geen cookies en laadt niets van andere websites. Bij acuut gevaar: bel 112.',
   'language.label': 'Taal',
-  'language.current': 'Deze pagina is in het Nederlands.',
   'language.dutchOnly': '(in het Nederlands)',
   'exit.link': 'Snel weg',
   'exit.hint': 'Verlaat deze site direct. Of druk 3 keer op Shift.',

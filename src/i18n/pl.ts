@@ -3,7 +3,6 @@ import type { UiKey } from './nl.ts';
 
 export const pl: Record<UiKey, string> = {
   'site.name': 'Meldwijzer Mensenhandel',
-  'site.tagline': 'Jak rozpoznać sygnały, gdzie je zgłosić, gdzie szukać pomocy',
   'skip.main': 'Przejdź do treści',
   'nav.label': 'Menu główne',
   'nav.home': 'Strona główna',
@@ -13,7 +12,6 @@ export const pl: Record<UiKey, string> = {
   'nav.melden': 'Zgłaszanie',
   'nav.gemeenten': 'Gminy',
   'nav.hulp': 'Pomoc dla ofiar',
-  'nav.cijfers': 'Dane liczbowe',
   'footer.label': 'O tej stronie',
   'footer.organisaties': 'Organizacje',
   'footer.cijfers': 'Dane liczbowe',
@@ -24,7 +22,6 @@ export const pl: Record<UiKey, string> = {
   'footer.note':
     'Ta strona nie używa plików cookie i nie pobiera niczego z innych stron internetowych. W razie bezpośredniego niebezpieczeństwa proszę zadzwonić pod numer 112.',
   'language.label': 'Język',
-  'language.current': 'Ta strona jest w języku polskim.',
   'language.dutchOnly': '(po niderlandzku)',
   'exit.link': 'Szybkie wyjście',
   'exit.hint': 'Natychmiast opuszcza tę stronę. Można też nacisnąć 3 razy klawisz Shift.',

@@ -3,7 +3,6 @@ import type { UiKey } from './nl.ts';
 
 export const ro: Record<UiKey, string> = {
   'site.name': 'Meldwijzer Mensenhandel',
-  'site.tagline': 'Recunoașteți semnalele, aflați unde puteți raporta, găsiți ajutor',
   'skip.main': 'Salt la conținut',
   'nav.label': 'Meniu principal',
   'nav.home': 'Acasă',
@@ -13,7 +12,6 @@ export const ro: Record<UiKey, string> = {
   'nav.melden': 'Raportare',
   'nav.gemeenten': 'Municipalități',
   'nav.hulp': 'Ajutor pentru victime',
-  'nav.cijfers': 'Cifre',
   'footer.label': 'Despre acest site',
   'footer.organisaties': 'Organizații',
   'footer.cijfers': 'Cifre',
@@ -24,7 +22,6 @@ export const ro: Record<UiKey, string> = {
   'footer.note':
     'Acest site nu folosește cookie-uri și nu încarcă nimic de pe alte site-uri. În caz de pericol imediat: sunați la 112.',
   'language.label': 'Limba',
-  'language.current': 'Această pagină este în limba română.',
   'language.dutchOnly': '(în limba neerlandeză)',
   'exit.link': 'Ieșire rapidă',
   'exit.hint': 'Părăsiți imediat acest site. Sau apăsați de 3 ori tasta Shift.',

@@ -3,7 +3,6 @@ import type { UiKey } from './nl.ts';
 
 export const uk: Record<UiKey, string> = {
   'site.name': 'Meldwijzer Mensenhandel',
-  'site.tagline': 'Як розпізнати ознаки, куди повідомити, де знайти допомогу',
   'skip.main': 'Перейти до основного змісту',
   'nav.label': 'Головне меню',
   'nav.home': 'Головна',
@@ -13,7 +12,6 @@ export const uk: Record<UiKey, string> = {
   'nav.melden': 'Повідомити',
   'nav.gemeenten': 'Муніципалітети',
   'nav.hulp': 'Допомога жертвам',
-  'nav.cijfers': 'Статистика',
   'footer.label': 'Про цей сайт',
   'footer.organisaties': 'Організації',
   'footer.cijfers': 'Статистика',
@@ -24,7 +22,6 @@ export const uk: Record<UiKey, string> = {
   'footer.note':
     'Цей сайт не використовує файли cookie і нічого не завантажує з інших вебсайтів. Якщо є безпосередня небезпека, телефонуйте 112.',
   'language.label': 'Мова',
-  'language.current': 'Ця сторінка українською мовою.',
   'language.dutchOnly': '(нідерландською мовою)',
   'exit.link': 'Швидкий вихід',
   'exit.hint': 'Одразу залиште цей сайт. Або натисніть Shift 3 рази.',

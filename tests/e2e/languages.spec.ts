@@ -136,3 +136,9 @@ test('search works in each language and finds pages in that language only', asyn
     expect(hrefs.every((h) => h.startsWith(`/${locale}/`)), hrefs.join(', ')).toBe(true);
   }
 });
+
+test('search says so in the language when its index cannot load', async ({ page }) => {
+  await page.route('**/pagefind/**', (route) => route.abort());
+  await page.goto('/pl/zoeken/?q=paszport');
+  await expect(page.locator('[data-search-status]')).toHaveText(translator('pl')('search.failed'));
+});
