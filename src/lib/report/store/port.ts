@@ -1,0 +1,83 @@
+/**
+ * The one port for everything the report path keeps: the outbox between intake and relay, and
+ * the abuse state that every replica must share (single-use fill tokens and proof-of-work
+ * challenges, sliding-window submission counts). Intake, relay and the operator CLI know only
+ * this interface; `openReportStore()` (./index.ts) picks SQLite or PostgreSQL from configuration.
+ *
+ * Every method is async, so no store ever blocks the event loop that serves pages.
+ * Privacy rules every implementation keeps (tested in tests/integration/store-contract.test.ts):
+ * - a delivered report leaves the store (acknowledge deletes it);
+ * - abuse state holds only keyed hashes and expiry times the caller has rounded to the hour.
+ */
+
+export interface NewReport {
+  /** Stable id, sent as webhook-id on every attempt. */
+  id: string;
+  /** Reference code shown to the reporter. */
+  referenceCode: string;
+  /** The JSON body forwarded to the intake endpoint, exactly as it will be sent. */
+  payload: string;
+}
+
+export type EntryState = 'pending' | 'dead';
+
+export interface OutboxEntry extends NewReport {
+  state: EntryState;
+  attempts: number;
+  /** Unix ms before which the relay must not try again (0: due now). */
+  nextAttemptAt: number;
+  lastError: string | null;
+}
+
+export interface Claim extends OutboxEntry {
+  /** Proof of the lease: fail() and acknowledge() are ignored when another worker took over. */
+  leaseToken: string;
+}
+
+/** What an operator may see of an entry: never its content. */
+export type OutboxListing = Omit<OutboxEntry, 'payload'>;
+
+export interface SlidingWindowHit {
+  /** Keyed hash of the client for the current window slot (caller includes the slot in it). */
+  current: string;
+  /** The same client's key for the previous slot. */
+  previous: string;
+  /** Share of the previous slot still inside the window (1 at the start of a slot, 0 at its end). */
+  previousWeight: number;
+  /** Most submissions allowed in one window. */
+  limit: number;
+  /** Unix seconds after which the current slot's count may be forgotten (rounded to the hour). */
+  expiresAt: number;
+}
+
+export interface ReportStore {
+  /** Stores a report durably; resolves only after the commit is on disk. Rejects on a duplicate id. */
+  enqueue(report: NewReport): Promise<void>;
+  /** Leases up to `limit` due entries for `leaseMs`; no other claimer gets them meanwhile. */
+  claim(limit: number, leaseMs: number, now?: number): Promise<Claim[]>;
+  /** Delivered: the entry is deleted, and overwritten where the store allows. */
+  acknowledge(id: string, leaseToken: string): Promise<void>;
+  /** Not delivered: retry at `retryAt`, or move to the dead letters when `dead`. */
+  fail(id: string, leaseToken: string, outcome: { error: string; retryAt?: number; dead?: boolean }): Promise<void>;
+  /** Entries for operators, without their content. */
+  list(state?: EntryState): Promise<OutboxListing[]>;
+  /** Puts a dead entry (or all of them) back in the queue for an immediate attempt; returns how many. */
+  retry(id?: string): Promise<number>;
+
+  /**
+   * Marks `key` (a keyed hash, never a raw token) as used until `expiresAt` (unix seconds).
+   * Resolves true the first time, false for every later use, across all processes.
+   */
+  useOnce(key: string, expiresAt: number, now?: number): Promise<boolean>;
+  /**
+   * Counts one submission in a sliding window unless that would exceed the limit: the
+   * estimate is previous × previousWeight + current (two fixed slots, weighted). Atomic across
+   * processes. Resolves false, counting nothing, when the client is over the limit.
+   */
+  hit(window: SlidingWindowHit, now?: number): Promise<boolean>;
+
+  close(): Promise<void>;
+}
+
+/** Unix seconds. */
+export const nowSeconds = (now = Date.now()) => Math.floor(now / 1000);

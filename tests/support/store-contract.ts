@@ -1,0 +1,161 @@
+/**
+ * The behaviour every report store promises (src/lib/report/store/port.ts), as one suite that
+ * runs against each implementation: the same tests for SQLite and PostgreSQL.
+ * `open()` returns a fresh, empty store; `reopen()` a second connection to the same data.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ReportStore } from '../../src/lib/report/store/port.ts';
+
+export interface StoreFactory {
+  /** A new store on fresh, empty storage. */
+  open(): Promise<ReportStore>;
+  /** Another connection (or process-level handle) to the storage of `store`. */
+  reopen(store: ReportStore): Promise<ReportStore>;
+}
+
+const report = (n: number) => ({ id: `msg_${n}`, referenceCode: `MW-0000-000${n}`, payload: `{"n":${n}}` });
+const HOUR = 3600;
+
+export function describeStoreContract(name: string, factory: StoreFactory) {
+  describe(`${name}: the report store contract`, { timeout: 30_000 }, () => {
+    const withStore = (test: (store: ReportStore) => Promise<void>) => async () => {
+      const store = await factory.open();
+      try {
+        await test(store);
+      } finally {
+        await store.close();
+      }
+    };
+
+    it(
+      'keeps an enqueued report across a reopen (it is on disk, not in memory)',
+      withStore(async (store) => {
+        await store.enqueue(report(1));
+        const second = await factory.reopen(store);
+        expect(await second.list()).toMatchObject([{ id: 'msg_1', referenceCode: 'MW-0000-0001', state: 'pending', attempts: 0 }]);
+        await second.close();
+      }),
+    );
+
+    it(
+      'refuses a second entry with the same id',
+      withStore(async (store) => {
+        await store.enqueue(report(1));
+        await expect(store.enqueue(report(1))).rejects.toThrow();
+        expect(await store.list()).toHaveLength(1);
+      }),
+    );
+
+    it(
+      'never leases one entry to two workers, also across two connections claiming at once',
+      withStore(async (a) => {
+        const b = await factory.reopen(a);
+        for (let n = 1; n <= 9; n++) await a.enqueue(report(n));
+        const [claimedA, claimedB] = await Promise.all([a.claim(5, 60_000), b.claim(10, 60_000)]);
+        expect(claimedA.length + claimedB.length).toBe(9);
+        expect(new Set([...claimedA, ...claimedB].map((c) => c.id)).size).toBe(9);
+        expect(await a.claim(10, 60_000)).toEqual([]);
+        await b.close();
+      }),
+    );
+
+    it(
+      'hands the payload to the claimer but never to the operator listing',
+      withStore(async (store) => {
+        await store.enqueue(report(1));
+        expect(JSON.stringify(await store.list())).not.toContain('"n":1');
+        const [claim] = await store.claim(1, 60_000);
+        expect(claim.payload).toBe('{"n":1}');
+      }),
+    );
+
+    it(
+      'gives an expired lease to another worker, and ignores the old worker afterwards',
+      withStore(async (store) => {
+        await store.enqueue(report(1));
+        const now = Date.now();
+        const [crashed] = await store.claim(1, 1_000, now);
+        expect(await store.claim(1, 1_000, now + 500)).toHaveLength(0);
+        const [taken] = await store.claim(1, 1_000, now + 1_001);
+        expect(taken.id).toBe('msg_1');
+        await store.fail(crashed.id, crashed.leaseToken, { error: 'te laat', dead: true });
+        await store.acknowledge(crashed.id, crashed.leaseToken);
+        expect((await store.list())[0].state).toBe('pending');
+        await store.acknowledge(taken.id, taken.leaseToken);
+        expect(await store.list()).toEqual([]);
+      }),
+    );
+
+    it(
+      'schedules retries, moves exhausted entries to the dead letters and lets an operator retry them',
+      withStore(async (store) => {
+        await store.enqueue(report(1));
+        await store.enqueue(report(2));
+        const claims = await store.claim(2, 60_000);
+        for (const claim of claims) await store.fail(claim.id, claim.leaseToken, { error: 'HTTP 503', retryAt: Date.now() + 60_000 });
+        expect(await store.claim(2, 60_000)).toHaveLength(0);
+        const later = await store.claim(2, 60_000, Date.now() + 61_000);
+        expect(later).toHaveLength(2);
+        for (const claim of later) await store.fail(claim.id, claim.leaseToken, { error: 'HTTP 410', dead: true });
+        expect(await store.list('dead')).toMatchObject([
+          { id: 'msg_1', attempts: 2, lastError: 'HTTP 410', nextAttemptAt: 0 },
+          { id: 'msg_2', attempts: 2, lastError: 'HTTP 410', nextAttemptAt: 0 },
+        ]);
+        expect(await store.list('pending')).toEqual([]);
+        expect(await store.claim(1, 60_000, Date.now() + 10 ** 9)).toHaveLength(0);
+        expect(await store.retry('msg_1')).toBe(1);
+        expect(await store.retry('msg_1')).toBe(0);
+        expect(await store.claim(5, 60_000)).toMatchObject([{ id: 'msg_1', attempts: 0 }]);
+        expect(await store.retry()).toBe(1);
+      }),
+    );
+
+    it(
+      'uses a key once, across connections, until it expires',
+      withStore(async (store) => {
+        const other = await factory.reopen(store);
+        const now = Date.now();
+        const expiresAt = Math.ceil(now / 1000 / HOUR) * HOUR + HOUR;
+        const results = await Promise.all([store.useOnce('k1', expiresAt, now), other.useOnce('k1', expiresAt, now)]);
+        expect(results.sort()).toEqual([false, true]);
+        expect(await store.useOnce('k1', expiresAt, now)).toBe(false);
+        expect(await store.useOnce('k2', expiresAt, now)).toBe(true);
+        // After expiry the key is forgotten (and may be used again: the caller refuses expired tokens itself).
+        expect(await store.useOnce('k1', expiresAt, (expiresAt + 1) * 1000)).toBe(true);
+        await other.close();
+      }),
+    );
+
+    it(
+      'counts a sliding window: the previous slot weighs in, and the limit holds under concurrency',
+      withStore(async (store) => {
+        const other = await factory.reopen(store);
+        const now = Date.now();
+        const expiresAt = Math.ceil(now / 1000 / HOUR) * HOUR + 2 * HOUR;
+        const window = { current: 'c:2', previous: 'c:1', previousWeight: 1, limit: 4, expiresAt };
+        const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? store : other).hit(window, now)));
+        expect(outcomes.filter(Boolean)).toHaveLength(4);
+        // The next slot: at its start the previous slot (4) still counts fully …
+        expect(await store.hit({ current: 'c:3', previous: 'c:2', previousWeight: 1, limit: 4, expiresAt }, now)).toBe(false);
+        // … and halfway through, half of it: 2 + 0 + 1 ≤ 4, 2 + 1 + 1 ≤ 4, then 2 + 2 + 1 > 4.
+        const half = { current: 'c:3', previous: 'c:2', previousWeight: 0.5, limit: 4, expiresAt };
+        expect([await store.hit(half, now), await store.hit(half, now), await store.hit(half, now)]).toEqual([true, true, false]);
+        // Another client is counted apart.
+        expect(await store.hit({ ...window, current: 'd:2', previous: 'd:1' }, now)).toBe(true);
+        await other.close();
+      }),
+    );
+
+    it(
+      'forgets counts once they expire',
+      withStore(async (store) => {
+        const now = Date.now();
+        const expiresAt = Math.ceil(now / 1000 / HOUR) * HOUR;
+        const window = { current: 'e:1', previous: 'e:0', previousWeight: 0, limit: 1, expiresAt };
+        expect(await store.hit(window, now)).toBe(true);
+        expect(await store.hit(window, now)).toBe(false);
+        expect(await store.hit(window, (expiresAt + 1) * 1000)).toBe(true);
+      }),
+    );
+  });
+}
