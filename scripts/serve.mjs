@@ -1,19 +1,26 @@
 /**
  * Serves the built site: static pages and on-demand routes through the @astrojs/node
  * handler, with security headers on every response. Access is not logged: the server never
- * writes client addresses or user agents anywhere.
+ * writes client addresses, user agents or request URLs anywhere (src/server/quiet-log.mjs).
  *
  * Environment: HOST (default 127.0.0.1; use 0.0.0.0 behind a proxy), PORT (default 4321;
- * 0 picks a free port, which is printed), and the REPORT_* settings of the report relay
- * (see README). The relay delivers accepted reports in the background.
+ * 0 picks a free port, which is printed), and the REPORT_* settings (see README and
+ * docs/DEPLOY.md). With REPORT_RELAY=inline (the default) the relay delivers accepted reports
+ * from this process; with REPORT_RELAY=off a separate `npm run relay` does.
  */
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applySecurityHeaders } from '../src/server/security-headers.mjs';
+import { refusal } from '../src/server/request-guard.mjs';
+import { quietProcessOutput } from '../src/server/quiet-log.mjs';
 import { readReportConfig } from '../src/lib/report/config.ts';
-import { SqliteOutbox } from '../src/lib/report/outbox.ts';
+import { clientAddress } from '../src/lib/report/client-address.ts';
+import { createNodeReportRuntime } from '../src/lib/report/node-runtime.ts';
+import { installReportRuntime } from '../src/lib/report/runtime.ts';
 import { createRelay } from '../src/lib/report/relay.ts';
+
+quietProcessOutput();
 
 const entry = fileURLToPath(new URL('../dist/server/entry.mjs', import.meta.url));
 if (!existsSync(entry)) {
@@ -21,35 +28,66 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 
+// Fail at start-up, not at the first report, when the report settings are wrong.
+let reportConfig;
+let runtime;
+try {
+  reportConfig = readReportConfig();
+  runtime = await createNodeReportRuntime(reportConfig);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+installReportRuntime(runtime);
+
 // We start our own server around Astro's handler, so Astro must not start one itself.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Where the built pages are, for the "only in Dutch" notice pages (src/lib/built-pages.ts).
 process.env.MELDWIJZER_CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
 const { handler } = await import(pathToFileURL(entry).href);
 
-// Fail at start-up, not at the first report, when the report settings are wrong.
-const reportConfig = readReportConfig();
-const relay = createRelay({ outbox: new SqliteOutbox(reportConfig.outboxFile), config: reportConfig });
-relay.start();
+const relay = createRelay({ store: runtime.store, config: reportConfig });
+if (reportConfig.relay === 'inline') relay.start();
+else console.log('REPORT_RELAY=off: deze server stuurt geen meldingen door; start daarvoor npm run relay.');
 
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
 
 const server = createServer((req, res) => {
   applySecurityHeaders(res);
-  // One failing request (for example a reader who closes the tab mid-response) must never take
-  // the server down. The error is logged without anything from the request.
+  // A reader who closes the tab mid-upload: nothing to log, nothing to answer.
+  req.on('error', () => {});
+  const refused = refusal(req);
+  if (refused) {
+    res.writeHead(refused.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...refused.headers });
+    res.end(`${refused.message}\n`);
+    return;
+  }
+  // Who a report counts against in the rate limit; only ever fed to a keyed hash.
+  const locals = { reportClient: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], reportConfig.trustedProxies) };
+  // One failing request must never take the server down. The error is logged without anything from the request.
   Promise.resolve()
-    .then(() => handler(req, res))
+    .then(() => handler(req, res, undefined, locals))
     .catch((error) => {
       console.error(`Fout bij het afhandelen van een verzoek: ${error?.message ?? error}`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       if (!res.writableEnded) res.end('Er ging iets mis. Probeer het later opnieuw.\n');
     });
 });
+// Headers and bodies of a form are small; don't let slow senders hold connections for long.
+server.headersTimeout = 20_000;
+server.requestTimeout = 60_000;
 
 process.on('unhandledRejection', (error) => {
   console.error(`Onverwachte fout (server draait door): ${error?.message ?? error}`);
+});
+
+server.on('clientError', (error, socket) => {
+  // Malformed HTTP: answer without logging anything about it. Node's parser knows only the
+  // registered methods, so a made-up one ends here: it gets the 405 every other method gets.
+  const status = error.code === 'HPE_INVALID_METHOD' ? '405 Method Not Allowed\r\nAllow: GET, HEAD, POST' : '400 Bad Request';
+  if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  else socket.destroy();
 });
 
 server.on('error', (error) => {
@@ -70,6 +108,11 @@ server.listen(port, host, () => {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     await relay.stop();
-    server.close(() => process.exit(0));
+    server.close(async () => {
+      await runtime.store.close();
+      process.exit(0);
+    });
+    // Keep-alive connections would hold close() open; a stopping server answers no one else.
+    server.closeIdleConnections();
   });
 }

@@ -36,6 +36,11 @@ for (const javaScriptEnabled of [false, true]) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw melding is ontvangen');
       const code = (await page.locator('.reference-code').textContent())!.trim();
       expect(code).toMatch(/^MW-/);
+      // The code is not in the address, and the page shows it only once: history keeps no code.
+      expect(page.url()).not.toContain(code);
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deze code is al getoond');
+      await expect(page.locator('.reference-code')).toHaveCount(0);
       await expect.poll(() => received().filter((r) => r.report.description === description).length, { timeout: 10_000 }).toBe(1);
       const [delivered] = received().filter((r) => r.report.description === description);
       expect(delivered.report).toMatchObject({ referenceCode: code, municipality: { id: 'venlo' }, location: 'Loods achter de kwekerij' });
@@ -72,7 +77,7 @@ test('the form and receipt are never cached and set no cookie', async ({ request
   expect(response.headers()['cache-control']).toBe('no-store');
   expect(response.headers()['referrer-policy']).toBe('no-referrer');
   expect(response.headers()['set-cookie']).toBeUndefined();
-  const receipt = await request.get('/melden/anoniem/ontvangen/?code=MW-0000-0000');
+  const receipt = await request.get('/melden/anoniem/ontvangen/?r=ongeldig');
   expect(receipt.headers()['cache-control']).toBe('no-store');
 });
 

@@ -55,8 +55,8 @@ test.describe('without JavaScript', () => {
 test('on-demand routes, errors and assets carry the same security headers', async ({ request }) => {
   const problems: Record<string, string[]> = {};
   const paths = [
-    '/melden/anoniem/', '/melden/anoniem/ontvangen/?code=MW-0000-0000', '/bestaat-niet/', '/zoeken/', '/robots.txt', '/.well-known/security.txt',
-    '/pl/melden/anoniem/', '/uk/melden/anoniem/ontvangen/?code=MW-0000-0000', '/ro/zoeken/', '/bg/gemeenten/woerden/', '/en/bestaat-niet/',
+    '/melden/anoniem/', '/melden/anoniem/ontvangen/?r=ongeldig', '/bestaat-niet/', '/zoeken/', '/robots.txt', '/.well-known/security.txt',
+    '/pl/melden/anoniem/', '/uk/melden/anoniem/ontvangen/?r=ongeldig', '/ro/zoeken/', '/bg/gemeenten/woerden/', '/en/bestaat-niet/',
   ];
   for (const path of paths) {
     const found = securityHeaderProblems((await request.get(path)).headers(), path.split('?')[0]);

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createReceiver, readReceived } from '../../src/lib/report/receiver.ts';
-import { newSecret, startServer, submitReport, waitFor, type Started } from '../support/processes.ts';
+import { DatabaseSync } from 'node:sqlite';
+import { newSecret, receiptCode, startServer, submitReport, waitFor, type Started } from '../support/processes.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -75,18 +76,16 @@ async function site(env: Record<string, string>): Promise<Started & { dataDir: s
   return Object.assign(server, { dataDir });
 }
 
-async function receiptCode(response: Response): Promise<string> {
-  expect(response.status).toBe(303);
-  const location = response.headers.get('location') ?? '';
-  return /code=(MW-[\w-]+)/.exec(location)![1];
-}
+/** The operator's command line (npm run outbox) on a server's data folder. */
+const outboxCli = (dataDir: string, ...args: string[]) =>
+  execFileSync(process.execPath, ['scripts/outbox.ts', ...args], { env: { ...process.env, REPORT_DATA_DIR: dataDir }, encoding: 'utf8' });
 
 describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
   it('delivers a report once, signed, with every field', async () => {
     const secret = newSecret();
     const receiver = await faultyReceiver(secret);
     const server = await site({ REPORT_FORWARD_URL: receiver.url, REPORT_FORWARD_SECRET: secret });
-    const code = await receiptCode(await submitReport(server.url, report));
+    const code = await receiptCode(server.url, await submitReport(server.url, report));
     const [received] = await waitFor(() => receiver.received().length === 1 && receiver.received(), 10_000, 'aflevering');
     expect(received.report).toMatchObject({
       referenceCode: code,
@@ -102,17 +101,19 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
       language: 'nl',
     });
     expect(received.webhookId).toBe(received.report.id);
-    await waitFor(() => server.output().includes('1 afgeleverd'), 5_000, 'melding in de log');
-    // Delivered means done: no second attempt follows.
+    // Delivered means done: no second attempt follows, and the outbox is empty.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.requests).toHaveLength(1);
+    expect(outboxCli(server.dataDir, 'list')).toContain('Geen meldingen');
+    // No log line per report: a timestamped line would date it.
+    expect(server.output()).not.toMatch(/afgeleverd|later opnieuw|dode brieven/);
   });
 
   it('retries after a 500 and delivers on the next attempt', async () => {
     const secret = newSecret();
     const receiver = await faultyReceiver(secret, (attempt) => (attempt === 1 ? 'error' : 'ok'));
     const server = await site({ REPORT_FORWARD_URL: receiver.url, REPORT_FORWARD_SECRET: secret });
-    const code = await receiptCode(await submitReport(server.url, report));
+    const code = await receiptCode(server.url, await submitReport(server.url, report));
     await waitFor(() => receiver.received().length === 1, 10_000, 'aflevering na 500');
     expect(receiver.received()[0].report.referenceCode).toBe(code);
     expect(receiver.requests.length).toBeGreaterThanOrEqual(2);
@@ -123,9 +124,9 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     const secret = newSecret();
     const receiver = await faultyReceiver(secret, (attempt) => (attempt === 1 ? 'hang' : 'ok'));
     const server = await site({ REPORT_FORWARD_URL: receiver.url, REPORT_FORWARD_SECRET: secret, REPORT_TIMEOUT_MS: '500' });
-    await receiptCode(await submitReport(server.url, report));
+    await receiptCode(server.url, await submitReport(server.url, report));
     await waitFor(() => receiver.received().length === 1, 15_000, 'aflevering na time-out');
-    expect(server.output()).toContain('1 later opnieuw');
+    expect(receiver.requests.length).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps reports while the receiver is down and delivers them when it is back', async () => {
@@ -135,8 +136,8 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     await probe.close(); // the address now refuses connections
     const server = await site({ REPORT_FORWARD_URL: `http://127.0.0.1:${port}/`, REPORT_FORWARD_SECRET: secret });
     const codes = [];
-    for (let i = 0; i < 3; i++) codes.push(await receiptCode(await submitReport(server.url, { ...report, description: `${report.description} (${i})` })));
-    await waitFor(() => server.output().includes('later opnieuw'), 10_000, 'mislukte poging');
+    for (let i = 0; i < 3; i++) codes.push(await receiptCode(server.url, await submitReport(server.url, { ...report, description: `${report.description} (${i})` })));
+    await waitFor(() => /pogingen=[1-9]/.test(outboxCli(server.dataDir, 'list')), 10_000, 'mislukte poging');
     const receiver = await faultyReceiver(secret, () => 'ok', port);
     await waitFor(() => receiver.received().length === 3, 20_000, 'aflevering na herstel');
     expect(receiver.received().map((r) => r.report.referenceCode).sort()).toEqual(codes.sort());
@@ -158,7 +159,7 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
       REPORT_MIN_FILL_SECONDS: '0',
     };
     const first = await startServer(env);
-    const code = await receiptCode(await submitReport(first.url, report));
+    const code = await receiptCode(first.url, await submitReport(first.url, report));
     await first.kill();
     const receiver = await faultyReceiver(secret, () => 'ok', port);
     const second = await startServer(env);
@@ -171,15 +172,14 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     // The relay signs with a key the receiver does not know: 401, which is not worth retrying.
     const receiver = await faultyReceiver(newSecret());
     const server = await site({ REPORT_FORWARD_URL: receiver.url, REPORT_FORWARD_SECRET: newSecret() });
-    const code = await receiptCode(await submitReport(server.url, report));
-    await waitFor(() => server.output().includes('1 naar de dode brieven'), 10_000, 'dode brief');
-    const outbox = (...args: string[]) =>
-      execFileSync(process.execPath, ['scripts/outbox.ts', ...args], { env: { ...process.env, REPORT_DATA_DIR: server.dataDir }, encoding: 'utf8' });
-    const listing = outbox('dead');
-    expect(listing).toContain(code);
+    const code = await receiptCode(server.url, await submitReport(server.url, report));
+    const listing = await waitFor(() => {
+      const dead = outboxCli(server.dataDir, 'dead');
+      return dead.includes(code) && dead;
+    }, 10_000, 'dode brief');
     expect(listing).toContain('HTTP 401');
-    expect(outbox('retry-all')).toContain('1 melding(en)');
-    await waitFor(() => server.output().split('1 naar de dode brieven').length === 3, 10_000, 'tweede poging');
+    expect(outboxCli(server.dataDir, 'retry-all')).toContain('1 melding(en)');
+    await waitFor(() => receiver.requests.length === 2 && outboxCli(server.dataDir, 'dead').includes(code), 10_000, 'tweede poging');
   });
 });
 
@@ -196,7 +196,7 @@ describe('anonymity', { timeout: 60_000 }, () => {
       referer: 'https://herkenbare-verwijzer.example/pad',
       cookie: 'spoor=cookie-markering',
     };
-    await receiptCode(await submitReport(server.url, report, marks));
+    await receiptCode(server.url, await submitReport(server.url, report, marks));
     // Inspect the outbox while the report is still in it (the first delivery fails), WAL included.
     await waitFor(() => receiver.requests.length >= 1, 10_000, 'eerste poging');
     const storage = () => readdirSync(server.dataDir).map((f) => readFileSync(join(server.dataDir, f)).toString('latin1')).join('\n');
@@ -213,5 +213,16 @@ describe('anonymity', { timeout: 60_000 }, () => {
       }
     }
     expect(JSON.parse(readFileSync(receiver.file, 'utf8').split('\n')[0]).report.receivedHour).toMatch(/:00:00Z$/);
+    // Once delivered, nothing in the store dates the report more precisely than the hour.
+    await waitFor(() => !storage().includes('Tien mensen slapen'), 5_000, 'tekst weg na aflevering');
+    const db = new DatabaseSync(join(server.dataDir, 'outbox.sqlite'), { readOnly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+    const times = [
+      ...(db.prepare('SELECT expires_at AS t FROM used_keys').all() as { t: number }[]),
+      ...(db.prepare('SELECT expires_at AS t FROM rate_counts').all() as { t: number }[]),
+    ];
+    expect(times.length).toBeGreaterThan(0);
+    for (const { t } of times) expect(t % 3600).toBe(0);
+    db.close();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Every page is valid HTML according to the Nu HTML Checker (the W3C validator's engine, run
  * locally from the vnu-jar package on Java): every built page in dist/client, and the pages
- * rendered on demand (the report form with errors, the receipt, the "only in Dutch" notice, the
+ * rendered on demand (the report form with errors, the receipt shown and already shown, the "only in Dutch" notice, the
  * 404) in Dutch and other languages, fetched from the real server. Rule set: the checker's
  * defaults, errors only — warnings are advice, not failures. Needs a build and Java (installed by
  * .ci/run when missing).
@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../support/processes.ts';
+import { startServer, submitReport } from '../support/processes.ts';
 
 const vnu = String(createRequire(import.meta.url)('vnu-jar'));
 
@@ -45,22 +45,26 @@ describe('HTML validity', () => {
   it('pages rendered on demand pass it too, in every kind and language', { timeout: 120_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'on-demand-data-'));
     const pagesDir = mkdtempSync(join(tmpdir(), 'on-demand-'));
-    const server = await startServer({ REPORT_DATA_DIR: dataDir });
+    const server = await startServer({ REPORT_DATA_DIR: dataDir, REPORT_MIN_FILL_SECONDS: '0' });
     cleanup.push(async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(pagesDir, { recursive: true, force: true });
     });
     const invalidReport = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' } };
+    const accepted = await submitReport(server.url, { municipality: 'venlo', exploitationForm: 'arbeidsuitbuiting', dangerNow: 'nee', description: 'Tien mensen slapen in een loods bij de kwekerij.' });
+    const receipt = accepted.headers.get('location')!;
     const pages: [string, RequestInit?][] = [
       ['/melden/anoniem/'],
       ['/pl/melden/anoniem/', { ...invalidReport, body: 'language=pl&description=kort' }],
-      ['/uk/melden/anoniem/ontvangen/?code=MW-ABCD-EFGH'],
+      [receipt],
+      [receipt],
+      ['/uk/melden/anoniem/ontvangen/?r=ongeldig'],
       ['/bg/gemeenten/woerden/'],
       ['/ro/bestaat-niet/'],
     ];
     for (const [i, [path, init]] of pages.entries()) {
-      const response = await fetch(server.url + path, init);
+      const response = await fetch(new URL(path, server.url), init);
       expect(response.headers.get('content-type'), path).toMatch(/^text\/html/);
       mkdirSync(join(pagesDir, String(i)));
       writeFileSync(join(pagesDir, String(i), 'index.html'), await response.text());

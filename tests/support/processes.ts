@@ -68,10 +68,22 @@ export async function submitReport(baseUrl: string, fields: Record<string, strin
   });
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs = 20_000, what = 'voorwaarde'): Promise<T> {
+/**
+ * The reference code of an accepted report: the 303 leads to the one-time receipt link, whose
+ * page shows the code (the code itself is never in an address).
+ */
+export async function receiptCode(baseUrl: string, response: Response): Promise<string> {
+  if (response.status !== 303) throw new Error(`Geen ontvangstbewijs maar ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  const location = response.headers.get('location') ?? '';
+  if (/MW-/.test(location)) throw new Error(`De code staat in het adres: ${location}`);
+  const page = await (await fetch(new URL(location, baseUrl))).text();
+  return /class="reference-code"[^>]*>(MW-[\w-]+)</.exec(page)![1];
+}
+
+export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000, what = 'voorwaarde'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const value = probe();
+    const value = await probe();
     if (value) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

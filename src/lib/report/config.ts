@@ -4,6 +4,10 @@
  */
 import { join } from 'node:path';
 import { z } from 'astro/zod';
+import { parseTrustedProxies, type TrustedProxies } from './client-address.ts';
+
+/** How an operator makes a REPORT_SECRET; printed wherever one is missing or wrong. */
+export const SECRET_COMMAND = `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`;
 
 const schema = z.object({
   REPORT_FORWARD_URL: z
@@ -16,6 +20,25 @@ const schema = z.object({
     })
     .optional(),
   REPORT_DATA_DIR: z.string().min(1).default(join(process.cwd(), 'data')),
+  REPORT_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'REPORT_DATABASE_URL moet een PostgreSQL-adres zijn: postgres://gebruiker:wachtwoord@host:5432/database' })
+    .optional(),
+  REPORT_SECRET: z
+    .string()
+    .refine((value) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length >= 32, {
+      error: `REPORT_SECRET moet minstens 32 willekeurige bytes in base64 zijn. Maak er een met: ${SECRET_COMMAND}`,
+    })
+    .optional(),
+  REPORT_TRUSTED_PROXIES: z
+    .string()
+    .transform((value, ctx) => {
+      const parsed = parseTrustedProxies(value);
+      if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+      return parsed as TrustedProxies;
+    })
+    .optional(),
+  REPORT_RELAY: z.enum(['inline', 'off'], { error: 'REPORT_RELAY moet inline of off zijn.' }).default('inline'),
   REPORT_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   REPORT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(50),
   REPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
@@ -27,9 +50,18 @@ const schema = z.object({
 
 export interface ReportConfig {
   forwardUrl?: string;
+  /** The Standard Webhooks key (whsec_…) that signs forwarded reports. */
   secret?: string;
   dataDir: string;
   outboxFile: string;
+  /** PostgreSQL for several replicas; without it, SQLite in dataDir. */
+  databaseUrl?: string;
+  /** Base64 key material every replica shares; see keys.ts. Required with databaseUrl. */
+  reportSecret?: string;
+  /** Which proxies may tell us the client address (X-Forwarded-For). */
+  trustedProxies: TrustedProxies;
+  /** inline: the server also delivers reports; off: a separate `npm run relay` does. */
+  relay: 'inline' | 'off';
   retryBaseMs: number;
   /** The longest wait between two attempts: 720 × base (6 hours with the 30 s default). */
   retryCapMs: number;
@@ -53,11 +85,20 @@ export function readReportConfig(env: NodeJS.ProcessEnv = process.env): ReportCo
   if (c.REPORT_FORWARD_URL && !c.REPORT_FORWARD_SECRET) {
     throw new Error('REPORT_FORWARD_URL is gezet maar REPORT_FORWARD_SECRET niet: meldingen worden altijd ondertekend verstuurd.');
   }
+  if (c.REPORT_DATABASE_URL && !c.REPORT_SECRET) {
+    throw new Error(
+      `REPORT_DATABASE_URL is gezet maar REPORT_SECRET niet. Met meer dan één server moeten alle servers dezelfde sleutel hebben. Maak er een met:\n  ${SECRET_COMMAND}\nen geef elke server dezelfde REPORT_SECRET.`,
+    );
+  }
   return {
     forwardUrl: c.REPORT_FORWARD_URL,
     secret: c.REPORT_FORWARD_SECRET,
     dataDir: c.REPORT_DATA_DIR,
     outboxFile: join(c.REPORT_DATA_DIR, 'outbox.sqlite'),
+    databaseUrl: c.REPORT_DATABASE_URL,
+    reportSecret: c.REPORT_SECRET,
+    trustedProxies: c.REPORT_TRUSTED_PROXIES ?? { hops: 0 },
+    relay: c.REPORT_RELAY,
     retryBaseMs: c.REPORT_RETRY_BASE_MS,
     retryCapMs: c.REPORT_RETRY_BASE_MS * 720,
     maxAttempts: c.REPORT_MAX_ATTEMPTS,

@@ -1,15 +1,17 @@
 /**
  * From an HTTP form post to a committed outbox entry. Reads only the request body and its
  * content type — never addresses, user agents, languages, referrers or cookies; the rate
- * limiter gets the client address from the caller and keeps only a keyed hash in memory.
+ * limiter gets the client (client-address.ts) from the caller and the store keeps only a keyed
+ * hash of it.
  *
  * Every outcome is a value, never an exception: accepted (with the reference code), invalid
- * (messages per field in the form's language plus every value as typed), or rejected (a 4xx with
- * a message; in Dutch when the request is refused before its language is known).
+ * (messages per field in the form's language plus every value as typed), limited or
+ * unavailable (the form again with every value and a message), or rejected (a 4xx for requests
+ * no form of ours sends; in Dutch when refused before the language is known).
  */
 import type { FillTimer, RateLimiter } from './abuse.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
-import type { Outbox } from './outbox.ts';
+import type { ReportStore } from './store/port.ts';
 import { translator, type UiKey } from '../../i18n/index.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { REPORT_FIELDS, fieldErrorValues, type FieldErrors, type FormValues, type ReportField, type ReportSchema } from './form.ts';
@@ -27,15 +29,12 @@ export const CONTROL_FIELDS = {
   proofOfWork: 'altcha',
 } as const;
 
-/** A report with a solved proof of work counts for this much in the rate limit. */
-export const PROOF_OF_WORK_WEIGHT = 0.25;
-
 /** The body cap: a full report is well under 16 KB of form encoding. */
 export const MAX_BODY_BYTES = 32 * 1024;
 
 export interface IntakeContext {
   schema: ReportSchema;
-  outbox: Outbox;
+  store: ReportStore;
   fillTimer: FillTimer;
   rateLimiter: RateLimiter;
   proofOfWork: ProofOfWork;
@@ -47,11 +46,13 @@ export interface IntakeContext {
 export type IntakeResult =
   | { kind: 'accepted'; referenceCode: string; language: Locale }
   | { kind: 'invalid'; errors: FieldErrors; values: FormValues; formError?: string }
-  | { kind: 'rejected'; status: 400 | 403 | 413 | 415 | 429; message: string }
-  /** The outbox could not commit: the report was NOT accepted, and the reader must be told so. */
+  | { kind: 'rejected'; status: 400 | 403 | 413 | 415; message: string }
+  /** This client sent too many reports in the last hour: the form again, text kept. */
+  | { kind: 'limited'; values: FormValues; formError: string }
+  /** The store could not commit: the report was NOT accepted, and the reader must be told so. */
   | { kind: 'unavailable'; values: FormValues };
 
-const reject = (status: 400 | 403 | 413 | 415 | 429, message: string): IntakeResult => ({ kind: 'rejected', status, message });
+const reject = (status: 400 | 403 | 413 | 415, message: string): IntakeResult => ({ kind: 'rejected', status, message });
 
 /**
  * Refuses posts made by another site (cross-site request forgery). Browsers send
@@ -121,7 +122,8 @@ export async function intake(request: Request, clientAddress: string, context: I
   if (!isLocale(language)) return reject(400, 'Onbekende taal.');
   const t = translator(language);
 
-  const timing = context.fillTimer.check(control[CONTROL_FIELDS.token], now);
+  const token = control[CONTROL_FIELDS.token];
+  const timing = context.fillTimer.check(token, now);
   if (timing !== 'ok') {
     // Keep everything the reader typed: they only need to press send again.
     return {
@@ -129,16 +131,6 @@ export async function intake(request: Request, clientAddress: string, context: I
       errors: {},
       values,
       formError: t(timing === 'too-fast' ? 'report.error.tooFast' : 'report.error.expired'),
-    };
-  }
-
-  const proof = await context.proofOfWork.check(control[CONTROL_FIELDS.proofOfWork], now);
-  if (proof === 'invalid') {
-    return {
-      kind: 'invalid',
-      errors: {},
-      values,
-      formError: t('report.error.proofOfWork'),
     };
   }
 
@@ -153,9 +145,20 @@ export async function intake(request: Request, clientAddress: string, context: I
     return { kind: 'invalid', errors, values };
   }
 
-  // Counted only for valid reports, so a person correcting typos is never locked out.
-  if (!context.rateLimiter.allow(clientAddress, now, proof === 'valid' ? PROOF_OF_WORK_WEIGHT : 1)) {
-    return reject(429, t('report.error.rateLimited'));
+  try {
+    if ((await context.proofOfWork.check(control[CONTROL_FIELDS.proofOfWork], now)) === 'invalid') {
+      return { kind: 'invalid', errors: {}, values, formError: t('report.error.proofOfWork') };
+    }
+    // Each form is accepted once: a replayed or double-sent form is refused (and not counted).
+    if (!(await context.fillTimer.consume(token!, now))) {
+      return { kind: 'invalid', errors: {}, values, formError: t('report.error.expired') };
+    }
+    // Counted only for valid reports, so a person correcting typos is never locked out.
+    if (!(await context.rateLimiter.allow(clientAddress, now))) {
+      return { kind: 'limited', values, formError: t('report.error.rateLimited') };
+    }
+  } catch {
+    return { kind: 'unavailable', values };
   }
 
   const report = parsed.data;
@@ -179,7 +182,7 @@ export async function intake(request: Request, clientAddress: string, context: I
     dangerNow: report.dangerNow,
   });
   try {
-    context.outbox.enqueue({ id, referenceCode, payload });
+    await context.store.enqueue({ id, referenceCode, payload });
   } catch {
     return { kind: 'unavailable', values };
   }

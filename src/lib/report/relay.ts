@@ -5,19 +5,25 @@
  * and 5xx are retried with backoff; other answers, and running out of attempts, move the entry
  * to the dead letters for an operator (npm run outbox). Nothing is dropped silently.
  *
- * Logs say how many reports moved, never what they contain.
+ * Three ways to run it, one code path: `runOnce()` for a scheduled job (cron, a serverless
+ * trigger), `start()` as a loop beside the server (REPORT_RELAY=inline) or alone (npm run relay).
+ *
+ * Logs never say what a report contains, nor when one moved: the loop writes one line of
+ * totals at most once an hour (a line per delivery would date each report).
  */
-import type { Claim, Outbox } from './outbox.ts';
+import type { Claim, ReportStore } from './store/port.ts';
 import type { ReportConfig } from './config.ts';
 import { signedHeaders } from './signing.ts';
 import { isRetryable, parseRetryAfter, retryDelay } from './backoff.ts';
 
 export interface RelayOptions {
-  outbox: Outbox;
+  store: ReportStore;
   config: Pick<ReportConfig, 'forwardUrl' | 'secret' | 'retryBaseMs' | 'retryCapMs' | 'maxAttempts' | 'timeoutMs' | 'pollMs'>;
   log?: (message: string) => void;
   fetchImpl?: typeof fetch;
   random?: () => number;
+  /** How often the loop may write its totals (default: an hour). */
+  summaryIntervalMs?: number;
 }
 
 /** Entries attempted in parallel per pass. */
@@ -29,12 +35,12 @@ export interface BatchResult {
   dead: number;
 }
 
-export function createRelay({ outbox, config, log = console.log, fetchImpl = fetch, random }: RelayOptions) {
+export function createRelay({ store, config, log = console.log, fetchImpl = fetch, random, summaryIntervalMs = 3_600_000 }: RelayOptions) {
   const { forwardUrl, secret } = config;
   // The lease outlives one attempt with margin, so a crashed worker's entries come back soon after.
   const leaseMs = config.timeoutMs + 30_000;
 
-  async function attempt(claim: Claim): Promise<'delivered' | 'retrying' | 'dead'> {
+  async function attempt(claim: Claim): Promise<keyof BatchResult> {
     if (!forwardUrl || !secret) throw new Error('relay without forward URL');
     let status: number | undefined;
     let retryAfterMs = 0;
@@ -49,7 +55,7 @@ export function createRelay({ outbox, config, log = console.log, fetchImpl = fet
       });
       await response.body?.cancel();
       if (response.ok) {
-        outbox.acknowledge(claim.id, claim.leaseToken);
+        await store.acknowledge(claim.id, claim.leaseToken);
         return 'delivered';
       }
       status = response.status;
@@ -60,31 +66,41 @@ export function createRelay({ outbox, config, log = console.log, fetchImpl = fet
     }
     const attempts = claim.attempts + 1;
     if (!isRetryable(status) || attempts >= config.maxAttempts) {
-      outbox.fail(claim.id, claim.leaseToken, { error, dead: true });
+      await store.fail(claim.id, claim.leaseToken, { error, dead: true });
       return 'dead';
     }
     const delay = retryDelay(claim.attempts, { baseMs: config.retryBaseMs, capMs: config.retryCapMs, retryAfterMs, random });
-    outbox.fail(claim.id, claim.leaseToken, { error, retryAt: Date.now() + delay });
+    await store.fail(claim.id, claim.leaseToken, { error, retryAt: Date.now() + delay });
     return 'retrying';
   }
 
-  /** One pass: claim what is due, try each once. */
+  /** One pass: claim what is due (up to `limit`), try each once, and say what happened. */
   async function runOnce(limit = BATCH): Promise<BatchResult> {
     const result: BatchResult = { delivered: 0, retrying: 0, dead: 0 };
-    const claims = outbox.claim(limit, leaseMs);
+    const claims = await store.claim(limit, leaseMs);
     const outcomes = await Promise.all(claims.map(attempt));
     for (const outcome of outcomes) result[outcome] += 1;
-    if (claims.length > 0) {
-      log(`Meldingen: ${result.delivered} afgeleverd, ${result.retrying} later opnieuw, ${result.dead} naar de dode brieven.`);
-    }
     return result;
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
   let stopped = false;
+  const totals: BatchResult & { errors: number } = { delivered: 0, retrying: 0, dead: 0, errors: 0 };
+  let lastSummary = Date.now();
 
-  /** Polls the outbox until stop(); each pass waits for the previous one. */
+  function summarise(force = false) {
+    const moved = totals.delivered + totals.retrying + totals.dead + totals.errors;
+    if (moved === 0 || (!force && Date.now() - lastSummary < summaryIntervalMs)) return;
+    log(
+      `Meldingen sinds het vorige overzicht: ${totals.delivered} afgeleverd, ${totals.retrying} pogingen mislukt (komen later opnieuw), ` +
+        `${totals.dead} naar de dode brieven${totals.errors ? `, ${totals.errors} keer kon de opslag niet worden gelezen` : ''}. Zie npm run outbox -- list.`,
+    );
+    Object.assign(totals, { delivered: 0, retrying: 0, dead: 0, errors: 0 });
+    lastSummary = Date.now();
+  }
+
+  /** Polls the store until stop(); each pass waits for the previous one. */
   function start() {
     if (!forwardUrl || !secret) {
       log('Let op: REPORT_FORWARD_URL is niet ingesteld. Meldingen worden aangenomen en bewaard, maar NIET doorgestuurd.');
@@ -96,13 +112,15 @@ export function createRelay({ outbox, config, log = console.log, fetchImpl = fet
       running = true;
       let busy = false;
       try {
-        const { delivered, retrying, dead } = await runOnce(BATCH);
+        const result = await runOnce(BATCH);
+        for (const key of ['delivered', 'retrying', 'dead'] as const) totals[key] += result[key];
         // A full batch means more may be waiting: go on at once instead of after a poll interval.
-        busy = delivered + retrying + dead === BATCH;
-      } catch (error) {
-        log(`Doorsturen mislukt: ${(error as Error).message}`);
+        busy = result.delivered + result.retrying + result.dead === BATCH;
+      } catch {
+        totals.errors += 1;
       } finally {
         running = false;
+        summarise();
         if (!stopped) timer = setTimeout(tick, busy ? 0 : config.pollMs);
       }
     };
@@ -113,6 +131,7 @@ export function createRelay({ outbox, config, log = console.log, fetchImpl = fet
     stopped = true;
     clearTimeout(timer);
     while (running) await new Promise((resolve) => setTimeout(resolve, 10));
+    summarise(true);
   }
 
   return { runOnce, start, stop };

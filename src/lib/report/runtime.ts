@@ -1,33 +1,55 @@
 /**
- * The report pipeline's long-lived parts for the web process: configuration, outbox, fill
- * timer and rate limiter, created once on first use. The relay runs beside them, started by
- * scripts/serve.mjs with the same configuration and its own connection to the same outbox.
+ * The report pipeline's long-lived parts, shared by every request of one process: settings,
+ * store, fill timer, rate limiter, proof of work and receipt links.
+ *
+ * The host creates them once and installs them here before it serves a request: the Node
+ * server (scripts/serve.mjs, through node-runtime.ts). Pages only ask for them. The registry
+ * lives on globalThis because the host imports this module from src/ while the pages use the
+ * built bundle's copy of it.
  */
 import { FillTimer, RateLimiter } from './abuse.ts';
-import { readReportConfig, type ReportConfig } from './config.ts';
-import { SqliteOutbox } from './outbox.ts';
+import type { ReportConfig } from './config.ts';
+import type { ReportKeys } from './keys.ts';
 import { ProofOfWork } from './proof-of-work.ts';
+import { ReceiptLinks } from './receipt-link.ts';
+import type { ReportStore } from './store/port.ts';
 
 export interface ReportRuntime {
   config: ReportConfig;
-  outbox: SqliteOutbox;
+  store: ReportStore;
   fillTimer: FillTimer;
   rateLimiter: RateLimiter;
   proofOfWork: ProofOfWork;
+  receiptLinks: ReceiptLinks;
 }
 
-let runtime: ReportRuntime | undefined;
+const REGISTRY = Symbol.for('meldwijzer.reportRuntime');
+type Registry = { [REGISTRY]?: ReportRuntime | Promise<ReportRuntime> };
 
-export function reportRuntime(): ReportRuntime {
-  if (!runtime) {
-    const config = readReportConfig();
-    runtime = {
-      config,
-      outbox: new SqliteOutbox(config.outboxFile),
-      fillTimer: new FillTimer(config.minFillSeconds),
-      rateLimiter: new RateLimiter(config.rateLimitPerHour),
-      proofOfWork: new ProofOfWork(config.proofOfWorkMaxNumber),
-    };
+export function buildReportRuntime(config: ReportConfig, store: ReportStore, keys: ReportKeys): ReportRuntime {
+  return {
+    config,
+    store,
+    fillTimer: new FillTimer(keys, store, config.minFillSeconds),
+    rateLimiter: new RateLimiter(keys, store, config.rateLimitPerHour),
+    proofOfWork: new ProofOfWork(keys, store, config.proofOfWorkMaxNumber),
+    receiptLinks: new ReceiptLinks(keys, store),
+  };
+}
+
+export function installReportRuntime(runtime: ReportRuntime | Promise<ReportRuntime>): void {
+  (globalThis as Registry)[REGISTRY] = runtime;
+}
+
+/**
+ * The installed runtime. Under `astro dev` no host installs one, so the first request creates
+ * the embedded default (SQLite in REPORT_DATA_DIR) itself.
+ */
+export async function reportRuntime(): Promise<ReportRuntime> {
+  const registry = globalThis as Registry;
+  if (!registry[REGISTRY]) {
+    const nodeRuntime = new URL('./node-runtime.ts', import.meta.url).href;
+    registry[REGISTRY] = import(/* @vite-ignore */ nodeRuntime).then((m) => m.createNodeReportRuntime());
   }
-  return runtime;
+  return registry[REGISTRY]!;
 }

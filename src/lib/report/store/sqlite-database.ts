@@ -74,11 +74,12 @@ export class SqliteReportDatabase {
   constructor(file: string, { busyTimeoutMs = 1000 } = {}) {
     prepareFiles(file);
     this.#db = new DatabaseSync(file);
+    // The busy timeout first: switching to WAL briefly needs a lock another process may hold.
     this.#db.exec(`
+      PRAGMA busy_timeout = ${Math.floor(busyTimeoutMs)};
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = FULL;
       PRAGMA secure_delete = ON;
-      PRAGMA busy_timeout = ${Math.floor(busyTimeoutMs)};
     `);
     this.#migrate();
   }

@@ -44,5 +44,4 @@ parentPort!.on('message', ({ id, method, args }: { id: number; method: string; a
   }
   // Coalesces the checkpoints of a batch of deliveries into one.
   if (method === 'acknowledge') scheduleCheckpoint(0);
-  if (method === 'close') process.exit(0);
 });

@@ -7,9 +7,12 @@ import { Worker } from 'node:worker_threads';
 import type { Claim, EntryState, NewReport, OutboxListing, ReportStore, SlidingWindowHit } from './port.ts';
 
 export class StoreUnavailableError extends Error {
-  constructor(message: string, readonly code?: string) {
+  readonly code?: string;
+
+  constructor(message: string, code?: string) {
     super(message);
     this.name = 'StoreUnavailableError';
+    this.code = code;
   }
 }
 
@@ -88,9 +91,10 @@ export class SqliteStore implements ReportStore {
 
   async close() {
     if (this.#closed || this.#failure) return;
-    const exited = new Promise((resolve) => this.#worker.once('exit', resolve));
+    // The worker closes the database (with a last checkpoint), then the thread ends.
     await this.#call<void>('close').catch(() => undefined);
     this.#closed = true;
-    await exited;
+    this.#worker.ref();
+    await this.#worker.terminate();
   }
 }

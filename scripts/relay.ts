@@ -1,0 +1,44 @@
+/**
+ * npm run relay — the relay on its own, for a deployment that runs it as a separate worker
+ * (set REPORT_RELAY=off on the web servers). Same REPORT_* settings as the server; with
+ * `--once` (npm run relay -- --once) it delivers what is due once and exits (for a scheduled job), with exit code 1
+ * when something could not be delivered.
+ */
+import { quietProcessOutput } from '../src/server/quiet-log.mjs';
+import { readReportConfig } from '../src/lib/report/config.ts';
+import { openReportStore } from '../src/lib/report/store/index.ts';
+import { createRelay } from '../src/lib/report/relay.ts';
+
+quietProcessOutput();
+let config;
+try {
+  config = readReportConfig();
+  if (!config.forwardUrl) throw new Error('Zet REPORT_FORWARD_URL en REPORT_FORWARD_SECRET: zonder adres heeft de relay niets te doen.');
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const store = await openReportStore(config);
+const relay = createRelay({ store, config });
+
+if (process.argv.includes("--once")) {
+  const total = { delivered: 0, retrying: 0, dead: 0 };
+  // Deliver everything due now, batch after batch, then stop.
+  for (;;) {
+    const result = await relay.runOnce();
+    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += result[key];
+    if (result.delivered + result.retrying + result.dead < 20) break;
+  }
+  console.log(`Meldingen: ${total.delivered} afgeleverd, ${total.retrying} later opnieuw, ${total.dead} naar de dode brieven.`);
+  await store.close();
+  process.exitCode = total.retrying + total.dead > 0 ? 1 : 0;
+} else {
+  relay.start();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, async () => {
+      await relay.stop();
+      await store.close();
+      process.exit(0);
+    });
+  }
+}
