@@ -17,7 +17,8 @@ import { quietProcessOutput } from '../src/server/quiet-log.mjs';
 import { readReportConfig } from '../src/lib/report/config.ts';
 import { clientAddress } from '../src/lib/report/client-address.ts';
 import { createNodeReportRuntime } from '../src/lib/report/node-runtime.ts';
-import { installReportRuntime } from '../src/lib/report/runtime.ts';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { installReportRuntime, installRequestClient } from '../src/lib/report/runtime.ts';
 import { createRelay } from '../src/lib/report/relay.ts';
 
 quietProcessOutput();
@@ -39,6 +40,8 @@ try {
   process.exit(1);
 }
 installReportRuntime(runtime);
+const requestClient = new AsyncLocalStorage();
+installRequestClient(requestClient);
 
 // We start our own server around Astro's handler, so Astro must not start one itself.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
@@ -64,10 +67,10 @@ const server = createServer((req, res) => {
     return;
   }
   // Who a report counts against in the rate limit; only ever fed to a keyed hash.
-  const locals = { reportClient: clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], reportConfig.trustedProxies) };
+  const client = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], reportConfig.trustedProxies);
   // One failing request must never take the server down. The error is logged without anything from the request.
   Promise.resolve()
-    .then(() => handler(req, res, undefined, locals))
+    .then(() => requestClient.run(client, () => handler(req, res)))
     .catch((error) => {
       console.error(`Fout bij het afhandelen van een verzoek: ${error?.message ?? error}`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -11,7 +11,7 @@ import { localizedPath, type Locale } from '../../i18n/locales.ts';
 import { reportCatalogue } from './catalogue.ts';
 import type { FieldErrors, FormValues } from './form.ts';
 import { intake } from './intake.ts';
-import { reportRuntime } from './runtime.ts';
+import { reportRuntime, requestClient } from './runtime.ts';
 
 export type FormPageState =
   | { kind: 'response'; response: Response }
@@ -22,7 +22,7 @@ const noStore = { 'Cache-Control': 'no-store' };
 /** At most one line a minute about an unavailable store: enough for an operator, no timeline of attempts. */
 let lastStoreWarning = 0;
 
-export async function handleFormRequest(request: Request, url: URL, client: string, site: SiteContent, locale: Locale): Promise<FormPageState> {
+export async function handleFormRequest(request: Request, url: URL, site: SiteContent, locale: Locale): Promise<FormPageState> {
   const catalogue = reportCatalogue(site);
   if (request.method !== 'POST') {
     const preselected = url.searchParams.get('gemeente');
@@ -30,7 +30,7 @@ export async function handleFormRequest(request: Request, url: URL, client: stri
     return { kind: 'form', status: 200, values, errors: {} };
   }
   const runtime = await reportRuntime();
-  const result = await intake(request, client, {
+  const result = await intake(request, requestClient(), {
     schema: catalogue.schema,
     store: runtime.store,
     fillTimer: runtime.fillTimer,

@@ -24,7 +24,12 @@ export interface ReportRuntime {
 }
 
 const REGISTRY = Symbol.for('meldwijzer.reportRuntime');
-type Registry = { [REGISTRY]?: ReportRuntime | Promise<ReportRuntime> };
+const CLIENT = Symbol.for('meldwijzer.requestClient');
+type Registry = {
+  [REGISTRY]?: ReportRuntime | Promise<ReportRuntime>;
+  /** Request-scoped (an AsyncLocalStorage of the host): who the current request counts against. */
+  [CLIENT]?: { getStore(): string | undefined };
+};
 
 export function buildReportRuntime(config: ReportConfig, store: ReportStore, keys: ReportKeys): ReportRuntime {
   return {
@@ -52,4 +57,17 @@ export async function reportRuntime(): Promise<ReportRuntime> {
     registry[REGISTRY] = import(/* @vite-ignore */ nodeRuntime).then((m) => m.createNodeReportRuntime());
   }
   return registry[REGISTRY]!;
+}
+
+/**
+ * Lets the host say, per request, who a report counts against in the rate limit
+ * (client-address.ts): `store.run(client, handle)` around each request.
+ */
+export function installRequestClient(store: { getStore(): string | undefined }): void {
+  (globalThis as Registry)[CLIENT] = store;
+}
+
+/** The client of the request being handled; 'onbekend' (one shared client) when the host says nothing. */
+export function requestClient(): string {
+  return (globalThis as Registry)[CLIENT]?.getStore() ?? 'onbekend';
 }
