@@ -12,7 +12,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PostgresStore, SCHEMA_VERSION } from '../../src/lib/report/store/postgres.ts';
 import type { ReportStore } from '../../src/lib/report/store/port.ts';
-import { StoreUnavailableError } from '../../src/lib/report/store/sqlite.ts';
+import { StoreUnavailableError } from '../../src/lib/report/store/port.ts';
 import { describeStoreContract, type StoreFactory } from '../support/store-contract.ts';
 import { createDatabase, findPostgresBindir, startPostgres, type PostgresServer } from '../support/postgres.ts';
 

@@ -37,8 +37,9 @@ export interface BatchResult {
 
 export function createRelay({ store, config, log = console.log, fetchImpl = fetch, random, summaryIntervalMs = 3_600_000 }: RelayOptions) {
   const { forwardUrl, secret } = config;
-  // The lease outlives one attempt with margin, so a crashed worker's entries come back soon after.
-  const leaseMs = config.timeoutMs + 30_000;
+  // The lease outlives one attempt (and the store calls around it) with margin, so a crashed
+  // worker's entries come back soon after, and a slow attempt is never attempted twice at once.
+  const leaseMs = 2 * config.timeoutMs + 5_000;
 
   async function attempt(claim: Claim): Promise<keyof BatchResult> {
     if (!forwardUrl || !secret) throw new Error('relay without forward URL');

@@ -5,7 +5,7 @@
  * this interface; `openReportStore()` (./index.ts) picks SQLite or PostgreSQL from configuration.
  *
  * Every method is async, so no store ever blocks the event loop that serves pages.
- * Privacy rules every implementation keeps (tested in tests/integration/store-contract.test.ts):
+ * Privacy rules every implementation keeps (tests/support/store-contract.ts, run for every store):
  * - a delivered report leaves the store (acknowledge deletes it);
  * - abuse state holds only keyed hashes and expiry times the caller has rounded to the hour.
  */
@@ -77,6 +77,17 @@ export interface ReportStore {
   hit(window: SlidingWindowHit, now?: number): Promise<boolean>;
 
   close(): Promise<void>;
+}
+
+/** A store call that could not be carried out: the caller tells the reporter, who keeps their text. */
+export class StoreUnavailableError extends Error {
+  readonly code?: string;
+
+  constructor(message: string, code?: string) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+    this.code = code;
+  }
 }
 
 /** Unix seconds. */

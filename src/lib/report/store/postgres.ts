@@ -16,8 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Claim, EntryState, NewReport, OutboxEntry, OutboxListing, ReportStore, SlidingWindowHit } from './port.ts';
-import { nowSeconds } from './port.ts';
-import { StoreUnavailableError } from './sqlite.ts';
+import { nowSeconds, StoreUnavailableError } from './port.ts';
 
 /** Schema versions, applied in order inside one transaction; report_schema_version records how far a database is. */
 const MIGRATIONS = [

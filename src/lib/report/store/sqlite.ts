@@ -5,16 +5,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Claim, EntryState, NewReport, OutboxListing, ReportStore, SlidingWindowHit } from './port.ts';
-
-export class StoreUnavailableError extends Error {
-  readonly code?: string;
-
-  constructor(message: string, code?: string) {
-    super(message);
-    this.name = 'StoreUnavailableError';
-    this.code = code;
-  }
-}
+import { StoreUnavailableError } from './port.ts';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
