@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -107,6 +107,10 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     expect(outboxCli(server.dataDir, 'list')).toContain('Geen meldingen');
     // No log line per report: a timestamped line would date it.
     expect(server.output()).not.toMatch(/afgeleverd|later opnieuw|dode brieven/);
+    // Every file holding report data is for its owner alone, on both sides.
+    expect(statSync(receiver.file).mode & 0o777).toBe(0o600);
+    expect(statSync(server.dataDir).mode & 0o777).toBe(0o700);
+    for (const name of readdirSync(server.dataDir)) expect([name, statSync(join(server.dataDir, name)).mode & 0o777]).toEqual([name, 0o600]);
   });
 
   it('retries after a 500 and delivers on the next attempt', async () => {

@@ -4,7 +4,7 @@
  * appends each new report to a JSON Lines file (fsynced before answering 200) and answers
  * with the status codes the relay understands. Used for local development and by the tests.
  */
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { verify } from './signing.ts';
@@ -17,7 +17,9 @@ export interface ReceivedReport {
 const MAX_BODY_BYTES = 64 * 1024;
 
 export function createReceiver({ secret, file }: { secret: string; file: string }) {
-  mkdirSync(dirname(file), { recursive: true });
+  // The file holds reports in full: readable by the receiver's user only.
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (existsSync(file)) chmodSync(file, 0o600);
   const seen = new Set<string>(readReceived(file).map((r) => r.webhookId));
 
   function answer(res: ServerResponse, status: number, body: Record<string, unknown>) {
@@ -53,7 +55,7 @@ export function createReceiver({ secret, file }: { secret: string; file: string 
     }
     const webhookId = headers.id!;
     if (seen.has(webhookId)) return answer(res, 200, { status: 'duplicate' });
-    const fd = openSync(file, 'a');
+    const fd = openSync(file, 'a', 0o600);
     try {
       appendFileSync(fd, `${JSON.stringify({ webhookId, report } satisfies ReceivedReport)}\n`);
       fsyncSync(fd);

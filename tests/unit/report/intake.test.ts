@@ -190,7 +190,7 @@ describe('intake', () => {
     expect(await intake(post(formBody(ctx, valid)), 'a', ctx)).toMatchObject({ kind: 'unavailable', values: { description: valid.description } });
   });
 
-  it('never throws and never stores more than one entry per accepted report, whatever the body', async () => {
+  it('never throws and never stores more than one entry per accepted report, whatever the body', { timeout: 60_000 }, async () => {
     const ctx = context({ perHour: 1_000_000 });
     // Each accepted form uses its token up, so every run gets a fresh one in place of this marker.
     const token = 'VERSTOKEN';
