@@ -53,8 +53,10 @@ describe('a victim can phone someone for help (issue 14: the help route had no n
   });
 
   it("Mook en Middelaar's coordinator (Gelderland-Zuid, Moviera) has Moviera's general number from the seed", () => {
-    const { care } = helpOutcome('mook-en-middelaar');
+    const { care, node } = helpOutcome('mook-en-middelaar');
     expect(care?.id).toBe('zorgcoordinator-mensenhandel-gelderland-zuid');
+    // The text beside the card speaks of the same coordinator, not of Limburg's.
+    expect(node.kind === 'uitkomst' && node.whatHappens).toMatch(/Gelderland-Zuid.*Moviera/);
     expect(care!.data.phones.map((p) => phoneDigits(p.number))).toContain('0883744744');
   });
 
