@@ -81,8 +81,9 @@ export function findRouteProblems(site: SiteContent, route: ResolvedRoute, gemee
       }
     } else {
       for (const { organisation } of resolveContacts(site, node.contacts, gemeente)) {
-        if (organisation.data.phones.length === 0 && !organisation.data.url) {
-          problems.push(`${where}: uitkomst "${id}" noemt ${organisation.id}, maar die heeft geen telefoonnummer of website.`);
+        // An e-mail address counts: some regional partners publish nothing else (the ZVHG).
+        if (organisation.data.phones.length === 0 && !organisation.data.url && !organisation.data.email) {
+          problems.push(`${where}: uitkomst "${id}" noemt ${organisation.id}, maar die heeft geen telefoonnummer, website of e-mailadres. Voeg phones, url of email toe aan content/organisaties/${organisation.id}.yaml.`);
         }
       }
     }

@@ -1,0 +1,261 @@
+/**
+ * The corrections of the outside audit (issue 14), read from content/ without a build. Each test
+ * names the fact it guards; reverting that fact in content/ makes the test fail. The re-audit and
+ * its sources are in docs/AUDIT.md.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readContent } from '../../src/lib/content/read-content';
+import { resolveContacts, routeFor } from '../../src/lib/meldroute/graph';
+import { findById, membersOf } from '../../src/lib/content/queries';
+import { phoneDigits } from '../../src/lib/content/fields';
+import { UI_STRINGS } from '../../src/i18n/index';
+import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../src/i18n/locales';
+
+const { site } = readContent('content');
+const HELP = 'uitkomst-hulp-voor-uzelf';
+const squash = (text: string) => text.replace(/\s+/g, ' ');
+const organisation = (id: string) => findById(site.organisaties, id).data;
+const gemeente = (id: string) => findById(site.gemeenten, id);
+const page = (id: string) => squash(readFileSync(`content/paginas/${id}.mdx`, 'utf8'));
+const translatedPage = (locale: string, id: string) => squash(readFileSync(`content/vertalingen/${locale}/${id}.mdx`, 'utf8'));
+const translation = (locale: string) => findById(site.vertalingen, locale).data;
+
+/** The outcome for victims in a municipality, with its contacts resolved and the care-coordinator contact picked out. */
+function helpOutcome(gemeenteId: string) {
+  const g = gemeente(gemeenteId);
+  const node = routeFor(site, g).nodes[HELP];
+  if (node?.kind !== 'uitkomst') throw new Error(`${gemeenteId}: ${HELP} is geen uitkomst`);
+  const contacts = resolveContacts(site, node.contacts, g.data);
+  const careIndex = node.contacts.findIndex((ref) => 'body' in ref && ref.body === 'zorgcoordinator');
+  return { node, contacts, care: contacts[careIndex]?.organisation };
+}
+
+const LIMBURG = [...membersOf(site, 'noord-limburg'), ...membersOf(site, 'midden-limburg')].map((g) => g.id);
+
+describe('a victim can phone someone for help (issue 14: the help route had no number)', () => {
+  it('covers the 15 municipalities of Noord- and Midden-Limburg', () => {
+    expect(LIMBURG).toHaveLength(15);
+    expect(LIMBURG).toContain('mook-en-middelaar');
+  });
+
+  it.each(LIMBURG)('%s: the care-coordinator contact of the help outcome has a phone number', (id) => {
+    const { care } = helpOutcome(id);
+    expect(care, `${id} heeft geen zorgcoördinator-contact`).toBeDefined();
+    expect(care!.data.phones.length, `${care!.id} heeft geen telefoonnummer`).toBeGreaterThan(0);
+  });
+
+  it('CoMensha, the care coordinator where a region names none, has its public number', () => {
+    expect(organisation('comensha').phones.map((p) => p.number)).toEqual(['033-448 11 86']);
+    expect(helpOutcome('venlo').care?.id).toBe('comensha');
+    expect(helpOutcome('weert').care?.id).toBe('comensha');
+  });
+
+  it("Mook en Middelaar's coordinator (Gelderland-Zuid, Moviera) has Moviera's general number from the seed", () => {
+    const { care, node } = helpOutcome('mook-en-middelaar');
+    expect(care?.id).toBe('zorgcoordinator-mensenhandel-gelderland-zuid');
+    // The text beside the card speaks of the same coordinator, not of Limburg's.
+    expect(node.kind === 'uitkomst' && node.whatHappens).toMatch(/Gelderland-Zuid.*Moviera/);
+    expect(care!.data.phones.map((p) => phoneDigits(p.number))).toContain('0883744744');
+  });
+
+  it('the Nederlandse Arbeidsinspectie has 0800-5151, free of charge', () => {
+    expect(organisation('nederlandse-arbeidsinspectie').phones).toEqual([
+      expect.objectContaining({ number: '0800-5151', free: true }),
+    ]);
+  });
+
+  it('every municipality offers Slachtofferhulp Nederland (0900-0101) to victims, and so does the help page', () => {
+    expect(organisation('slachtofferhulp-nederland').phones.map((p) => p.number)).toEqual(['0900-0101']);
+    for (const g of site.gemeenten) {
+      expect(helpOutcome(g.id).contacts.map((c) => c.organisation.id), g.id).toContain('slachtofferhulp-nederland');
+    }
+    expect(findById(site.paginas, 'hulp').data.contacts).toContain('slachtofferhulp-nederland');
+  });
+
+  it('every municipality offers at least one help organisation with a phone number besides police and 112', () => {
+    for (const g of site.gemeenten) {
+      const withPhone = helpOutcome(g.id).contacts.filter(
+        (c) => ['hulpverlening', 'zorgcoordinatie'].includes(c.organisation.data.kind) && c.organisation.data.phones.length > 0,
+      );
+      expect(withPhone.length, g.id).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('Groningen follows its seed: the ZVHG arranges help and receives the signals', () => {
+  it('the region names the ZVHG as zorgcoördinator and as Zorg- en Veiligheidshuis', () => {
+    const bodies = findById(site.regios, 'groningen').data.bodies;
+    expect(bodies.zorgcoordinator).toBe('zorg-en-veiligheidshuis-groningen');
+    expect(bodies.zorgVeiligheidshuis).toBe('zorg-en-veiligheidshuis-groningen');
+  });
+
+  it('the help outcome shows the ZVHG the text speaks of, with CoMensha as a number to call', () => {
+    const { node, contacts, care } = helpOutcome('groningen');
+    expect(care?.id).toBe('zorg-en-veiligheidshuis-groningen');
+    expect(node.kind === 'uitkomst' && node.whatHappens).toContain('Zorg- en Veiligheidshuis Groningen');
+    expect(contacts.flatMap((c) => c.organisation.data.phones.map((p) => p.number))).toContain('033-448 11 86');
+  });
+
+  it('worries about someone close go to the ZVHG first, Veilig Thuis second', () => {
+    const g = gemeente('groningen');
+    const node = routeFor(site, g).nodes['uitkomst-zorgen-om-naaste'];
+    if (node.kind !== 'uitkomst') throw new Error('geen uitkomst');
+    expect(resolveContacts(site, node.contacts, g.data).map((c) => c.organisation.id)).toEqual([
+      'zorg-en-veiligheidshuis-groningen',
+      'veilig-thuis',
+    ]);
+  });
+});
+
+/** Every Dutch content file outside the translations, as one line of text each. */
+function dutchContent(dir = 'content'): { file: string; text: string }[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'vertalingen' ? [] : dutchContent(path);
+    return /\.(ya?ml|mdx)$/.test(name) ? [{ file: path, text: squash(readFileSync(path, 'utf8')) }] : [];
+  });
+}
+
+describe('bedenktijd: at most three months, only without lawful stay (EU citizens do not need it)', () => {
+  it('no Dutch text says "drie maanden" except "ten hoogste drie maanden" (or a meeting "per drie maanden")', () => {
+    const wrong = dutchContent().flatMap(({ file, text }) =>
+      [...text.matchAll(/(?<!ten hoogste )(?<!per )drie maanden/g)].map((m) => `${file}: …${text.slice(Math.max(0, m.index! - 60), m.index! + 20)}…`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('every route outcome that offers bedenktijd says it is for people without a right to be here', () => {
+    for (const route of site.meldroutes) {
+      for (const [id, node] of Object.entries(route.data.nodes)) {
+        if (node.kind !== 'uitkomst' || !node.whatHappens.includes('bedenktijd')) continue;
+        expect(node.whatHappens, `${route.filePath} ${id}`).toContain('ten hoogste drie maanden');
+        expect(node.whatHappens, `${route.filePath} ${id}`).toMatch(/recht om in Nederland te zijn/);
+      }
+    }
+  });
+
+  it('the national help outcome says EU citizens and permit holders get the same shelter as Dutch people', () => {
+    const node = routeFor(site).nodes[HELP];
+    expect(node.kind === 'uitkomst' && squash(node.whatHappens)).toMatch(/Europese Unie.*dezelfde opvang als Nederlanders/);
+  });
+
+  const UP_TO: Record<TranslatedLocale, { upTo: RegExp; eu: string }> = {
+    en: { upTo: /up to three months/i, eu: 'European Union' },
+    pl: { upTo: /najwyżej trzy miesiące/i, eu: 'Unii Europejskiej' },
+    ro: { upTo: /cel mult trei luni/i, eu: 'Uniunii Europene' },
+    bg: { upTo: /до три месеца/i, eu: 'Европейския съюз' },
+    uk: { upTo: /до трьох місяців/i, eu: 'Європейського Союзу' },
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the route, the glossary and the help page say "up to" and name the EU', (locale) => {
+    const { upTo, eu } = UP_TO[locale];
+    const outcome = translation(locale).meldroute[HELP];
+    const words = 'whatHappens' in outcome ? squash(outcome.whatHappens) : '';
+    expect(words).toMatch(upTo);
+    expect(words).toContain(eu);
+    const glossary = translation(locale).begrippen.find((b) => b.nl === 'bedenktijd')!.uitleg;
+    expect(glossary).toMatch(upTo);
+    expect(glossary).toContain(eu);
+    expect(translatedPage(locale, 'hulp')).toContain(eu);
+  });
+
+  it('the Bulgarian and Ukrainian glossaries say the person may stay in the Netherlands meanwhile', () => {
+    expect(translation('bg').begrippen.find((b) => b.nl === 'bedenktijd')!.uitleg).toMatch(/могат да останат в Нидерландия/);
+    expect(translation('uk').begrippen.find((b) => b.nl === 'bedenktijd')!.uitleg).toMatch(/можуть залишатися в Нідерландах/);
+  });
+});
+
+describe('the help page carries the rights the seeds give victims', () => {
+  const nl = page('hulp');
+  it.each([
+    ['compensation for harm and lost income', /schadevergoeding/],
+    ['B8 permit without cooperating (illness, minority, serious threat)', /Kunt u niet helpen bij het onderzoek\?.*ernstig wordt bedreigd.*Koninklijke Marechaussee/],
+    ['the later permit to stay', /verblijfsvergunning aanvragen om in Nederland te blijven/],
+    ['lawful stay, EU citizens included: Wmo shelter, work, bijstand', /Europese Unie.*Wet maatschappelijke ondersteuning \(Wmo\).*werken.*bijstand/],
+    ['asylum seekers live in an azc', /asielzoekerscentrum \(azc\)/],
+    ['registered nowhere: the municipality where found', /Staat u nergens ingeschreven\? Dan helpt de gemeente waar u bent gevonden/],
+  ])('Dutch: %s', (_, pattern) => expect(nl).toMatch(pattern));
+
+  it.each(TRANSLATED_LOCALES)('%s: the same facts, recognisable by their Dutch names', (locale) => {
+    const text = translatedPage(locale, 'hulp');
+    for (const word of ['schadevergoeding', 'Koninklijke Marechaussee', 'Openbaar Ministerie', 'Wmo', 'bijstand', 'azc', 'Slachtofferhulp Nederland']) {
+      expect(text, `${locale}: ${word}`).toContain(word);
+    }
+  });
+});
+
+describe('the law: minors and the higher maxima of art. 273f, with the version stated', () => {
+  it('Dutch: no means needed for any form of exploitation of a minor', () => {
+    const text = page('wat-is-mensenhandel');
+    expect(text).not.toContain('Gaat het om seksuele uitbuiting of gedwongen orgaanverwijdering van een minderjarige?');
+    expect(text).toMatch(/onder de 18 jaar.*het middel, niet nodig.*elke vorm van uitbuiting: seksuele uitbuiting, arbeidsuitbuiting, criminele uitbuiting en gedwongen orgaanverwijdering/);
+  });
+
+  it('Dutch: 15, 18, 30 years or life, and which text of the law this is (Kamerstuk 36 547)', () => {
+    const text = page('wat-is-mensenhandel');
+    for (const part of ['tot 15 jaar als het slachtoffer jonger is dan 18', 'tot 18 jaar', 'tot 30 jaar of levenslang', 'Kamerstuk 36 547', '(2022 en 2023)']) {
+      expect(text).toContain(part);
+    }
+  });
+
+  const MINORS: Record<TranslatedLocale, string> = {
+    en: 'criminal exploitation',
+    pl: 'wyzysku przestępczego',
+    ro: 'exploatare infracțională',
+    bg: 'криминална експлоатация',
+    uk: 'кримінальної експлуатації',
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the minors rule covers criminal exploitation, and the maxima and version are there', (locale) => {
+    const text = readFileSync(`content/vertalingen/${locale}/wat-is-mensenhandel.mdx`, 'utf8');
+    const minors = text.split('\n').find((line) => /18/.test(line) && line.includes(MINORS[locale]));
+    expect(minors, `${locale}: geen alinea over minderjarigen die criminele uitbuiting noemt`).toBeDefined();
+    expect(text).toMatch(/^- .*15/m);
+    expect(text).toContain('36 547');
+  });
+
+  it('every sector page that names 12 years also names the higher maxima and cites art. 273f', () => {
+    for (const sector of site.sectoren) {
+      const law = sector.data.law.join(' ');
+      if (!law.includes('12 jaar')) continue;
+      expect(law, sector.filePath).toMatch(/15 jaar.*18 jaar.*30 jaar of levenslang/);
+      expect(sector.data.sources.map((s) => s.bron), sector.filePath).toContain('wetboek-van-strafrecht-273f');
+    }
+  });
+});
+
+describe('translations a reader acts on', () => {
+  it.each(TRANSLATED_LOCALES)('%s: the help and safety pages name the quick-exit button as it reads in that language', (locale) => {
+    const label = UI_STRINGS[locale]['exit.link'];
+    expect(translatedPage(locale, 'hulp')).toContain(label);
+    expect(translatedPage(locale, 'veilig-browsen')).toContain(label);
+  });
+
+  it.each(TRANSLATED_LOCALES)('%s: the safety page gives the Dutch menu names beside its own', (locale) => {
+    const text = translatedPage(locale, 'veilig-browsen');
+    for (const dutch of ['Browsegegevens verwijderen', 'Deze website vergeten…', 'Wis geschiedenis en websitedata']) {
+      expect(text, `${locale}: ${dutch}`).toContain(dutch);
+    }
+  });
+
+  it('browser menu names match the browsers’ own localisation where it was checked', () => {
+    expect(translatedPage('pl', 'veilig-browsen')).toContain('Usuń całą witrynę…');
+    expect(translatedPage('pl', 'veilig-browsen')).not.toContain('Zapomnij o tej witrynie');
+    expect(translatedPage('ro', 'veilig-browsen')).toContain('*Configurări*');
+    expect(translatedPage('ro', 'veilig-browsen')).not.toContain('*Setări*');
+    expect(translatedPage('ro', 'veilig-browsen')).toContain('Uită site-ul…');
+    expect(translatedPage('bg', 'veilig-browsen')).toContain('Забравяне на страницата');
+    expect(translatedPage('uk', 'veilig-browsen')).toContain('Забути про цей сайт…');
+    expect(page('veilig-browsen')).toContain('Deze website vergeten…');
+  });
+
+  it('ro, bg, uk: the passport signal does not say the person handed the papers over', () => {
+    const explanation = (locale: string) => translation(locale).signalen['paspoort-niet-in-eigen-bezit'].explanation!;
+    expect(explanation('ro')).not.toMatch(/și-a lăsat/);
+    expect(explanation('bg')).not.toMatch(/е оставил/);
+    expect(explanation('uk')).not.toMatch(/віддав/);
+    expect(explanation('ro')).toMatch(/le ține altcineva/);
+    expect(explanation('bg')).toMatch(/са у някой друг/);
+    expect(explanation('uk')).toMatch(/тримає хтось інший/);
+  });
+});
