@@ -17,7 +17,7 @@ try {
     if (entries.length === 0) console.log('Geen meldingen in de outbox.');
     for (const e of entries) {
       const next = e.state === 'pending' ? (e.nextAttemptAt ? new Date(e.nextAttemptAt).toISOString() : 'nu') : '-';
-      console.log(`${e.id}  ${e.referenceCode}  ${e.state}  pogingen=${e.attempts}  volgende=${next}  fout=${e.lastError ?? '-'}`);
+      console.log(`${e.id}  ${e.state}  pogingen=${e.attempts}  volgende=${next}  fout=${e.lastError ?? '-'}`);
     }
   } else if (command === 'retry' && id) {
     console.log((await store.retry(id)) ? `${id} staat weer in de wachtrij.` : `${id} is geen dode brief.`);

@@ -19,15 +19,17 @@ try {
   process.exit(1);
 }
 const store = await openReportStore(config);
+/** Reports per pass when run once (a scheduled job): the job has the process to itself. */
+const BATCH = 50;
 const relay = createRelay({ store, config });
 
 if (process.argv.includes("--once")) {
   const total = { delivered: 0, retrying: 0, dead: 0 };
   // Deliver everything due now, batch after batch, then stop.
   for (;;) {
-    const result = await relay.runOnce();
+    const result = await relay.runOnce(BATCH);
     for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += result[key];
-    if (result.delivered + result.retrying + result.dead < 20) break;
+    if (result.delivered + result.retrying + result.dead < BATCH) break;
   }
   console.log(`Meldingen: ${total.delivered} afgeleverd, ${total.retrying} later opnieuw, ${total.dead} naar de dode brieven.`);
   await store.close();

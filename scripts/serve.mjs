@@ -50,6 +50,10 @@ process.env.MELDWIJZER_CLIENT_DIR = fileURLToPath(new URL('../dist/client/', imp
 const { handler } = await import(pathToFileURL(entry).href);
 
 const relay = createRelay({ store: runtime.store, config: reportConfig });
+// Conversations past their retention go, also when this server delivers nothing (the relay purges too).
+const purge = () => runtime.store.purgeMailboxes().catch(() => {});
+void purge();
+setInterval(purge, 3_600_000).unref();
 if (reportConfig.relay === 'inline') relay.start();
 else console.log('REPORT_RELAY=off: deze server stuurt geen meldingen door; start daarvoor npm run relay.');
 

@@ -8,8 +8,8 @@
  */
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'];
 
-/** The only addresses that take a POST: the report form, in every language. */
-const POST_PATHS = /^\/(?:[a-z]{2}\/)?melden\/anoniem\/(?:\?.*)?$/;
+/** The only addresses that take a POST: the report and follow-up forms in every language, and the intake desk's question API. */
+const POST_PATHS = /^\/(?:(?:[a-z]{2}\/)?melden\/(?:anoniem|terugkomen)\/|api\/vragen\/)(?:\?.*)?$/;
 
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})?)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 const TARGET = /^\/[\x21-\x7e]*$/;

@@ -1,19 +1,25 @@
 /**
  * Starts the built site (npm run build first) on the real server, on a free port, together
  * with the reference receiver it forwards reports to, and hands both addresses to the tests
- * (E2E_BASE_URL, E2E_RECEIVER_FILE).
+ * (E2E_BASE_URL, E2E_RECEIVER_FILE, and E2E_INTAKE_SECRET for asking reporters questions).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newSecret, startReceiver, startServer } from '../support/processes.ts';
+import { newKeyPair } from '../../src/lib/report/seal.ts';
 
 export default async function globalSetup() {
   const dir = mkdtempSync(join(tmpdir(), 'meldwijzer-e2e-'));
   const secret = newSecret();
   const receiverFile = join(dir, 'received.jsonl');
-  const receiver = await startReceiver({ RECEIVER_SECRET: secret, RECEIVER_FILE: receiverFile });
+  // Like production: reports are sealed to the intake desk's key, which the receiver holds.
+  const desk = await newKeyPair();
+  const intakeSecret = newSecret();
+  const receiver = await startReceiver({ RECEIVER_SECRET: secret, RECEIVER_FILE: receiverFile, REPORT_IDENTITY: desk.identity });
   const server = await startServer({
+    REPORT_RECIPIENTS: desk.recipient,
+    REPORT_INTAKE_SECRET: intakeSecret,
     REPORT_DATA_DIR: join(dir, 'data'),
     REPORT_FORWARD_URL: `${receiver.url}/`,
     REPORT_FORWARD_SECRET: secret,
@@ -28,6 +34,7 @@ export default async function globalSetup() {
   });
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_RECEIVER_FILE = receiverFile;
+  process.env.E2E_INTAKE_SECRET = intakeSecret;
   return async () => {
     stopping = true;
     await server.stop();

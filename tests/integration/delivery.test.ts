@@ -87,8 +87,8 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     const server = await site({ REPORT_FORWARD_URL: receiver.url, REPORT_FORWARD_SECRET: secret });
     const code = await receiptCode(server.url, await submitReport(server.url, report));
     const [received] = await waitFor(() => receiver.received().length === 1 && receiver.received(), 10_000, 'aflevering');
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     expect(received.report).toMatchObject({
-      referenceCode: code,
       municipality: { id: 'venlo', name: 'Venlo', cbsCode: 'GM0983' },
       exploitationForm: report.exploitationForm,
       dangerNow: 'nee',
@@ -100,7 +100,9 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
       signals: [{ id: 'te-veel-mensen-in-een-woning', statement: expect.any(String) }],
       language: 'nl',
     });
-    expect(received.webhookId).toBe(received.report.id);
+    expect(received.webhookId).toBe(received.reportId);
+    // The receipt code is the reporter's alone: it is not forwarded.
+    expect(readFileSync(receiver.file, 'utf8')).not.toContain(code);
     // Delivered means done: no second attempt follows, and the outbox is empty.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.requests).toHaveLength(1);
@@ -117,9 +119,9 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     const secret = newSecret();
     const receiver = await faultyReceiver(secret, (attempt) => (attempt === 1 ? 'error' : 'ok'));
     const server = await site({ REPORT_FORWARD_URL: receiver.url, REPORT_FORWARD_SECRET: secret });
-    const code = await receiptCode(server.url, await submitReport(server.url, report));
+    await receiptCode(server.url, await submitReport(server.url, report));
     await waitFor(() => receiver.received().length === 1, 10_000, 'aflevering na 500');
-    expect(receiver.received()[0].report.referenceCode).toBe(code);
+    expect(receiver.received()[0].report.description).toBe(report.description);
     expect(receiver.requests.length).toBeGreaterThanOrEqual(2);
     expect(new Set(receiver.requests.map((r) => r.webhookId)).size).toBe(1);
   });
@@ -139,12 +141,12 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     const port = probe.port;
     await probe.close(); // the address now refuses connections
     const server = await site({ REPORT_FORWARD_URL: `http://127.0.0.1:${port}/`, REPORT_FORWARD_SECRET: secret });
-    const codes = [];
-    for (let i = 0; i < 3; i++) codes.push(await receiptCode(server.url, await submitReport(server.url, { ...report, description: `${report.description} (${i})` })));
+    const descriptions = [0, 1, 2].map((i) => `${report.description} (${i})`);
+    for (const description of descriptions) await receiptCode(server.url, await submitReport(server.url, { ...report, description }));
     await waitFor(() => /pogingen=[1-9]/.test(outboxCli(server.dataDir, 'list')), 10_000, 'mislukte poging');
     const receiver = await faultyReceiver(secret, () => 'ok', port);
     await waitFor(() => receiver.received().length === 3, 20_000, 'aflevering na herstel');
-    expect(receiver.received().map((r) => r.report.referenceCode).sort()).toEqual(codes.sort());
+    expect(receiver.received().map((r) => r.report.description).sort()).toEqual(descriptions);
   });
 
   it('delivers a receipted report after the server is killed (SIGKILL) before delivery and restarted', async () => {
@@ -163,13 +165,13 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
       REPORT_MIN_FILL_SECONDS: '0',
     };
     const first = await startServer(env);
-    const code = await receiptCode(first.url, await submitReport(first.url, report));
+    await receiptCode(first.url, await submitReport(first.url, report));
     await first.kill();
     const receiver = await faultyReceiver(secret, () => 'ok', port);
     const second = await startServer(env);
     cleanup.push(() => second.stop());
     await waitFor(() => receiver.received().length === 1, 20_000, 'aflevering na herstart');
-    expect(receiver.received()[0].report.referenceCode).toBe(code);
+    expect(receiver.received()[0].report.description).toBe(report.description);
   });
 
   it('moves a report the receiver refuses (4xx) to the dead letters, where the operator sees and retries it', async () => {
@@ -179,11 +181,14 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     const code = await receiptCode(server.url, await submitReport(server.url, report));
     const listing = await waitFor(() => {
       const dead = outboxCli(server.dataDir, 'dead');
-      return dead.includes(code) && dead;
+      return dead.includes('HTTP 401') && dead;
     }, 10_000, 'dode brief');
-    expect(listing).toContain('HTTP 401');
+    expect(listing).toMatch(/^msg_[0-9a-f]{32}  dead  pogingen=1/m);
+    // The operator sees which report, never its content, nor the reporter's code.
+    expect(listing).not.toContain(code);
+    expect(listing).not.toContain('Tien mensen');
     expect(outboxCli(server.dataDir, 'retry-all')).toContain('1 melding(en)');
-    await waitFor(() => receiver.requests.length === 2 && outboxCli(server.dataDir, 'dead').includes(code), 10_000, 'tweede poging');
+    await waitFor(() => receiver.requests.length === 2 && outboxCli(server.dataDir, 'dead').includes('HTTP 401'), 10_000, 'tweede poging');
   });
 });
 

@@ -70,14 +70,14 @@ describe('PostgreSQL store', { timeout: 60_000 }, () => {
     const url = await freshDatabase();
     const stores = await Promise.all([open(url), open(url), open(url)]);
     expect(await sql(url, 'SELECT version FROM report_schema_version')).toEqual([{ version: SCHEMA_VERSION }]);
-    await stores[0].enqueue({ id: 'msg_1', referenceCode: 'MW-0000-0001', payload: '{}' });
+    await stores[0].enqueue({ id: 'msg_1', payload: '{}' });
     await Promise.all(stores.map((s) => s.close()));
 
     const again = await open(url);
     expect(await sql(url, 'SELECT version FROM report_schema_version')).toEqual([{ version: SCHEMA_VERSION }]);
     expect(await again.list()).toMatchObject([{ id: 'msg_1' }]);
     const tables = await sql<{ table_name: string }>(url, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
-    expect(tables.map((t) => t.table_name)).toEqual(['outbox', 'rate_counts', 'report_schema_version', 'used_keys']);
+    expect(tables.map((t) => t.table_name)).toEqual(['mailbox_messages', 'mailboxes', 'outbox', 'rate_counts', 'report_schema_version', 'used_keys']);
     // Autovacuum frees a delivered row's space after every delivery, so new rows overwrite it soon.
     const [{ options }] = await sql<{ options: string[] }>(url, `SELECT reloptions AS options FROM pg_class WHERE relname = 'outbox'`);
     expect(options.sort()).toEqual(['autovacuum_vacuum_scale_factor=0', 'autovacuum_vacuum_threshold=0']);
@@ -88,8 +88,8 @@ describe('PostgreSQL store', { timeout: 60_000 }, () => {
     const url = await freshDatabase();
     const store = await open(url);
     const marker = 'MARKEER-afgeleverd-7f3a9';
-    await store.enqueue({ id: 'msg_1', referenceCode: 'MW-0000-0001', payload: JSON.stringify({ description: marker }) });
-    await store.enqueue({ id: 'msg_2', referenceCode: 'MW-0000-0002', payload: JSON.stringify({ description: 'nog-onderweg' }) });
+    await store.enqueue({ id: 'msg_1', payload: JSON.stringify({ description: marker }) });
+    await store.enqueue({ id: 'msg_2', payload: JSON.stringify({ description: 'nog-onderweg' }) });
     expect(await pgDump(url)).toContain(marker);
     const [claim] = await store.claim(1, 60_000);
     expect(claim.id).toBe('msg_1');
@@ -129,7 +129,7 @@ describe('PostgreSQL store', { timeout: 60_000 }, () => {
   it('commits a report before enqueue resolves: another connection sees it at once', async () => {
     const url = await freshDatabase();
     const store = await open(url);
-    await store.enqueue({ id: 'msg_1', referenceCode: 'MW-0000-0001', payload: '{}' });
+    await store.enqueue({ id: 'msg_1', payload: '{}' });
     expect(await sql(url, 'SELECT id FROM outbox')).toEqual([{ id: 'msg_1' }]);
     expect(await sql(url, `SELECT current_setting('synchronous_commit') AS s`)).toEqual([{ s: 'on' }]);
     await store.close();
@@ -139,11 +139,11 @@ describe('PostgreSQL store', { timeout: 60_000 }, () => {
     const server = await startPostgres();
     try {
       const store = await open(server.url);
-      await store.enqueue({ id: 'msg_1', referenceCode: 'MW-0000-0001', payload: '{"n":1}' });
+      await store.enqueue({ id: 'msg_1', payload: '{"n":1}' });
       await server.stop();
       const started = Date.now();
       const calls: Promise<unknown>[] = [
-        store.enqueue({ id: 'msg_geheim', referenceCode: 'MW-GEHEIM', payload: '{"description":"geheime-inhoud"}' }),
+        store.enqueue({ id: 'msg_geheim', payload: '{"description":"geheime-inhoud"}' }),
         store.claim(5, 60_000),
         store.useOnce('sleutel-geheim', Math.floor(Date.now() / 1000) + 60),
         store.hit({ current: 'c:geheim', previous: 'p:geheim', previousWeight: 1, limit: 5, expiresAt: Math.floor(Date.now() / 1000) + 60 }),

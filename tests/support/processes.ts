@@ -48,7 +48,7 @@ export function startServer(env: NodeJS.ProcessEnv): Promise<Started> {
 }
 
 /** The reference receiver (npm run receiver) on a given or free port. */
-export function startReceiver(env: { RECEIVER_SECRET: string; RECEIVER_FILE: string; RECEIVER_PORT?: string }): Promise<Started> {
+export function startReceiver(env: { RECEIVER_SECRET: string; RECEIVER_FILE: string; RECEIVER_PORT?: string; REPORT_IDENTITY?: string }): Promise<Started> {
   return start('scripts/receiver.ts', { RECEIVER_PORT: '0', ...env }, /luistert op http:\/\/127\.0\.0\.1:(\d+)\//);
 }
 
@@ -75,9 +75,11 @@ export async function submitReport(baseUrl: string, fields: Record<string, strin
 export async function receiptCode(baseUrl: string, response: Response): Promise<string> {
   if (response.status !== 303) throw new Error(`Geen ontvangstbewijs maar ${response.status}: ${(await response.text()).slice(0, 300)}`);
   const location = response.headers.get('location') ?? '';
-  if (/MW-/.test(location)) throw new Error(`De code staat in het adres: ${location}`);
   const page = await (await fetch(new URL(location, baseUrl))).text();
-  return /class="reference-code"[^>]*>(MW-[\w-]+)</.exec(page)![1];
+  const code = /class="reference-code"[^>]*>([0-9A-Z-]+)</.exec(page)?.[1];
+  if (!code) throw new Error(`Geen code op de ontvangstpagina: ${page.slice(0, 300)}`);
+  if (location.includes(code) || location.includes(code.replaceAll('-', ''))) throw new Error(`De code staat in het adres: ${location}`);
+  return code;
 }
 
 export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000, what = 'voorwaarde'): Promise<T> {

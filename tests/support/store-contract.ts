@@ -13,7 +13,7 @@ export interface StoreFactory {
   reopen(store: ReportStore): Promise<ReportStore>;
 }
 
-const report = (n: number) => ({ id: `msg_${n}`, referenceCode: `MW-0000-000${n}`, payload: `{"n":${n}}` });
+const report = (n: number) => ({ id: `msg_${n}`, payload: `{"n":${n}}` });
 const HOUR = 3600;
 
 export function describeStoreContract(name: string, factory: StoreFactory) {
@@ -32,7 +32,7 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
       withStore(async (store) => {
         await store.enqueue(report(1));
         const second = await factory.reopen(store);
-        expect(await second.list()).toMatchObject([{ id: 'msg_1', referenceCode: 'MW-0000-0001', state: 'pending', attempts: 0 }]);
+        expect(await second.list()).toMatchObject([{ id: 'msg_1', state: 'pending', attempts: 0 }]);
         await second.close();
       }),
     );
@@ -143,6 +143,59 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
         // Another client is counted apart.
         expect(await store.hit({ ...window, current: 'd:2', previous: 'd:1' }, now)).toBe(true);
         await other.close();
+      }),
+    );
+
+    const day = 86_400;
+    const mailbox = (n: number, expiresAt: number) => ({
+      lookup: `lookup-${n}`,
+      reportId: `msg_${n}`,
+      wrappedIdentity: `ingepakt-${n}`,
+      createdDay: '2026-11-30',
+      expiresAt,
+    });
+
+    it(
+      'commits a report with its conversation, or neither',
+      withStore(async (store) => {
+        const now = Date.now();
+        const expiresAt = Math.ceil(now / 1000 / day) * day + 90 * day;
+        await store.enqueue(report(1), { mailbox: mailbox(1, expiresAt) });
+        expect(await store.findMailbox('lookup-1', now)).toEqual({ reportId: 'msg_1', wrappedIdentity: 'ingepakt-1', createdDay: '2026-11-30', expiresAt, messages: [] });
+        expect(await store.findMailbox('lookup-2', now)).toBeUndefined();
+        // A second conversation for the same report is refused, and takes its outbox entry with it.
+        await expect(store.enqueue(report(2), { mailbox: { ...mailbox(1, expiresAt), lookup: 'lookup-x' } })).rejects.toThrow();
+        expect((await store.list()).map((e) => e.id)).toEqual(['msg_1']);
+      }),
+    );
+
+    it(
+      'keeps messages in order, moves the expiry, and refuses messages for unknown or expired conversations',
+      withStore(async (store) => {
+        const now = Date.now();
+        const soon = Math.ceil(now / 1000 / day) * day + day;
+        await store.enqueue(report(1), { mailbox: mailbox(1, soon) });
+        const later = soon + 30 * day;
+        expect(await store.addMessage('msg_1', { from: 'intake', sealed: 'vraag-1', day: '2026-12-01' }, later, now)).toBe(true);
+        // The reporter's answer goes out through the outbox and into the conversation at once.
+        await store.enqueue(report(2), { message: { reportId: 'msg_1', message: { from: 'reporter', sealed: 'antwoord-1', day: '2026-12-02' }, expiresAt: later + day } });
+        const found = await store.findMailbox('lookup-1', now);
+        expect(found?.messages).toEqual([
+          { from: 'intake', sealed: 'vraag-1', day: '2026-12-01' },
+          { from: 'reporter', sealed: 'antwoord-1', day: '2026-12-02' },
+        ]);
+        expect(found?.expiresAt).toBe(later + day);
+        expect(await store.addMessage('msg_9', { from: 'intake', sealed: 'x', day: '2026-12-01' }, later, now)).toBe(false);
+        // A message for a conversation that does not exist stores nothing, not even its outbox entry.
+        await expect(store.enqueue(report(3), { message: { reportId: 'msg_9', message: { from: 'reporter', sealed: 'y', day: '2026-12-02' }, expiresAt: later } })).rejects.toThrow();
+        expect((await store.list()).map((e) => e.id)).toEqual(['msg_1', 'msg_2']);
+        // Past its expiry the conversation is gone for the reader and for new messages, then purged.
+        const after = (later + 2 * day) * 1000;
+        expect(await store.findMailbox('lookup-1', after)).toBeUndefined();
+        expect(await store.addMessage('msg_1', { from: 'intake', sealed: 'te laat', day: '2027-02-01' }, later + 90 * day, after)).toBe(false);
+        expect(await store.purgeMailboxes(after)).toBe(1);
+        expect(await store.purgeMailboxes(after)).toBe(0);
+        expect(await store.findMailbox('lookup-1', now)).toBeUndefined();
       }),
     );
 

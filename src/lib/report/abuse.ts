@@ -67,11 +67,14 @@ export class RateLimiter {
   readonly keys: { rateLimit(day: number): Buffer };
   readonly store: ReportStore;
   readonly perHour: number;
+  /** Which limit this is: each scope counts apart (reports, follow-up attempts …). */
+  readonly scope: string;
 
-  constructor(keys: { rateLimit(day: number): Buffer }, store: ReportStore, perHour: number) {
+  constructor(keys: { rateLimit(day: number): Buffer }, store: ReportStore, perHour: number, scope = 'melden') {
     this.keys = keys;
     this.store = store;
     this.perHour = perHour;
+    this.scope = scope;
   }
 
   /**
@@ -82,7 +85,7 @@ export class RateLimiter {
   allow(client: string, now = Date.now()): Promise<boolean> {
     const slot = Math.floor(now / HOUR_MS);
     // Each slot is hashed with the key of its own day, so the window also slides over midnight.
-    const bucket = (s: number) => `${createHmac('sha256', this.keys.rateLimit(Math.floor((s * HOUR_MS) / DAY_MS))).update(client).digest('base64url')}:${s}`;
+    const bucket = (s: number) => `${createHmac('sha256', this.keys.rateLimit(Math.floor((s * HOUR_MS) / DAY_MS))).update(`${this.scope}:${client}`).digest('base64url')}:${s}`;
     return this.store.hit(
       {
         current: bucket(slot),

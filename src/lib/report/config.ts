@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { parseTrustedProxies, type TrustedProxies } from './client-address.ts';
+import { parseRecipients } from './seal.ts';
 
 /** How an operator makes a REPORT_SECRET; printed wherever one is missing or wrong. */
 export const SECRET_COMMAND = `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`;
@@ -39,6 +40,24 @@ const schema = z.object({
     })
     .optional(),
   REPORT_RELAY: z.enum(['inline', 'off'], { error: 'REPORT_RELAY moet inline of off zijn.' }).default('inline'),
+  REPORT_RECIPIENTS: z
+    .string()
+    .transform((value, ctx) => {
+      const parsed = parseRecipients(value);
+      if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+      return parsed as string[];
+    })
+    .optional(),
+  REPORT_INTAKE_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, {
+      error: 'REPORT_INTAKE_SECRET moet beginnen met whsec_ gevolgd door een base64-sleutel (Standard Webhooks), en anders zijn dan REPORT_FORWARD_SECRET.',
+    })
+    .optional(),
+  REPORT_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(90),
+  REPORT_FOLLOWUP_ATTEMPTS_PER_HOUR: z.coerce.number().int().positive().default(10),
+  REPORT_FOLLOWUP_ATTEMPTS_TOTAL_PER_HOUR: z.coerce.number().int().positive().default(1000),
+  NODE_ENV: z.string().optional(),
   REPORT_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   REPORT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(50),
   REPORT_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
@@ -62,6 +81,17 @@ export interface ReportConfig {
   trustedProxies: TrustedProxies;
   /** inline: the server also delivers reports; off: a separate `npm run relay` does. */
   relay: 'inline' | 'off';
+  /** The intake desk's age public keys: what reporters type is sealed to them. Without: stored as text (local trial only). */
+  recipients?: string[];
+  /** The intake desk signs its questions with this Standard Webhooks key (whsec_…); without it, the question API is closed. */
+  intakeSecret?: string;
+  /** A conversation is deleted this many days after its last message. */
+  retentionDays: number;
+  /** Attempts with a receipt code per reader per hour, and in total per hour. */
+  followUpAttemptsPerHour: number;
+  followUpAttemptsTotalPerHour: number;
+  /** NODE_ENV=production: refuses to start without recipients. */
+  production: boolean;
   retryBaseMs: number;
   /** The longest wait between two attempts: 720 × base (6 hours with the 30 s default). */
   retryCapMs: number;
@@ -85,6 +115,14 @@ export function readReportConfig(env: NodeJS.ProcessEnv = process.env): ReportCo
   if (c.REPORT_FORWARD_URL && !c.REPORT_FORWARD_SECRET) {
     throw new Error('REPORT_FORWARD_URL is gezet maar REPORT_FORWARD_SECRET niet: meldingen worden altijd ondertekend verstuurd.');
   }
+  if (c.NODE_ENV === 'production' && !c.REPORT_RECIPIENTS) {
+    throw new Error(
+      'NODE_ENV=production maar REPORT_RECIPIENTS is niet gezet: meldingen zouden leesbaar worden opgeslagen. Zet de openbare sleutel(s) van het meldpunt (age1…) in REPORT_RECIPIENTS. Een sleutelpaar maakt u met: npm run receiver -- keygen',
+    );
+  }
+  if (c.REPORT_INTAKE_SECRET && c.REPORT_INTAKE_SECRET === c.REPORT_FORWARD_SECRET) {
+    throw new Error('REPORT_INTAKE_SECRET moet een andere sleutel zijn dan REPORT_FORWARD_SECRET: elke richting heeft een eigen sleutel.');
+  }
   if (c.REPORT_DATABASE_URL && !c.REPORT_SECRET) {
     throw new Error(
       `REPORT_DATABASE_URL is gezet maar REPORT_SECRET niet. Met meer dan één server moeten alle servers dezelfde sleutel hebben. Maak er een met:\n  ${SECRET_COMMAND}\nen geef elke server dezelfde REPORT_SECRET.`,
@@ -99,6 +137,12 @@ export function readReportConfig(env: NodeJS.ProcessEnv = process.env): ReportCo
     reportSecret: c.REPORT_SECRET,
     trustedProxies: c.REPORT_TRUSTED_PROXIES ?? { hops: 0 },
     relay: c.REPORT_RELAY,
+    recipients: c.REPORT_RECIPIENTS,
+    intakeSecret: c.REPORT_INTAKE_SECRET,
+    retentionDays: c.REPORT_RETENTION_DAYS,
+    followUpAttemptsPerHour: c.REPORT_FOLLOWUP_ATTEMPTS_PER_HOUR,
+    followUpAttemptsTotalPerHour: c.REPORT_FOLLOWUP_ATTEMPTS_TOTAL_PER_HOUR,
+    production: c.NODE_ENV === 'production',
     retryBaseMs: c.REPORT_RETRY_BASE_MS,
     retryCapMs: c.REPORT_RETRY_BASE_MS * 720,
     maxAttempts: c.REPORT_MAX_ATTEMPTS,

@@ -38,11 +38,12 @@ export async function handleFormRequest(request: Request, url: URL, site: SiteCo
     proofOfWork: runtime.proofOfWork,
     municipalities: catalogue.municipalityMap,
     signals: catalogue.signalMap,
+    followUp: runtime.followUp,
   });
   switch (result.kind) {
     case 'accepted': {
       // The receipt is in the language the report was written in, whatever address it was posted to.
-      const link = runtime.receiptLinks.create(result.referenceCode);
+      const link = runtime.receiptLinks.create(result.receiptCode);
       return {
         kind: 'response',
         response: new Response(null, { status: 303, headers: { Location: `${localizedPath(result.language, '/melden/anoniem/ontvangen/')}?r=${link}`, ...noStore } }),

@@ -15,7 +15,10 @@ import type { ReportStore } from './store/port.ts';
 import { translator, type UiKey } from '../../i18n/index.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
 import { REPORT_FIELDS, fieldErrorValues, type FieldErrors, type FormValues, type ReportField, type ReportSchema } from './form.ts';
-import { newReferenceCode, newReportId, receivedHour } from './identifiers.ts';
+import { newReportId, receivedHour } from './identifiers.ts';
+import { reportEvent } from './events.ts';
+import { startConversation, type FollowUpSettings } from './follow-up.ts';
+import { seal } from './seal.ts';
 
 /** Form fields that steer intake but are not part of the report. */
 export const CONTROL_FIELDS = {
@@ -40,11 +43,14 @@ export interface IntakeContext {
   proofOfWork: ProofOfWork;
   municipalities: ReadonlyMap<string, { name: string; cbsCode: string }>;
   signals: ReadonlyMap<string, string>;
+  /** Receipt codes, conversations, and the intake desk's keys to seal to. */
+  followUp: FollowUpSettings;
   now?: () => number;
 }
 
 export type IntakeResult =
-  | { kind: 'accepted'; referenceCode: string; language: Locale }
+  /** Committed. The receipt code is for the reporter's eyes only: it is never stored or forwarded. */
+  | { kind: 'accepted'; receiptCode: string; language: Locale }
   | { kind: 'invalid'; errors: FieldErrors; values: FormValues; formError?: string }
   | { kind: 'rejected'; status: 400 | 403 | 413 | 415; message: string }
   /** This client sent too many reports in the last hour: the form again, text kept. */
@@ -161,30 +167,33 @@ export async function intake(request: Request, clientAddress: string, context: I
     return { kind: 'unavailable', values };
   }
 
-  const report = parsed.data;
-  const municipality = context.municipalities.get(report.municipality)!;
+  const typed = parsed.data;
   const id = newReportId();
-  const referenceCode = newReferenceCode();
-  const payload = JSON.stringify({
-    type: 'melding.mensenhandel.v1',
-    id,
-    referenceCode,
+  // Everything the reporter typed or chose; sealed to the intake desk when it has keys.
+  const report = {
     receivedHour: receivedHour(now),
     language,
-    municipality: { id: report.municipality, ...municipality },
-    exploitationForm: report.exploitationForm,
-    signals: report.signals.map((signalId) => ({ id: signalId, statement: context.signals.get(signalId) })),
-    location: report.location ?? null,
-    when: report.when ?? null,
-    description: report.description,
-    people: report.people ?? null,
-    vehicles: report.vehicles ?? null,
-    dangerNow: report.dangerNow,
-  });
+    municipality: { id: typed.municipality, ...context.municipalities.get(typed.municipality)! },
+    exploitationForm: typed.exploitationForm,
+    signals: typed.signals.map((signalId) => ({ id: signalId, statement: context.signals.get(signalId) })),
+    location: typed.location ?? null,
+    when: typed.when ?? null,
+    description: typed.description,
+    people: typed.people ?? null,
+    vehicles: typed.vehicles ?? null,
+    dangerNow: typed.dangerNow,
+  };
   try {
-    await context.store.enqueue({ id, referenceCode, payload });
+    const { code, replyRecipient, mailbox } = await startConversation(id, context.followUp, now);
+    const recipients = context.followUp.recipients;
+    const payload = reportEvent('report.created', report.receivedHour, {
+      id,
+      replyRecipient,
+      ...(recipients?.length ? { sealed: await seal(recipients, JSON.stringify(report)) } : { report }),
+    });
+    await context.store.enqueue({ id, payload }, { mailbox });
+    return { kind: 'accepted', receiptCode: code, language };
   } catch {
     return { kind: 'unavailable', values };
   }
-  return { kind: 'accepted', referenceCode, language };
 }

@@ -17,6 +17,8 @@ export interface ReportKeys {
   usedKey: Buffer;
   /** Encrypts the one-time receipt link (receipt-link.ts). */
   receiptLink: Buffer;
+  /** Salts the Argon2id hash of receipt codes (receipt-code.ts): a stolen database alone cannot test guesses. */
+  codePepper: Buffer;
   /** Hashes client addresses for the rate limit; a new key every UTC day. */
   rateLimit(day: number): Buffer;
 }
@@ -29,6 +31,7 @@ export function deriveKeys(secret: Buffer): ReportKeys {
     proofOfWork: derive('proof-of-work'),
     usedKey: derive('used-key'),
     receiptLink: derive('receipt-link'),
+    codePepper: derive('receipt-code-pepper'),
     rateLimit(day) {
       let key = rateLimitKeys.get(day);
       if (!key) {

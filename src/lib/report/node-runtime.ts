@@ -16,5 +16,11 @@ export async function createNodeReportRuntime(config: ReportConfig = readReportC
         `Draait u meer dan één server? Geef ze allemaal dezelfde REPORT_SECRET (maken: ${SECRET_COMMAND}).`,
     );
   }
+  if (!config.recipients?.length) {
+    log(
+      'Let op: REPORT_RECIPIENTS is niet gezet. Meldingen worden NIET versleuteld opgeslagen; dat is alleen goed om uit te proberen. ' +
+        'Maak een sleutelpaar met npm run receiver -- keygen en zet de openbare sleutel (age1…) in REPORT_RECIPIENTS. Met NODE_ENV=production start de server niet zonder.',
+    );
+  }
   return buildReportRuntime(config, await openReportStore(config), deriveKeys(secret));
 }

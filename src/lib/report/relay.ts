@@ -27,7 +27,12 @@ export interface RelayOptions {
 }
 
 /** Entries attempted in parallel per pass. */
-const BATCH = 20;
+const BATCH = 10;
+/**
+ * Pause after a full batch before the next. The inline relay shares its thread with the pages:
+ * a backlog after an outage must not starve them (a few hundred reports a second is plenty).
+ */
+const BACKLOG_PAUSE_MS = 20;
 
 export interface BatchResult {
   delivered: number;
@@ -78,6 +83,8 @@ export function createRelay({ store, config, log = console.log, fetchImpl = fetc
   /** One pass: claim what is due (up to `limit`), try each once, and say what happened. */
   async function runOnce(limit = BATCH): Promise<BatchResult> {
     const result: BatchResult = { delivered: 0, retrying: 0, dead: 0 };
+    // Housekeeping rides along: conversations past their retention are deleted (overwritten where the store allows).
+    await store.purgeMailboxes();
     const claims = await store.claim(limit, leaseMs);
     const outcomes = await Promise.all(claims.map(attempt));
     for (const outcome of outcomes) result[outcome] += 1;
@@ -122,7 +129,7 @@ export function createRelay({ store, config, log = console.log, fetchImpl = fetc
       } finally {
         running = false;
         summarise();
-        if (!stopped) timer = setTimeout(tick, busy ? 0 : config.pollMs);
+        if (!stopped) timer = setTimeout(tick, busy ? BACKLOG_PAUSE_MS : config.pollMs);
       }
     };
     timer = setTimeout(tick, 0);

@@ -10,6 +10,7 @@
 import { FillTimer, RateLimiter } from './abuse.ts';
 import type { ReportConfig } from './config.ts';
 import type { ReportKeys } from './keys.ts';
+import type { FollowUpSettings } from './follow-up.ts';
 import { ProofOfWork } from './proof-of-work.ts';
 import { ReceiptLinks } from './receipt-link.ts';
 import type { ReportStore } from './store/port.ts';
@@ -21,6 +22,11 @@ export interface ReportRuntime {
   rateLimiter: RateLimiter;
   proofOfWork: ProofOfWork;
   receiptLinks: ReceiptLinks;
+  /** Receipt codes and conversations. */
+  followUp: FollowUpSettings;
+  /** Limits attempts with a receipt code per reader, and in total. */
+  followUpLimiter: { perClient: RateLimiter; total: RateLimiter };
+  keys: ReportKeys;
 }
 
 const REGISTRY = Symbol.for('meldwijzer.reportRuntime');
@@ -39,6 +45,12 @@ export function buildReportRuntime(config: ReportConfig, store: ReportStore, key
     rateLimiter: new RateLimiter(keys, store, config.rateLimitPerHour),
     proofOfWork: new ProofOfWork(keys, store, config.proofOfWorkMaxNumber),
     receiptLinks: new ReceiptLinks(keys, store),
+    followUp: { store, codePepper: keys.codePepper, retentionDays: config.retentionDays, recipients: config.recipients },
+    followUpLimiter: {
+      perClient: new RateLimiter(keys, store, config.followUpAttemptsPerHour, 'terugkomen'),
+      total: new RateLimiter(keys, store, config.followUpAttemptsTotalPerHour, 'terugkomen-totaal'),
+    },
+    keys,
   };
 }
 

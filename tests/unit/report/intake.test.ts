@@ -15,6 +15,7 @@ import { SqliteStore } from '../../../src/lib/report/store/sqlite.ts';
 import { deriveKeys } from '../../../src/lib/report/keys.ts';
 import { ProofOfWork } from '../../../src/lib/report/proof-of-work.ts';
 import { solveChallenge } from 'altcha-lib/v1';
+import { newKeyPair, unseal } from '../../../src/lib/report/seal.ts';
 import { translator } from '../../../src/i18n/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'intake-'));
@@ -28,7 +29,7 @@ const keys = deriveKeys(randomBytes(32));
 
 type TestContext = IntakeContext & { store: SqliteStore };
 
-function context({ perHour = 10 }: { perHour?: number } = {}): TestContext {
+function context({ perHour = 10, sealTo }: { perHour?: number; sealTo?: string[] } = {}): TestContext {
   const store = new SqliteStore(join(dir, `outbox-${counter++}.sqlite`));
   stores.push(store);
   return {
@@ -37,6 +38,7 @@ function context({ perHour = 10 }: { perHour?: number } = {}): TestContext {
     fillTimer: new FillTimer(keys, store, 3),
     rateLimiter: new RateLimiter(keys, store, perHour),
     proofOfWork: new ProofOfWork(keys, store, 2_000),
+    followUp: { store, codePepper: keys.codePepper, retentionDays: 90, recipients: sealTo },
     municipalities: new Map([
       ['woerden', { name: 'Woerden', cbsCode: 'GM0632' }],
       ['venlo', { name: 'Venlo', cbsCode: 'GM0983' }],
@@ -67,20 +69,43 @@ function formBody(ctx: IntakeContext, fields: Record<string, string | string[]>,
 }
 
 describe('intake', () => {
-  it('commits a valid report and returns a reference code', async () => {
+  it('commits a valid report as a report.created event, and returns a receipt code it never stores', async () => {
     const ctx = context();
     const result = await intake(post(formBody(ctx, { ...valid, signals: ['paspoort-niet-in-eigen-bezit'] })), '192.0.2.1', ctx);
-    expect(result).toMatchObject({ kind: 'accepted', referenceCode: expect.stringMatching(/^MW-/) });
+    expect(result).toMatchObject({ kind: 'accepted', receiptCode: expect.stringMatching(/^([0-9A-HJKMNP-TV-Z]{4}-){4}[0-9A-HJKMNP-TV-Z]{4}$/) });
     const [entry] = await ctx.store.claim(1, 1000);
-    const payload = JSON.parse(entry.payload);
-    expect(payload).toMatchObject({
-      referenceCode: (result as { referenceCode: string }).referenceCode,
-      municipality: { id: 'woerden', name: 'Woerden', cbsCode: 'GM0632' },
-      signals: [{ id: 'paspoort-niet-in-eigen-bezit', statement: 'Iemand heeft zijn eigen paspoort niet.' }],
-      description: valid.description,
-      language: 'nl',
+    const event = JSON.parse(entry.payload);
+    expect(event).toMatchObject({
+      type: 'report.created',
+      timestamp: expect.stringMatching(/T\d\d:00:00Z$/),
+      data: {
+        version: 2,
+        id: entry.id,
+        replyRecipient: expect.stringMatching(/^age1/),
+        report: {
+          municipality: { id: 'woerden', name: 'Woerden', cbsCode: 'GM0632' },
+          signals: [{ id: 'paspoort-niet-in-eigen-bezit', statement: 'Iemand heeft zijn eigen paspoort niet.' }],
+          description: valid.description,
+          language: 'nl',
+          receivedHour: event.timestamp,
+        },
+      },
     });
-    expect(payload.receivedHour).toMatch(/T\d\d:00:00Z$/);
+    const code = (result as { receiptCode: string }).receiptCode;
+    expect(entry.payload).not.toContain(code);
+    expect(entry.payload).not.toContain(code.replaceAll('-', ''));
+  });
+
+  it('seals everything the reporter typed to the intake desk when it has keys', async () => {
+    const desk = await newKeyPair();
+    const ctx = context({ sealTo: [desk.recipient] });
+    expect((await intake(post(formBody(ctx, { ...valid, location: 'Loods 7 aan de haven' })), 'a', ctx)).kind).toBe('accepted');
+    const [entry] = await ctx.store.claim(1, 1000);
+    expect(entry.payload).not.toContain('Loods 7');
+    expect(entry.payload).not.toContain('woerden');
+    const { data } = JSON.parse(entry.payload);
+    expect(data.report).toBeUndefined();
+    expect(JSON.parse(await unseal([desk.identity], data.sealed))).toMatchObject({ location: 'Loods 7 aan de haven', municipality: { id: 'woerden' } });
   });
 
   it('gives Dutch messages per field and keeps every value', async () => {
@@ -107,7 +132,7 @@ describe('intake', () => {
     const accepted = await intake(post(formBody(ctx, { ...valid, description }).replace('language=nl', 'language=uk')), '192.0.2.1', ctx);
     expect(accepted).toMatchObject({ kind: 'accepted', language: 'uk' });
     const [entry] = await ctx.store.claim(1, 1000);
-    expect(JSON.parse(entry.payload)).toMatchObject({ language: 'uk', description });
+    expect(JSON.parse(entry.payload).data.report).toMatchObject({ language: 'uk', description });
   });
 
   it.each([

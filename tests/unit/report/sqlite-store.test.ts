@@ -31,7 +31,7 @@ describe('SQLite store files', () => {
   it('creates its folder 0700 and every file 0600, and tightens an existing folder', async () => {
     const dir = join(root, 'modes');
     const store = open(join(dir, 'outbox.sqlite'));
-    await store.enqueue({ id: 'msg_1', referenceCode: 'MW-0000-0001', payload: '{}' });
+    await store.enqueue({ id: 'msg_1', payload: '{}' });
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     for (const name of readdirSync(dir)) expect([name, statSync(join(dir, name)).mode & 0o777]).toEqual([name, 0o600]);
     await store.close();
@@ -41,8 +41,8 @@ describe('SQLite store files', () => {
     const dir = join(root, 'trace');
     const store = open(join(dir, 'outbox.sqlite'));
     const marker = 'MARKEER-afgeleverd-7f3a9';
-    await store.enqueue({ id: 'msg_1', referenceCode: 'MW-0000-0001', payload: JSON.stringify({ description: marker }) });
-    await store.enqueue({ id: 'msg_2', referenceCode: 'MW-0000-0002', payload: JSON.stringify({ description: 'nog-onderweg' }) });
+    await store.enqueue({ id: 'msg_1', payload: JSON.stringify({ description: marker }) });
+    await store.enqueue({ id: 'msg_2', payload: JSON.stringify({ description: 'nog-onderweg' }) });
     const everything = () => readdirSync(dir).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('\n');
     expect(everything()).toContain(marker);
     const claims = await store.claim(1, 60_000);

@@ -13,8 +13,6 @@
 export interface NewReport {
   /** Stable id, sent as webhook-id on every attempt. */
   id: string;
-  /** Reference code shown to the reporter. */
-  referenceCode: string;
   /** The JSON body forwarded to the intake endpoint, exactly as it will be sent. */
   payload: string;
 }
@@ -50,9 +48,47 @@ export interface SlidingWindowHit {
   expiresAt: number;
 }
 
+/** One message of a follow-up conversation, sealed to the report's own key (see follow-up.ts). */
+export interface MailboxMessage {
+  /** 'intake': a question from the intake desk; 'reporter': information the reporter added. */
+  from: 'intake' | 'reporter';
+  /** age-encrypted (armored) to the report's reply key: the server cannot read it. */
+  sealed: string;
+  /** The day it was written (YYYY-MM-DD, UTC): no finer time is kept. */
+  day: string;
+}
+
+export interface NewMailbox {
+  /** Found by the receipt code: the Argon2id-derived lookup id (receipt-code.ts). */
+  lookup: string;
+  reportId: string;
+  /** The report's private key, encrypted under a key only the receipt code gives. */
+  wrappedIdentity: string;
+  /** The day the report was made (YYYY-MM-DD). */
+  createdDay: string;
+  /** Unix seconds (a whole day) after which the conversation is deleted. */
+  expiresAt: number;
+}
+
+export interface Mailbox extends Omit<NewMailbox, 'lookup'> {
+  messages: MailboxMessage[];
+}
+
+/** What must be committed in the same transaction as an outbox entry. */
+export interface EnqueueExtras {
+  /** The follow-up conversation of a new report. */
+  mailbox?: NewMailbox;
+  /** A reporter's added information, kept (sealed) in their conversation too. */
+  message?: { reportId: string; message: MailboxMessage; expiresAt: number };
+}
+
 export interface ReportStore {
-  /** Stores a report durably; resolves only after the commit is on disk. Rejects on a duplicate id. */
-  enqueue(report: NewReport): Promise<void>;
+  /**
+   * Stores a report (and its extras) durably, in one transaction; resolves only after the
+   * commit is on disk. Rejects on a duplicate id, or when `extras.message` names no live
+   * conversation (then nothing is stored).
+   */
+  enqueue(report: NewReport, extras?: EnqueueExtras): Promise<void>;
   /** Leases up to `limit` due entries for `leaseMs`; no other claimer gets them meanwhile. */
   claim(limit: number, leaseMs: number, now?: number): Promise<Claim[]>;
   /** Delivered: the entry is deleted, and overwritten where the store allows. */
@@ -75,6 +111,16 @@ export interface ReportStore {
    * processes. Resolves false, counting nothing, when the client is over the limit.
    */
   hit(window: SlidingWindowHit, now?: number): Promise<boolean>;
+
+  /** The conversation with this lookup id, unless it expired (then: undefined). */
+  findMailbox(lookup: string, now?: number): Promise<Mailbox | undefined>;
+  /**
+   * Adds a message to a live conversation and moves its expiry to `expiresAt`; false when the
+   * report has no conversation (any more).
+   */
+  addMessage(reportId: string, message: MailboxMessage, expiresAt: number, now?: number): Promise<boolean>;
+  /** Deletes every expired conversation with its messages; returns how many. */
+  purgeMailboxes(now?: number): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -15,7 +15,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Claim, EntryState, NewReport, OutboxEntry, OutboxListing, ReportStore, SlidingWindowHit } from './port.ts';
+import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxEntry, OutboxListing, ReportStore, SlidingWindowHit } from './port.ts';
 import { nowSeconds, StoreUnavailableError } from './port.ts';
 
 /** Schema versions, applied in order inside one transaction; report_schema_version records how far a database is. */
@@ -24,7 +24,6 @@ const MIGRATIONS = [
   `CREATE TABLE outbox (
      id text PRIMARY KEY,
      seq bigint GENERATED ALWAYS AS IDENTITY,
-     reference_code text NOT NULL UNIQUE,
      payload text NOT NULL,
      state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'dead')),
      attempts integer NOT NULL DEFAULT 0,
@@ -42,6 +41,23 @@ const MIGRATIONS = [
    CREATE INDEX used_keys_expiry ON used_keys (expires_at);
    CREATE TABLE rate_counts (key text PRIMARY KEY, count integer NOT NULL, expires_at bigint NOT NULL);
    CREATE INDEX rate_counts_expiry ON rate_counts (expires_at);`,
+  // 2: follow-up conversations, found by the receipt code's lookup id; messages are sealed.
+  `CREATE TABLE mailboxes (
+     lookup text PRIMARY KEY,
+     report_id text NOT NULL UNIQUE,
+     wrapped_identity text NOT NULL,
+     created_day text NOT NULL,
+     expires_at bigint NOT NULL
+   );
+   CREATE INDEX mailboxes_expiry ON mailboxes (expires_at);
+   CREATE TABLE mailbox_messages (
+     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     report_id text NOT NULL REFERENCES mailboxes (report_id) ON DELETE CASCADE,
+     sender text NOT NULL CHECK (sender IN ('intake', 'reporter')),
+     sealed text NOT NULL,
+     day text NOT NULL
+   );
+   CREATE INDEX mailbox_messages_report ON mailbox_messages (report_id);`,
 ];
 
 /** The schema version this code writes and expects. */
@@ -67,7 +83,6 @@ export interface PostgresStoreOptions {
 
 interface Row {
   id: string;
-  reference_code: string;
   payload: string;
   state: EntryState;
   attempts: number;
@@ -78,7 +93,6 @@ interface Row {
 
 const toEntry = (row: Row): OutboxEntry => ({
   id: row.id,
-  referenceCode: row.reference_code,
   payload: row.payload,
   state: row.state,
   attempts: row.attempts,
@@ -230,14 +244,66 @@ export class PostgresStore implements ReportStore {
     }
   }
 
-  async enqueue(report: NewReport): Promise<void> {
-    // One autocommit statement: committed (and flushed) when it returns. next_attempt_at 0 = due
-    // now, so the row holds no time of receipt.
-    await this.#query('melding opslaan', 'INSERT INTO outbox (id, reference_code, payload) VALUES ($1, $2, $3)', [
-      report.id,
-      report.referenceCode,
-      report.payload,
-    ]);
+  async enqueue(report: NewReport, extras: EnqueueExtras = {}): Promise<void> {
+    // One transaction: committed (and flushed) when it returns. next_attempt_at 0 = due now, so
+    // the row holds no time of receipt.
+    await this.#transaction('melding opslaan', false, async (client) => {
+      await client.query('INSERT INTO outbox (id, payload) VALUES ($1, $2)', [report.id, report.payload]);
+      const { mailbox, message } = extras;
+      if (mailbox) {
+        await client.query('INSERT INTO mailboxes (lookup, report_id, wrapped_identity, created_day, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+          mailbox.lookup,
+          mailbox.reportId,
+          mailbox.wrappedIdentity,
+          mailbox.createdDay,
+          mailbox.expiresAt,
+        ]);
+      }
+      if (message && !(await this.#addMessage(client, message.reportId, message.message, message.expiresAt, Date.now()))) {
+        throw new StoreUnavailableError('Dit gesprek bestaat niet (meer).');
+      }
+      return { commit: true, value: undefined };
+    });
+  }
+
+  async findMailbox(lookup: string, now = Date.now()): Promise<Mailbox | undefined> {
+    const { rows } = await this.#query<{ report_id: string; wrapped_identity: string; created_day: string; expires_at: string }>(
+      'gesprek openen',
+      'SELECT report_id, wrapped_identity, created_day, expires_at FROM mailboxes WHERE lookup = $1 AND expires_at >= $2',
+      [lookup, nowSeconds(now)],
+    );
+    if (rows.length === 0) return undefined;
+    const { rows: messages } = await this.#query<{ sender: MailboxMessage['from']; sealed: string; day: string }>(
+      'gesprek openen',
+      'SELECT sender, sealed, day FROM mailbox_messages WHERE report_id = $1 ORDER BY seq',
+      [rows[0].report_id],
+    );
+    return {
+      reportId: rows[0].report_id,
+      wrappedIdentity: rows[0].wrapped_identity,
+      createdDay: rows[0].created_day,
+      expiresAt: Number(rows[0].expires_at),
+      messages: messages.map((m) => ({ from: m.sender, sealed: m.sealed, day: m.day })),
+    };
+  }
+
+  async addMessage(reportId: string, message: MailboxMessage, expiresAt: number, now = Date.now()): Promise<boolean> {
+    return this.#transaction('bericht opslaan', false, async (client) => {
+      const added = await this.#addMessage(client, reportId, message, expiresAt, now);
+      return { commit: added, value: added };
+    });
+  }
+
+  async #addMessage(client: pg.PoolClient, reportId: string, message: MailboxMessage, expiresAt: number, now: number): Promise<boolean> {
+    const live = await client.query('UPDATE mailboxes SET expires_at = $1 WHERE report_id = $2 AND expires_at >= $3', [expiresAt, reportId, nowSeconds(now)]);
+    if (live.rowCount === 0) return false;
+    await client.query('INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES ($1, $2, $3, $4)', [reportId, message.from, message.sealed, message.day]);
+    return true;
+  }
+
+  async purgeMailboxes(now = Date.now()): Promise<number> {
+    const { rowCount } = await this.#query('verlopen gesprekken wissen', 'DELETE FROM mailboxes WHERE expires_at < $1', [nowSeconds(now)]);
+    return rowCount ?? 0;
   }
 
   async claim(limit: number, leaseMs: number, now = Date.now()): Promise<Claim[]> {
@@ -253,7 +319,7 @@ export class PostgresStore implements ReportStore {
          ORDER BY next_attempt_at, seq
          LIMIT $4
          FOR UPDATE SKIP LOCKED)
-       RETURNING id, seq, reference_code, payload, state, attempts, next_attempt_at, last_error`,
+       RETURNING id, seq, payload, state, attempts, next_attempt_at, last_error`,
       [leaseToken, now + leaseMs, now, limit],
     );
     // RETURNING has no order; hand them out as the subquery chose them.
@@ -280,7 +346,7 @@ export class PostgresStore implements ReportStore {
   }
 
   async list(state?: EntryState): Promise<OutboxListing[]> {
-    const columns = 'id, reference_code, state, attempts, next_attempt_at, last_error';
+    const columns = 'id, state, attempts, next_attempt_at, last_error';
     const { rows } = state
       ? await this.#query<Row>('wachtrij tonen', `SELECT ${columns} FROM outbox WHERE state = $1 ORDER BY seq`, [state])
       : await this.#query<Row>('wachtrij tonen', `SELECT ${columns} FROM outbox ORDER BY seq`, []);

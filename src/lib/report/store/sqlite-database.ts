@@ -12,7 +12,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Claim, EntryState, NewReport, OutboxEntry, OutboxListing, SlidingWindowHit } from './port.ts';
+import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxEntry, OutboxListing, SlidingWindowHit } from './port.ts';
 import { nowSeconds } from './port.ts';
 
 /** Schema versions, applied in order; PRAGMA user_version records how far a file is. */
@@ -34,11 +34,27 @@ const MIGRATIONS = [
    CREATE INDEX used_keys_expiry ON used_keys (expires_at);
    CREATE TABLE rate_counts (key TEXT PRIMARY KEY, count INTEGER NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
    CREATE INDEX rate_counts_expiry ON rate_counts (expires_at);`,
+  // 2: follow-up conversations, found by the receipt code's lookup id; messages are sealed.
+  `CREATE TABLE mailboxes (
+     lookup TEXT PRIMARY KEY,
+     report_id TEXT NOT NULL UNIQUE,
+     wrapped_identity TEXT NOT NULL,
+     created_day TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX mailboxes_expiry ON mailboxes (expires_at);
+   CREATE TABLE mailbox_messages (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     report_id TEXT NOT NULL REFERENCES mailboxes (report_id) ON DELETE CASCADE,
+     sender TEXT NOT NULL CHECK (sender IN ('intake', 'reporter')),
+     sealed TEXT NOT NULL,
+     day TEXT NOT NULL
+   );
+   CREATE INDEX mailbox_messages_report ON mailbox_messages (report_id);`,
 ];
 
 interface Row {
   id: string;
-  reference_code: string;
   payload: string;
   state: EntryState;
   attempts: number;
@@ -48,7 +64,6 @@ interface Row {
 
 const toEntry = (row: Row): OutboxEntry => ({
   id: row.id,
-  referenceCode: row.reference_code,
   payload: row.payload,
   state: row.state,
   attempts: row.attempts,
@@ -80,6 +95,7 @@ export class SqliteReportDatabase {
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = FULL;
       PRAGMA secure_delete = ON;
+      PRAGMA foreign_keys = ON;
     `);
     this.#migrate();
   }
@@ -105,9 +121,56 @@ export class SqliteReportDatabase {
     }
   }
 
-  enqueue(report: NewReport): void {
-    // next_attempt_at 0 = due now, so the row holds no time of receipt.
-    this.#db.prepare('INSERT INTO outbox (id, reference_code, payload) VALUES (?, ?, ?)').run(report.id, report.referenceCode, report.payload);
+  enqueue(report: NewReport, extras: EnqueueExtras = {}): void {
+    this.#transaction(() => {
+      // next_attempt_at 0 = due now, so the row holds no time of receipt.
+      // reference_code is a column from before receipt codes were secret: it holds the id.
+      this.#db.prepare('INSERT INTO outbox (id, reference_code, payload) VALUES (?, ?, ?)').run(report.id, report.id, report.payload);
+      const { mailbox, message } = extras;
+      if (mailbox) {
+        this.#db
+          .prepare('INSERT INTO mailboxes (lookup, report_id, wrapped_identity, created_day, expires_at) VALUES (?, ?, ?, ?, ?)')
+          .run(mailbox.lookup, mailbox.reportId, mailbox.wrappedIdentity, mailbox.createdDay, mailbox.expiresAt);
+      }
+      if (message && !this.#addMessage(message.reportId, message.message, message.expiresAt, Date.now())) {
+        throw new Error('Dit gesprek bestaat niet (meer).');
+      }
+    });
+  }
+
+  findMailbox(lookup: string, now = Date.now()): Mailbox | undefined {
+    const row = this.#db
+      .prepare('SELECT report_id, wrapped_identity, created_day, expires_at FROM mailboxes WHERE lookup = ? AND expires_at >= ?')
+      .get(lookup, nowSeconds(now)) as { report_id: string; wrapped_identity: string; created_day: string; expires_at: number } | undefined;
+    if (!row) return undefined;
+    const messages = this.#db
+      .prepare('SELECT sender, sealed, day FROM mailbox_messages WHERE report_id = ? ORDER BY seq')
+      .all(row.report_id) as { sender: MailboxMessage['from']; sealed: string; day: string }[];
+    return {
+      reportId: row.report_id,
+      wrappedIdentity: row.wrapped_identity,
+      createdDay: row.created_day,
+      expiresAt: row.expires_at,
+      messages: messages.map((m) => ({ from: m.sender, sealed: m.sealed, day: m.day })),
+    };
+  }
+
+  addMessage(reportId: string, message: MailboxMessage, expiresAt: number, now = Date.now()): boolean {
+    return this.#transaction(() => this.#addMessage(reportId, message, expiresAt, now));
+  }
+
+  #addMessage(reportId: string, message: MailboxMessage, expiresAt: number, now: number): boolean {
+    const live = this.#db.prepare('UPDATE mailboxes SET expires_at = ? WHERE report_id = ? AND expires_at >= ?').run(expiresAt, reportId, nowSeconds(now));
+    if (Number(live.changes) === 0) return false;
+    this.#db.prepare('INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES (?, ?, ?, ?)').run(reportId, message.from, message.sealed, message.day);
+    return true;
+  }
+
+  purgeMailboxes(now = Date.now()): number {
+    // Messages go with their mailbox (ON DELETE CASCADE); secure_delete overwrites both.
+    const result = this.#db.prepare('DELETE FROM mailboxes WHERE expires_at < ?').run(nowSeconds(now));
+    if (Number(result.changes) > 0) this.needsCheckpoint = true;
+    return Number(result.changes);
   }
 
   claim(limit: number, leaseMs: number, now = Date.now()): Claim[] {
@@ -120,7 +183,7 @@ export class SqliteReportDatabase {
            SELECT id FROM outbox
            WHERE state = 'pending' AND next_attempt_at <= ? AND lease_until <= ?
            ORDER BY next_attempt_at LIMIT ?)
-         RETURNING id, reference_code, payload, state, attempts, next_attempt_at, last_error`,
+         RETURNING id, payload, state, attempts, next_attempt_at, last_error`,
       )
       .all(leaseToken, now + leaseMs, now, now, limit) as unknown as Row[];
     return rows.map((row) => ({ ...toEntry(row), leaseToken }));
@@ -152,7 +215,7 @@ export class SqliteReportDatabase {
   }
 
   list(state?: EntryState): OutboxListing[] {
-    const columns = 'id, reference_code, state, attempts, next_attempt_at, last_error';
+    const columns = 'id, state, attempts, next_attempt_at, last_error';
     const rows = (
       state
         ? this.#db.prepare(`SELECT ${columns} FROM outbox WHERE state = ? ORDER BY rowid`).all(state)

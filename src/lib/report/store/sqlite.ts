@@ -4,7 +4,7 @@
  * serves pages. Each call is a message to the worker; answers come back in order.
  */
 import { Worker } from 'node:worker_threads';
-import type { Claim, EntryState, NewReport, OutboxListing, ReportStore, SlidingWindowHit } from './port.ts';
+import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxListing, ReportStore, SlidingWindowHit } from './port.ts';
 import { StoreUnavailableError } from './port.ts';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -55,8 +55,17 @@ export class SqliteStore implements ReportStore {
     });
   }
 
-  enqueue(report: NewReport) {
-    return this.#call<void>('enqueue', report);
+  enqueue(report: NewReport, extras?: EnqueueExtras) {
+    return this.#call<void>('enqueue', report, extras);
+  }
+  findMailbox(lookup: string, now?: number) {
+    return this.#call<Mailbox | undefined>('findMailbox', lookup, now);
+  }
+  addMessage(reportId: string, message: MailboxMessage, expiresAt: number, now?: number) {
+    return this.#call<boolean>('addMessage', reportId, message, expiresAt, now);
+  }
+  purgeMailboxes(now?: number) {
+    return this.#call<number>('purgeMailboxes', now);
   }
   claim(limit: number, leaseMs: number, now?: number) {
     return this.#call<Claim[]>('claim', limit, leaseMs, now);

@@ -1,0 +1,15 @@
+/**
+ * The events the relay forwards, in the Standard Webhooks payload shape
+ * ({ "type", "timestamp", "data" }, https://www.standardwebhooks.com/ "Payload structure"),
+ * versioned in `data.version`; their JSON Schema is in docs/RECEIVER.md.
+ * - report.created: a new report (data.report as text, or data.sealed for the intake desk);
+ * - report.message: information a reporter added later (data.message, or data.sealed).
+ * The timestamp is the hour, never the exact time (identifiers.ts, receivedHour).
+ */
+export const EVENT_VERSION = 2;
+
+export type EventType = 'report.created' | 'report.message';
+
+export function reportEvent(type: EventType, timestamp: string, data: { id: string } & Record<string, unknown>): string {
+  return JSON.stringify({ type, timestamp, data: { version: EVENT_VERSION, ...data } });
+}

@@ -1,0 +1,85 @@
+/**
+ * What the follow-up page (/melden/terugkomen/) does with a request, in any language. No
+ * cookies and no session: the code travels in the form and is checked again on every POST.
+ * GET asks for the code; POST action=open opens the conversation; POST action=add adds the
+ * reporter's information. Every attempt with a code counts against the reader's limit and the
+ * limit for everyone, before the slow hash runs.
+ */
+import { translator } from '../../i18n/index.ts';
+import { isLocale, type Locale } from '../../i18n/locales.ts';
+import { isCrossSite } from './intake.ts';
+import { addInformation, expiryAfter, openConversation, type ShownMessage } from './follow-up.ts';
+import { reportRuntime, requestClient } from './runtime.ts';
+
+export const FOLLOW_UP_TEXT = { min: 2, max: 5000 } as const;
+const MAX_BODY_BYTES = 32 * 1024;
+const FIELDS = new Set(['code', 'action', 'text', 'language']);
+
+export type FollowUpState =
+  | { kind: 'response'; response: Response }
+  | { kind: 'ask'; status: number; code?: string; error?: string }
+  | {
+      kind: 'conversation';
+      status: number;
+      code: string;
+      createdDay: string;
+      expiresAt: number;
+      messages: ShownMessage[];
+      added?: boolean;
+      text?: string;
+      error?: string;
+    };
+
+const refuse = (status: number, message: string): FollowUpState => ({
+  kind: 'response',
+  response: new Response(`${message}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } }),
+});
+
+export async function handleFollowUpRequest(request: Request, locale: Locale): Promise<FollowUpState> {
+  if (request.method !== 'POST') return { kind: 'ask', status: 200 };
+  if (isCrossSite(request)) return refuse(403, 'Dit formulier kan alleen via deze site worden verstuurd.');
+  if ((request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
+    return refuse(415, 'Verstuur het formulier vanaf de pagina Terugkomen op uw melding.');
+  }
+  let body: string;
+  try {
+    body = await request.text();
+  } catch {
+    return refuse(400, 'Het formulier kwam niet goed aan. Probeer het opnieuw.');
+  }
+  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return refuse(413, 'Uw tekst is te lang.');
+  const params = new URLSearchParams(body);
+  for (const name of params.keys()) if (!FIELDS.has(name)) return refuse(400, 'Onbekend veld. Verstuur het formulier vanaf de pagina Terugkomen op uw melding.');
+  const language = params.get('language') ?? locale;
+  const t = translator(isLocale(language) ? language : locale);
+  const code = (params.get('code') ?? '').slice(0, 100);
+  const action = params.get('action') === 'add' ? 'add' : 'open';
+  const text = (params.get('text') ?? '').trim();
+
+  const runtime = await reportRuntime();
+  const { perClient, total } = runtime.followUpLimiter;
+  try {
+    if (!(await perClient.allow(requestClient())) || !(await total.allow('iedereen'))) {
+      return { kind: 'ask', status: 429, code, error: t('followUp.error.limited') };
+    }
+    const conversation = await openConversation(code, runtime.followUp);
+    if (!conversation) {
+      return { kind: 'ask', status: 422, code, error: t('followUp.error.notFound', { days: runtime.config.retentionDays }) };
+    }
+    const shown = { kind: 'conversation' as const, code, createdDay: conversation.createdDay, expiresAt: conversation.expiresAt, messages: conversation.messages };
+    if (action === 'open') return { ...shown, status: 200 };
+    if (text.length < FOLLOW_UP_TEXT.min || text.length > FOLLOW_UP_TEXT.max) {
+      const error = text.length < FOLLOW_UP_TEXT.min ? t('followUp.error.textShort', { min: FOLLOW_UP_TEXT.min }) : t('report.error.tooLong', { max: FOLLOW_UP_TEXT.max });
+      return { ...shown, status: 422, text, error };
+    }
+    try {
+      await addInformation(conversation, text, isLocale(language) ? language : locale, runtime.followUp);
+    } catch {
+      return { ...shown, status: 200, text, error: t('followUp.error.unavailable') };
+    }
+    const today = new Date().toISOString().slice(0, 10);
+    return { ...shown, status: 200, added: true, expiresAt: expiryAfter(Date.now(), runtime.config.retentionDays), messages: [...conversation.messages, { from: 'reporter', text, day: today }] };
+  } catch {
+    return { kind: 'ask', status: 200, code, error: t('followUp.error.unavailable') };
+  }
+}

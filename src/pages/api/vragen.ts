@@ -1,0 +1,16 @@
+/** The intake desk's question API (src/lib/report/questions.ts); rendered on demand. */
+import type { APIRoute } from 'astro';
+import { receiveQuestion } from '../../lib/report/questions';
+import { reportRuntime } from '../../lib/report/runtime';
+
+export const prerender = false;
+
+export const ALL: APIRoute = async ({ request }) => {
+  const runtime = await reportRuntime();
+  return receiveQuestion(request, {
+    store: runtime.store,
+    intakeSecret: runtime.config.intakeSecret,
+    usedKey: runtime.keys.usedKey,
+    retentionDays: runtime.config.retentionDays,
+  });
+};

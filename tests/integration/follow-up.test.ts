@@ -1,0 +1,243 @@
+/**
+ * Sealed reports and the two-way anonymous follow-up, with real processes: the built site
+ * (sealing to the intake desk's age key), the reference receiver (opening them with its
+ * identity, asking questions through the signed API), and the reporter coming back with the
+ * receipt code — all over HTTP as a browser without JavaScript would. Needs a build.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { askQuestion, readReceived } from '../../src/lib/report/receiver.ts';
+import { newKeyPair } from '../../src/lib/report/seal.ts';
+import { signedHeaders } from '../../src/lib/report/signing.ts';
+import { newSecret, receiptCode, startReceiver, startServer, submitReport, waitFor, type Started } from '../support/processes.ts';
+
+const cleanup: (() => Promise<unknown> | unknown)[] = [];
+afterAll(async () => {
+  for (const step of cleanup.reverse()) await step();
+}, 60_000);
+
+const desk = await newKeyPair();
+
+/** A site sealing to the desk's key, a receiver opening with it, and the keys between them. */
+async function setup(extra: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'follow-up-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  const forwardSecret = newSecret();
+  const intakeSecret = newSecret();
+  const receiverFile = join(dir, 'receiver', 'reports.jsonl');
+  const receiver = await startReceiver({ RECEIVER_SECRET: forwardSecret, RECEIVER_FILE: receiverFile, REPORT_IDENTITY: desk.identity });
+  cleanup.push(() => receiver.stop());
+  const env = {
+    REPORT_DATA_DIR: join(dir, 'data'),
+    REPORT_FORWARD_URL: `${receiver.url}/`,
+    REPORT_FORWARD_SECRET: forwardSecret,
+    REPORT_INTAKE_SECRET: intakeSecret,
+    REPORT_RECIPIENTS: desk.recipient,
+    REPORT_MIN_FILL_SECONDS: '0',
+    REPORT_POLL_MS: '50',
+    REPORT_RETRY_BASE_MS: '50',
+    ...extra,
+  };
+  const server = await startServer(env);
+  cleanup.push(() => server.stop());
+  return { dir, env, server, receiver, receiverFile, intakeSecret, received: () => readReceived(receiverFile) };
+}
+
+const form = (description: string, extra: Record<string, string> = {}) => ({
+  municipality: 'venlo',
+  exploitationForm: 'arbeidsuitbuiting',
+  dangerNow: 'nee',
+  description,
+  ...extra,
+});
+
+/** POSTs the follow-up form the way a browser without JavaScript does; returns status and page. */
+async function followUp(site: Started, fields: Record<string, string>, path = '/melden/terugkomen/') {
+  const response = await fetch(`${site.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+    body: new URLSearchParams(fields),
+  });
+  return { status: response.status, page: await response.text(), headers: response.headers };
+}
+
+/** The report's id as the intake desk knows it, found by a text only that report has. */
+async function deliveredReport(received: () => ReturnType<typeof readReceived>, description: string) {
+  return waitFor(() => received().find((r) => r.type === 'report.created' && r.report.description === description), 15_000, 'aflevering');
+}
+
+describe('sealed at rest', { timeout: 90_000 }, () => {
+  it('keeps what the reporter typed out of every file and log, and the intake desk reads it', async () => {
+    // The receiver is down at first, so the report waits in the store: that is what we inspect.
+    const { server, dir, received, env } = await setup({ REPORT_FORWARD_URL: 'http://127.0.0.1:9/' });
+    const marks = { description: 'MARKEER-omschrijving-51a7 tien mensen in een loods', location: 'MARKEER-plaats-0c2d', when: 'MARKEER-wanneer-9e14', people: 'MARKEER-mensen-77b1', vehicles: 'MARKEER-voertuig-3f80' };
+    const code = await receiptCode(server.url, await submitReport(server.url, form(marks.description, marks)));
+    const open = await followUp(server, { action: 'open', code, language: 'nl' });
+    expect(open.status).toBe(200);
+    const answer = await followUp(server, { action: 'add', code, language: 'nl', text: 'MARKEER-aanvulling-6d02 het busje komt om zes uur' });
+    expect(answer.page).toContain('MARKEER-aanvulling-6d02'); // shown back to the reporter …
+    const files = () =>
+      readdirSync(join(dir, 'data'))
+        .map((f) => readFileSync(join(dir, 'data', f)).toString('latin1'))
+        .join('\n');
+    const stored = files();
+    expect(stored).toContain('BEGIN AGE ENCRYPTED FILE'); // … but the store holds only ciphertext
+    for (const mark of [...Object.values(marks).map((m) => m.split(' ')[0]), 'MARKEER-aanvulling-6d02', code, code.replaceAll('-', '')]) {
+      expect(stored).not.toContain(mark);
+      expect(server.output()).not.toContain(mark);
+    }
+    // Now the receiver is back: it opens both with the desk's identity.
+    await server.stop();
+    const receiver = await startReceiver({ RECEIVER_SECRET: env.REPORT_FORWARD_SECRET, RECEIVER_FILE: join(dir, 'later.jsonl'), REPORT_IDENTITY: desk.identity });
+    cleanup.push(() => receiver.stop());
+    const again = await startServer({ ...env, REPORT_FORWARD_URL: `${receiver.url}/` });
+    cleanup.push(() => again.stop());
+    await waitFor(() => readReceived(join(dir, 'later.jsonl')).length === 2, 15_000, 'beide afgeleverd');
+    const [report, message] = readReceived(join(dir, 'later.jsonl')).sort((a) => (a.type === 'report.created' ? -1 : 1));
+    expect(report).toMatchObject({ type: 'report.created', sealed: true, report: { ...marks, municipality: { cbsCode: 'GM0983' }, language: 'nl' } });
+    expect(message).toMatchObject({ type: 'report.message', sealed: true, reportId: report.reportId, message: { text: 'MARKEER-aanvulling-6d02 het busje komt om zes uur', language: 'nl' } });
+    // The receipt code never leaves the reporter's screen: not in the delivered events either.
+    expect(readFileSync(join(dir, 'later.jsonl'), 'utf8')).not.toContain(code);
+    expect(received()).toEqual([]);
+  });
+
+  it('refuses to start in production without the intake desk\'s keys, and says how to make them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'production-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    await expect(startServer({ REPORT_DATA_DIR: dir, NODE_ENV: 'production' })).rejects.toThrow(/REPORT_RECIPIENTS.*npm run receiver -- keygen/s);
+    const trial = await startServer({ REPORT_DATA_DIR: dir });
+    cleanup.push(() => trial.stop());
+    expect(trial.output()).toMatch(/NIET versleuteld.*REPORT_RECIPIENTS/s);
+  });
+});
+
+describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => {
+  for (const language of ['nl', 'pl'] as const) {
+    it(`report → code → question → the reporter reads and answers → the desk gets the answer (${language}, no JavaScript)`, async () => {
+      const { server, received, intakeSecret } = await setup();
+      const prefix = language === 'nl' ? '' : `/${language}`;
+      const description = `Vijf mannen slapen in een container achter het bedrijf (${language}).`;
+      const page = await (await fetch(`${server.url}${prefix}/melden/anoniem/`)).text();
+      const token = /name="token" value="([^"]+)"/.exec(page)![1];
+      const accepted = await fetch(`${server.url}${prefix}/melden/anoniem/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+        body: new URLSearchParams({ ...form(description), token, language }),
+        redirect: 'manual',
+      });
+      const code = await receiptCode(server.url, accepted);
+      expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}$/);
+
+      // Before any question, the conversation is empty; the date is the day, nothing finer.
+      const empty = await followUp(server, { action: 'open', code, language }, `${prefix}/melden/terugkomen/`);
+      expect(empty.status).toBe(200);
+      expect(empty.headers.get('cache-control')).toBe('no-store');
+      expect(empty.headers.get('set-cookie')).toBeNull();
+
+      const report = await deliveredReport(received, description);
+      const question = 'Op welk adres staat de container, en op welke avonden ziet u de mannen?';
+      expect((await askQuestion({ siteUrl: server.url, intakeSecret, reportId: report.reportId, replyRecipient: report.replyRecipient!, text: question })).status).toBe(200);
+
+      const withQuestion = await followUp(server, { action: 'open', code, language }, `${prefix}/melden/terugkomen/`);
+      expect(withQuestion.page).toContain(question);
+      const answer = `Aan de Industrieweg, meestal op dinsdag en donderdag (${language}).`;
+      const added = await followUp(server, { action: 'add', code, language, text: answer }, `${prefix}/melden/terugkomen/`);
+      expect(added.status).toBe(200);
+      expect(added.page).toContain(answer);
+      const delivered = await waitFor(() => received().find((r) => r.type === 'report.message' && r.message?.text === answer), 15_000, 'antwoord afgeleverd');
+      expect(delivered).toMatchObject({ reportId: report.reportId, sealed: true, message: { language } });
+      // Coming back later shows the question and the answer, in order.
+      const later = await followUp(server, { action: 'open', code, language }, `${prefix}/melden/terugkomen/`);
+      expect(later.page.indexOf(question)).toBeLessThan(later.page.indexOf(answer));
+    });
+  }
+
+  it('a wrong code, another report\'s code and a malformed code get one generic answer', async () => {
+    const { server, received, intakeSecret } = await setup();
+    const codeA = await receiptCode(server.url, await submitReport(server.url, form('Melding A: mensen slapen in de kas.')));
+    const codeB = await receiptCode(server.url, await submitReport(server.url, form("Melding B: kinderen werken 's nachts in de keuken.")));
+    const reportA = await deliveredReport(received, 'Melding A: mensen slapen in de kas.');
+    await askQuestion({ siteUrl: server.url, intakeSecret, reportId: reportA.reportId, replyRecipient: reportA.replyRecipient!, text: 'Vraag alleen voor A' });
+    expect((await followUp(server, { action: 'open', code: codeA, language: 'nl' })).page).toContain('Vraag alleen voor A');
+    expect((await followUp(server, { action: 'open', code: codeB, language: 'nl' })).page).not.toContain('Vraag alleen voor A');
+    // Crockford: lower case, spaces and O for 0 are read the same way.
+    expect((await followUp(server, { action: 'open', code: codeA.toLowerCase().replaceAll('-', ' ').replaceAll('0', 'o'), language: 'nl' })).page).toContain('Vraag alleen voor A');
+    const wrong = codeA.slice(0, -1) + (codeA.endsWith('0') ? '1' : '0');
+    const answers = [];
+    for (const code of [wrong, 'ABCD', 'x'.repeat(90), '']) {
+      const { status, page } = await followUp(server, { action: 'open', code, language: 'nl' });
+      answers.push(status);
+      expect(page).toContain('Met deze code vinden we geen gesprek');
+    }
+    expect(new Set(answers)).toEqual(new Set([422]));
+    // Adding with a wrong code stores and forwards nothing.
+    await followUp(server, { action: 'add', code: wrong, language: 'nl', text: 'Mag niet aankomen' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(received().some((r) => r.message?.text === 'Mag niet aankomen')).toBe(false);
+  });
+
+  it('limits attempts per reader and in total, across two instances on one store', async () => {
+    const { server, env } = await setup({ REPORT_FOLLOWUP_ATTEMPTS_PER_HOUR: '3', REPORT_FOLLOWUP_ATTEMPTS_TOTAL_PER_HOUR: '5', REPORT_TRUSTED_PROXIES: '1' });
+    const second = await startServer(env);
+    cleanup.push(() => second.stop());
+    const attempt = (site: Started, client: string) =>
+      fetch(`${site.url}/melden/terugkomen/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', 'x-forwarded-for': client },
+        body: new URLSearchParams({ action: 'open', code: 'ABCD-EFGH-JKMN-PQRS-TVWX', language: 'nl' }),
+      }).then((r) => r.status);
+    const one = [await attempt(server, '198.51.100.1'), await attempt(second, '198.51.100.1'), await attempt(server, '198.51.100.1'), await attempt(second, '198.51.100.1')];
+    expect(one).toEqual([422, 422, 422, 429]);
+    // Two more from another reader reach the total of five; then everyone waits.
+    expect([await attempt(second, '198.51.100.2'), await attempt(server, '198.51.100.2'), await attempt(second, '198.51.100.3')]).toEqual([422, 422, 429]);
+  });
+
+  it('keeps a conversation for the retention period after its last message, then deletes it', async () => {
+    const { server, env, received, intakeSecret } = await setup({ REPORT_RETENTION_DAYS: '1' });
+    const code = await receiptCode(server.url, await submitReport(server.url, form('Melding die verloopt: vrouwen in een woning.')));
+    const report = await deliveredReport(received, 'Melding die verloopt: vrouwen in een woning.');
+    const open = await followUp(server, { action: 'open', code, language: 'nl' });
+    expect(open.page).toContain('blijft bewaard tot en met');
+    // Two days later (the store is asked with a later clock) the conversation is gone for everyone.
+    const { SqliteStore } = await import('../../src/lib/report/store/sqlite.ts');
+    const store = new SqliteStore(join(env.REPORT_DATA_DIR, 'outbox.sqlite'));
+    const twoDaysOn = Date.now() + 2 * 86_400_000;
+    expect(await store.purgeMailboxes(twoDaysOn)).toBe(1);
+    await store.close();
+    expect((await followUp(server, { action: 'open', code, language: 'nl' })).status).toBe(422);
+    expect((await askQuestion({ siteUrl: server.url, intakeSecret, reportId: report.reportId, replyRecipient: report.replyRecipient!, text: 'Te laat' })).status).toBe(404);
+  });
+
+  it('refuses questions that are unsigned, signed with another key, too old or replayed', async () => {
+    const { server, received, intakeSecret, env } = await setup();
+    await receiptCode(server.url, await submitReport(server.url, form('Melding voor de vragen-API: busje met mensen.')));
+    const report = await deliveredReport(received, 'Melding voor de vragen-API: busje met mensen.');
+    const ask = (secret: string, id: string, now = Date.now()) => {
+      const body = JSON.stringify({ type: 'report.question', data: { reportId: report.reportId, sealed: '-----BEGIN AGE ENCRYPTED FILE-----\nYWJj\n-----END AGE ENCRYPTED FILE-----\n' } });
+      return fetch(`${server.url}/api/vragen/`, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(secret, id, body, now) }, body }).then((r) => r.status);
+    };
+    expect(await ask(newSecret(), 'q1')).toBe(401);
+    expect(await ask(env.REPORT_FORWARD_SECRET, 'q2')).toBe(401); // the other direction's key is not this one
+    expect(await ask(intakeSecret, 'q3', Date.now() - 10 * 60_000)).toBe(401);
+    expect(await ask(intakeSecret, 'q4')).toBe(200);
+    expect(await ask(intakeSecret, 'q4')).toBe(409);
+    expect((await fetch(`${server.url}/api/vragen/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect((await fetch(`${server.url}/api/vragen/`)).status).toBe(405);
+  });
+
+  it('survives a restart between the question and the answer', async () => {
+    const { server, env, received, intakeSecret } = await setup();
+    const description = 'Melding over een herstart: mensen werken zonder loon.';
+    const code = await receiptCode(server.url, await submitReport(server.url, form(description)));
+    const report = await deliveredReport(received, description);
+    await askQuestion({ siteUrl: server.url, intakeSecret, reportId: report.reportId, replyRecipient: report.replyRecipient!, text: 'Vraag voor de herstart' });
+    await server.stop();
+    const again = await startServer(env);
+    cleanup.push(() => again.stop());
+    expect((await followUp(again, { action: 'open', code, language: 'nl' })).page).toContain('Vraag voor de herstart');
+    await followUp(again, { action: 'add', code, language: 'nl', text: 'Antwoord na de herstart' });
+    await waitFor(() => received().find((r) => r.message?.text === 'Antwoord na de herstart'), 15_000, 'antwoord na herstart');
+  });
+});
