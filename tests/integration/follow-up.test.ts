@@ -11,7 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { askQuestion, readReceived } from '../../src/lib/report/receiver.ts';
 import { newKeyPair } from '../../src/lib/report/seal.ts';
 import { signedHeaders } from '../../src/lib/report/signing.ts';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { newSecret, receiptCode, startReceiver, startServer, submitReport, waitFor, type Started } from '../support/processes.ts';
+import { createDatabase, findPostgresBindir, startPostgres } from '../support/postgres.ts';
 
 const cleanup: (() => Promise<unknown> | unknown)[] = [];
 afterAll(async () => {
@@ -101,6 +104,21 @@ describe('sealed at rest', { timeout: 90_000 }, () => {
     // The receipt code never leaves the reporter's screen: not in the delivered events either.
     expect(readFileSync(join(dir, 'later.jsonl'), 'utf8')).not.toContain(code);
     expect(received()).toEqual([]);
+  });
+
+  it('keeps what the reporter typed out of every PostgreSQL table (pg_dump)', async () => {
+    const postgres = await startPostgres();
+    cleanup.push(() => postgres.stop());
+    const databaseUrl = await createDatabase(postgres.url);
+    const { server } = await setup({ REPORT_FORWARD_URL: 'http://127.0.0.1:9/', REPORT_DATABASE_URL: databaseUrl, REPORT_SECRET: randomBytes(32).toString('base64') });
+    const code = await receiptCode(server.url, await submitReport(server.url, form('MARKEER-pg-omschrijving-a81c in een loods', { location: 'MARKEER-pg-plaats-47d0' })));
+    await followUp(server, { action: 'add', code, language: 'nl', text: 'MARKEER-pg-aanvulling-5b3e' });
+    const dump = execFileSync(`${findPostgresBindir()}/pg_dump`, ['--data-only', '--dbname', databaseUrl], { encoding: 'utf8' });
+    expect(dump).toContain('BEGIN AGE ENCRYPTED FILE');
+    for (const mark of ['MARKEER-pg-omschrijving-a81c', 'MARKEER-pg-plaats-47d0', 'MARKEER-pg-aanvulling-5b3e', code, code.replaceAll('-', '')]) {
+      expect(dump).not.toContain(mark);
+      expect(server.output()).not.toContain(mark);
+    }
   });
 
   it('refuses to start in production without the intake desk\'s keys, and says how to make them', async () => {
