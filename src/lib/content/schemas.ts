@@ -304,6 +304,7 @@ export const paginaSchema = z.strictObject({
   reviewed: isoDate,
 });
 
+export type { SourceRef } from './fields.ts';
 export type Bron = z.infer<typeof bronSchema>;
 export type Organisatie = z.infer<typeof organisatieSchema>;
 export type Regio = z.infer<typeof regioSchema>;

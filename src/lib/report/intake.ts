@@ -105,7 +105,7 @@ function readFields(body: string): { values: FormValues; control: Record<string,
     } else if (controlNames.has(name)) {
       if (name in control) return reject(400, `Het veld "${name}" komt twee keer voor. Verstuur het formulier vanaf de meldpagina.`);
       control[name] = value;
-    } else if ((REPORT_FIELDS as string[]).includes(name)) {
+    } else if ((REPORT_FIELDS as readonly string[]).includes(name)) {
       if (name in values) return reject(400, `Het veld "${name}" komt twee keer voor. Verstuur het formulier vanaf de meldpagina.`);
       values[name as ReportField] = value;
     } else {
