@@ -6,30 +6,39 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { askQuestion, type ReceivedReport } from '../../src/lib/report/receiver.ts';
 import { axeViolations, baseURL, expect, test } from './fixtures';
+import { translator } from '../../src/i18n/index.ts';
 
 const received = (): ReceivedReport[] => {
   const file = process.env.E2E_RECEIVER_FILE!;
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
 };
 
-for (const javaScriptEnabled of [false, true]) {
-  test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+const VARIANTS = [
+  { locale: 'nl', javaScriptEnabled: false },
+  { locale: 'pl', javaScriptEnabled: false },
+  { locale: 'nl', javaScriptEnabled: true },
+] as const;
+
+for (const { locale, javaScriptEnabled } of VARIANTS) {
+  test.describe(`${locale} ${javaScriptEnabled ? 'with JavaScript' : 'without JavaScript'}`, () => {
     test.use({ javaScriptEnabled });
+    const t = translator(locale);
+    const prefix = locale === 'nl' ? '' : `/${locale}`;
 
     test('the reporter reads the desk\'s question with the code and answers it', async ({ page }) => {
-      const description = `Een vrouw mag de nagelsalon nooit alleen verlaten (${javaScriptEnabled ? 'met' : 'zonder'} JavaScript).`;
-      await page.goto('/melden/anoniem/');
-      await page.getByLabel('In welke gemeente gebeurt het?').selectOption('woerden');
-      await page.getByRole('radio', { name: 'Uitbuiting in werk' }).check();
-      await page.getByRole('radio', { name: 'Nee' }).check();
-      await page.getByLabel('Wat zag of hoorde u?').fill(description);
+      const description = `Een vrouw mag de nagelsalon nooit alleen verlaten (${locale}, ${javaScriptEnabled ? 'met' : 'zonder'} JavaScript).`;
+      await page.goto(`${prefix}/melden/anoniem/`);
+      await page.getByLabel(t('report.field.municipality.label')).selectOption('woerden');
+      await page.getByRole('radio', { name: t('report.exploitation.arbeidsuitbuiting') }).check();
+      await page.getByRole('radio', { name: t('report.dangerOption.nee'), exact: true }).check();
+      await page.getByLabel(t('report.field.description.label')).fill(description);
       await page.waitForTimeout(1100);
-      await page.getByRole('button', { name: 'Melding versturen' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw melding is ontvangen');
+      await page.getByRole('button', { name: t('report.submit') }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('receipt.title'));
       const code = (await page.locator('.reference-code').textContent())!.trim();
       // The print button needs JavaScript; the confirmation is there either way.
-      await expect(page.getByRole('button', { name: 'Print deze pagina' })).toHaveCount(javaScriptEnabled ? 1 : 0);
-      await page.getByLabel('Ik heb de code opgeschreven of geprint.').check();
+      await expect(page.getByRole('button', { name: t('receipt.print') })).toHaveCount(javaScriptEnabled ? 1 : 0);
+      await page.getByLabel(t('receipt.confirm.label')).check();
 
       await expect.poll(() => received().some((r) => r.report?.description === description), { timeout: 15_000 }).toBe(true);
       const report = received().find((r) => r.report?.description === description)!;
@@ -39,29 +48,31 @@ for (const javaScriptEnabled of [false, true]) {
       expect(asked.status).toBe(200);
 
       // From the receipt's own link to the follow-up page, as the reporter would.
-      await page.getByRole('link', { name: 'de pagina Terugkomen op uw melding' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Terugkomen op uw melding');
-      await page.getByLabel('Uw code').fill(code.toLowerCase());
-      await page.getByRole('button', { name: 'Gesprek openen' }).click();
+      await page.getByRole('link', { name: t('receipt.keep.link') }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('followUp.title'));
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await page.getByLabel(t('followUp.code.label')).fill(code.toLowerCase());
+      await page.getByRole('button', { name: t('followUp.open') }).click();
       await expect(page.getByText(question)).toBeVisible();
       if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
-      const answer = `Rond zeven uur 's avonds (${javaScriptEnabled ? 'met' : 'zonder'} JavaScript).`;
-      await page.getByLabel('Wilt u iets toevoegen of een vraag beantwoorden?').fill(answer);
-      await page.getByRole('button', { name: 'Versturen' }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'Uw aanvulling is opgeslagen' })).toBeVisible();
+      const answer = `Rond zeven uur 's avonds (${locale}, ${javaScriptEnabled ? 'met' : 'zonder'} JavaScript).`;
+      await page.getByLabel(t('followUp.add.label')).fill(answer);
+      await page.getByRole('button', { name: t('followUp.add.submit'), exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: t('followUp.added') })).toBeVisible();
       await expect(page.getByText(answer)).toBeVisible();
       await expect.poll(() => received().find((r) => r.type === 'report.message' && r.message?.text === answer)?.reportId, { timeout: 15_000 }).toBe(report.reportId);
+      expect(received().find((r) => r.message?.text === answer)?.message?.language).toBe(locale);
       // Nothing of the conversation is in the address.
       expect(page.url()).not.toContain(code);
     });
 
     test('a wrong code gets one clear message at the field, with the code kept to correct it', async ({ page }) => {
-      await page.goto('/melden/terugkomen/');
-      await page.getByLabel('Uw code').fill('ABCD-EFGH-JKMN-PQRS-TVWX');
-      await page.getByRole('button', { name: 'Gesprek openen' }).click();
-      await expect(page.getByRole('alert')).toContainText('Met deze code vinden we geen gesprek');
+      await page.goto(`${prefix}/melden/terugkomen/`);
+      await page.getByLabel(t('followUp.code.label')).fill('ABCD-EFGH-JKMN-PQRS-TVWX');
+      await page.getByRole('button', { name: t('followUp.open') }).click();
+      await expect(page.getByRole('alert')).toContainText(t('followUp.error.notFound', { days: 90 }).split('.')[0]);
       await expect(page.locator('#code-error')).toBeVisible();
-      await expect(page.getByLabel('Uw code')).toHaveValue('ABCD-EFGH-JKMN-PQRS-TVWX');
+      await expect(page.getByLabel(t('followUp.code.label'))).toHaveValue('ABCD-EFGH-JKMN-PQRS-TVWX');
       if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
     });
   });
