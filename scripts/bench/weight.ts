@@ -47,7 +47,9 @@ const empty = (): Tally => Object.fromEntries(KINDS.map((k) => [k, { raw: 0, gzi
 async function tallyOf(responses: Response[]): Promise<Tally> {
   const tally = empty();
   for (const response of responses) {
-    const body = await response.body().catch(() => Buffer.alloc(0));
+    // A worker's script (the report form's proof-of-work solver) is gone from the browser once
+    // the worker has finished; fetch it again rather than count it as nothing.
+    const body = await response.body().catch(async () => Buffer.from(await (await fetch(response.url())).arrayBuffer()));
     const kind = kindOf(response);
     tally[kind].raw += body.length;
     tally[kind].gzip += gzipSync(body, { level: 6 }).length;

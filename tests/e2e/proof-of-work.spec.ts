@@ -1,0 +1,130 @@
+/**
+ * The report form's proof of work (issue 11), in Chromium on the built site with its CSP: a Web
+ * Worker solves the challenge while the page stays responsive, and the form is still sent when
+ * the solver is slow or cannot run. The path without JavaScript is covered in report.spec.ts.
+ *
+ * These tests look only at what the browser does: they give the page a challenge of known
+ * difficulty and catch the form's POST, so they use none of the server's rate limit.
+ */
+import type { Browser, Page, Request } from '@playwright/test';
+import { createChallenge, verifySolution } from 'altcha-lib/v1';
+import { baseURL, expect, test } from './fixtures';
+
+const FORM = '/melden/anoniem/';
+const WORKER_SCRIPT = /\/_astro\/proof-of-work\.worker-[\w-]+\.js$/;
+/**
+ * The number that solves the test challenge: about a second of hashing in Chromium here. The
+ * real challenge's number is random (1 to REPORT_POW_MAX_NUMBER), so it may be solved at once;
+ * a fixed, larger one makes sure the solver works long enough for blocking to show.
+ */
+const NUMBER = 40_000;
+/** Long tasks this long or longer mean the reader feels the page freeze. */
+const FREEZE_MS = 200;
+/** What the page records about itself (see the init script below). */
+type Seen = { longTasks: number[]; violations: string[] };
+
+/** A page without the axe script the shared fixture injects, so load adds no long task of its own. */
+async function plainPage(browser: Browser) {
+  const context = await browser.newContext({ baseURL: baseURL() });
+  return context.newPage();
+}
+
+/** Answers the form's POST in the browser and records it; the server never sees it. */
+async function catchPost(page: Page) {
+  const posts: { body: URLSearchParams; at: number }[] = [];
+  await page.route(`**${FORM}`, async (route, request: Request) => {
+    if (request.method() !== 'POST') return route.fallback();
+    posts.push({ body: new URLSearchParams(request.postData() ?? ''), at: Date.now() });
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>verstuurd</title><h1>verstuurd</h1>' });
+  });
+  return posts;
+}
+
+test('a Web Worker solves the challenge; the page has no long task and no CSP violation', async ({ browser }) => {
+  const page = await plainPage(browser);
+  const hmacKey = 'e2e-proof-of-work';
+  const challenge = await createChallenge({ hmacKey, number: NUMBER, maxNumber: 100_000 });
+
+  // The page as the server sends it (headers, CSP and all), with a challenge of known difficulty.
+  let csp = '';
+  await page.route(`**${FORM}`, async (route, request) => {
+    if (request.method() !== 'GET') return route.fallback();
+    const response = await route.fetch();
+    csp = response.headers()['content-security-policy'] ?? '';
+    const html = await response.text();
+    const attribute = /data-challenge="[^"]*"/;
+    expect(html).toMatch(attribute);
+    const json = JSON.stringify(challenge).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+    await route.fulfill({ response, body: html.replace(attribute, `data-challenge="${json}"`) });
+  });
+
+  // Recorded from the first byte the page runs: every long task, every CSP violation.
+  await page.addInitScript(() => {
+    const seen: Seen = { longTasks: [], violations: [] };
+    (window as unknown as { seen: Seen }).seen = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.longTasks.push(Math.round(entry.duration));
+    }).observe({ type: 'longtask', buffered: true });
+    document.addEventListener('securitypolicyviolation', (event) => seen.violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  const problems: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+
+  await page.goto(FORM);
+  const field = page.locator('input[name="altcha"]');
+  await expect(field).not.toHaveValue('', { timeout: 30_000 });
+
+  // The solution is the one for this challenge, in the payload the server checks.
+  const payload = JSON.parse(Buffer.from(await field.inputValue(), 'base64').toString('utf8'));
+  expect(payload).toMatchObject({ number: NUMBER, challenge: challenge.challenge, salt: challenge.salt, signature: challenge.signature });
+  expect(await verifySolution(await field.inputValue(), hmacKey, true)).toBe(true);
+  // It came from the worker script, served from 'self' under the page's own CSP.
+  expect(workers).toEqual([expect.stringMatching(WORKER_SCRIPT)]);
+  expect(csp).toMatch(/script-src 'self'/);
+  const seen = await page.evaluate(() => (window as unknown as { seen: Seen }).seen);
+  expect(seen.violations).toEqual([]);
+  expect(problems).toEqual([]);
+  // The main thread stayed free: no task froze the page while the challenge was solved.
+  expect(seen.longTasks.filter((ms) => ms >= FREEZE_MS)).toEqual([]);
+  await page.context().close();
+});
+
+test('when the solver is not ready, sending waits a few seconds and then goes without it', async ({ browser }) => {
+  const page = await plainPage(browser);
+  // A worker that never answers, as on a very slow phone.
+  await page.route(WORKER_SCRIPT, (route) => route.fulfill({ contentType: 'text/javascript', body: 'onmessage = () => {};' }));
+  const posts = await catchPost(page);
+  const worker = page.waitForEvent('worker');
+  await page.goto(FORM);
+  await worker;
+
+  await page.getByRole('button', { name: 'Melding versturen' }).click();
+  // Not sent at once: the form gives the solver its chance first…
+  await page.waitForTimeout(1000);
+  expect(posts).toHaveLength(0);
+  // …and is sent anyway, without a solution, when the wait is over.
+  await expect.poll(() => posts.length, { timeout: 15_000 }).toBe(1);
+  expect(posts[0].body.get('altcha')).toBe('');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('verstuurd');
+  await page.context().close();
+});
+
+test('when the worker cannot load, the form is sent without a solution and without waiting', async ({ browser }) => {
+  const page = await plainPage(browser);
+  await page.route(WORKER_SCRIPT, (route) => route.abort());
+  const posts = await catchPost(page);
+  await page.goto(FORM);
+  // The worker's load error has been seen once the page is idle; then send.
+  await page.waitForLoadState('networkidle');
+
+  const clicked = Date.now();
+  await page.getByRole('button', { name: 'Melding versturen' }).click();
+  await expect.poll(() => posts.length, { timeout: 15_000 }).toBe(1);
+  expect(posts[0].body.get('altcha')).toBe('');
+  // Far below the five seconds the form gives a solver that is still working.
+  expect(posts[0].at - clicked).toBeLessThan(4000);
+  await page.context().close();
+});
