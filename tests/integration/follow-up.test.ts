@@ -190,6 +190,10 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
       expect(page).toContain('Met deze code vinden we geen gesprek');
     }
     expect(new Set(answers)).toEqual(new Set([422]));
+    // A forged proof of work (browsers with JavaScript send one) is refused before any code is tried.
+    const forged = await followUp(server, { action: 'open', code: codeA, language: 'nl', altcha: 'bm90LWVlbi1vcGxvc3Npbmc=' });
+    expect(forged.page).toContain('beveiligingscontrole');
+    expect(forged.page).not.toContain('Vraag alleen voor A');
     // Adding with a wrong code stores and forwards nothing.
     await followUp(server, { action: 'add', code: wrong, language: 'nl', text: 'Mag niet aankomen' });
     await new Promise((resolve) => setTimeout(resolve, 500));

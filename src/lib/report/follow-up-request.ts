@@ -3,17 +3,18 @@
  * cookies and no session: the code travels in the form and is checked again on every POST.
  * GET asks for the code; POST action=open opens the conversation; POST action=add adds the
  * reporter's information. Every attempt with a code counts against the reader's limit and the
- * limit for everyone, before the slow hash runs.
+ * limit for everyone, and a proof of work sent by a browser with JavaScript must be valid,
+ * before the slow hash runs.
  */
 import { translator } from '../../i18n/index.ts';
 import { isLocale, type Locale } from '../../i18n/locales.ts';
-import { isCrossSite } from './intake.ts';
+import { CONTROL_FIELDS, isCrossSite } from './intake.ts';
 import { addInformation, expiryAfter, openConversation, type ShownMessage } from './follow-up.ts';
 import { reportRuntime, requestClient } from './runtime.ts';
 
 export const FOLLOW_UP_TEXT = { min: 2, max: 5000 } as const;
 const MAX_BODY_BYTES = 32 * 1024;
-const FIELDS = new Set(['code', 'action', 'text', 'language']);
+const FIELDS = new Set(['code', 'action', 'text', 'language', CONTROL_FIELDS.proofOfWork]);
 
 export type FollowUpState =
   | { kind: 'response'; response: Response }
@@ -61,6 +62,10 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
   try {
     if (!(await perClient.allow(requestClient())) || !(await total.allow('iedereen'))) {
       return { kind: 'ask', status: 429, code, error: t('followUp.error.limited') };
+    }
+    // Sent by browsers with JavaScript: then it must be valid and unused (a replay costs nothing).
+    if ((await runtime.proofOfWork.check(params.get(CONTROL_FIELDS.proofOfWork) ?? undefined)) === 'invalid') {
+      return { kind: 'ask', status: 200, code, error: t('report.error.proofOfWork') };
     }
     const conversation = await openConversation(code, runtime.followUp);
     if (!conversation) {
