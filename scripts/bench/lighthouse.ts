@@ -34,6 +34,39 @@ if (!Number.isInteger(runs) || runs < 1 || unknown.length) {
   process.exit(1);
 }
 
+/** What this script reads from a Lighthouse report. */
+interface Report {
+  runtimeError?: { code: string; message: string };
+  categories: Record<string, { score: number }>;
+  audits: Record<string, { id: string; score: number | null; scoreDisplayMode: string; numericValue?: number }>;
+}
+
+/**
+ * One Lighthouse run. On a busy machine Lighthouse now and then fails to record the trace
+ * (NO_NAVSTART, with or without a non-zero exit); such a run is repeated, up to three
+ * attempts, and said so on stderr.
+ */
+function lighthouse(url: string, output: string): Report {
+  for (let attempt = 1; ; attempt++) {
+    let problem: string;
+    try {
+      execFileSync('npx', ['--yes', LIGHTHOUSE, url, '--output=json', `--output-path=${output}`, '--quiet',
+        '--form-factor=mobile', '--only-categories=performance,accessibility,best-practices,seo',
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking'], {
+        env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      const report: Report = JSON.parse(readFileSync(output, 'utf8'));
+      if (!report.runtimeError) return report;
+      problem = `${report.runtimeError.code}: ${report.runtimeError.message}`;
+    } catch (error) {
+      problem = String((error as { stderr?: Buffer }).stderr ?? error).trim().split('\n')[0];
+    }
+    if (attempt === 3) throw new Error(`Lighthouse mislukte drie keer op ${url}: ${problem}`);
+    console.error(`Lighthouse mislukte op ${url} (${problem}); opnieuw.`);
+  }
+}
+
 const range = (values: number[]) => {
   const [min, max] = [Math.min(...values), Math.max(...values)];
   return min === max ? `${min}` : `${min}–${max}`;
@@ -51,16 +84,10 @@ try {
     const failed = new Set<string>();
     for (let run = 0; run < runs; run++) {
       const output = join(dir, `${name}-${run}.json`);
-      execFileSync('npx', ['--yes', LIGHTHOUSE, `${server.url}${path}`, '--output=json', `--output-path=${output}`, '--quiet',
-        '--form-factor=mobile', '--only-categories=performance,accessibility,best-practices,seo',
-        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking'], {
-        env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      const report = JSON.parse(readFileSync(output, 'utf8'));
+      const report = lighthouse(`${server.url}${path}`, output);
       for (const id of Object.keys(scores)) scores[id].push(Math.round(report.categories[id].score * 100));
-      tbt.push(Math.round(report.audits['total-blocking-time'].numericValue));
-      for (const audit of Object.values(report.audits as Record<string, { id: string; score: number | null; scoreDisplayMode: string }>)) {
+      tbt.push(Math.round(report.audits['total-blocking-time'].numericValue ?? NaN));
+      for (const audit of Object.values(report.audits)) {
         if (audit.scoreDisplayMode === 'binary' && audit.score === 0) failed.add(audit.id);
       }
     }
