@@ -20,8 +20,8 @@ const WORKER_SCRIPT = /\/_astro\/proof-of-work\.worker-[\w-]+\.js$/;
 const NUMBER = 40_000;
 /** Long tasks this long or longer mean the reader feels the page freeze. */
 const FREEZE_MS = 200;
-/** What the page records about itself (see the init script below). */
-type Seen = { longTasks: number[]; violations: string[] };
+/** What the page records about itself (see the init script below); times in ms since navigation. */
+type Seen = { longTasks: { start: number; duration: number }[]; violations: string[] };
 
 /** A page without the axe script the shared fixture injects, so load adds no long task of its own. */
 async function plainPage(browser: Browser) {
@@ -40,7 +40,7 @@ async function catchPost(page: Page) {
   return posts;
 }
 
-test('a Web Worker solves the challenge; the page has no long task and no CSP violation', async ({ browser }) => {
+test('a Web Worker solves the challenge; no long task while it solves, no CSP violation', async ({ browser }) => {
   const page = await plainPage(browser);
   const hmacKey = 'e2e-proof-of-work';
   const challenge = await createChallenge({ hmacKey, number: NUMBER, maxNumber: 100_000 });
@@ -63,7 +63,7 @@ test('a Web Worker solves the challenge; the page has no long task and no CSP vi
     const seen: Seen = { longTasks: [], violations: [] };
     (window as unknown as { seen: Seen }).seen = seen;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) seen.longTasks.push(Math.round(entry.duration));
+      for (const entry of list.getEntries()) seen.longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
     }).observe({ type: 'longtask', buffered: true });
     document.addEventListener('securitypolicyviolation', (event) => seen.violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
   });
@@ -74,21 +74,37 @@ test('a Web Worker solves the challenge; the page has no long task and no CSP vi
   page.on('worker', (worker) => workers.push(worker.url()));
 
   await page.goto(FORM);
-  const field = page.locator('input[name="altcha"]');
-  await expect(field).not.toHaveValue('', { timeout: 30_000 });
+  // Waited for inside the page, not with a locator: the first locator makes Playwright compile
+  // its own large script in the page, a long task of its own on a busy machine.
+  const solved = await page.evaluate(
+    () =>
+      new Promise<{ value: string; at: number }>((resolve, reject) => {
+        const field = document.querySelector<HTMLInputElement>('input[name="altcha"]')!;
+        const giveUp = setTimeout(() => reject(new Error('Geen oplossing in het altcha-veld na 30 s')), 30_000);
+        const check = () => (field.value ? (clearTimeout(giveUp), resolve({ value: field.value, at: performance.now() })) : setTimeout(check, 50));
+        check();
+      }),
+  );
 
   // The solution is the one for this challenge, in the payload the server checks.
-  const payload = JSON.parse(Buffer.from(await field.inputValue(), 'base64').toString('utf8'));
+  const payload = JSON.parse(Buffer.from(solved.value, 'base64').toString('utf8'));
   expect(payload).toMatchObject({ number: NUMBER, challenge: challenge.challenge, salt: challenge.salt, signature: challenge.signature });
-  expect(await verifySolution(await field.inputValue(), hmacKey, true)).toBe(true);
+  expect(await verifySolution(solved.value, hmacKey, true)).toBe(true);
   // It came from the worker script, served from 'self' under the page's own CSP.
   expect(workers).toEqual([expect.stringMatching(WORKER_SCRIPT)]);
   expect(csp).toMatch(/script-src 'self'/);
   const seen = await page.evaluate(() => (window as unknown as { seen: Seen }).seen);
   expect(seen.violations).toEqual([]);
   expect(problems).toEqual([]);
-  // The main thread stayed free: no task froze the page while the challenge was solved.
-  expect(seen.longTasks.filter((ms) => ms >= FREEZE_MS)).toEqual([]);
+  // The main thread stayed free while the challenge was solved: from the request for the worker
+  // script (or from the start, if there was none) until the solution was in the field. The
+  // first rendering before that is left out: on a busy machine it can take 200 ms by itself.
+  const solvingFrom = await page.evaluate(
+    (pattern) => performance.getEntriesByType('resource').find((e) => new RegExp(pattern).test(e.name))?.startTime ?? 0,
+    WORKER_SCRIPT.source,
+  );
+  const freezes = seen.longTasks.filter((t) => t.duration >= FREEZE_MS && t.start + t.duration > solvingFrom && t.start < solved.at);
+  expect(freezes).toEqual([]);
   await page.context().close();
 });
 
