@@ -66,16 +66,8 @@ const LABEL: Record<RegionType | 'provincie', string> = {
   'veilig-thuis-regio': 'Veilig Thuis-regio',
 };
 
-/** URL slug of a name: "Bergen (NH.)" → "bergen-nh", "'s-Gravenhage" → "s-gravenhage", "Súdwest-Fryslân" → "sudwest-fryslan". */
-export function slug(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { slug } from '../src/lib/slug.ts';
+import { slug } from '../src/lib/slug.ts';
 
 interface Assignment {
   code: string;

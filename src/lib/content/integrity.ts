@@ -128,6 +128,9 @@ export function findContentProblems(site: SiteContent): Problem[] {
     expectGebied(filePath, 'veiligheidsregio', 'veiligheidsregio', data.veiligheidsregio);
     expectGebied(filePath, 'politieEenheid', 'politie-eenheid', data.politieEenheid);
     expectGebied(filePath, 'veiligThuisRegio', 'veilig-thuis-regio', data.veiligThuisRegio);
+    if (filePath.endsWith('/onbekend.yaml')) {
+      problems.push({ file: filePath, field: '(bestand)', message: 'De naam "onbekend" is bezet: het meldformulier gebruikt die voor "weet ik niet / ergens anders". Geef het bestand de naam van de gemeente.' });
+    }
     const other = byCode.get(data.cbsCode);
     if (other) {
       problems.push({ file: filePath, field: 'cbsCode', message: `${data.cbsCode} staat ook in ${other}. Elke gemeente heeft een eigen CBS-code: controleer de code in de CBS-gemeentelijst, of voeg de twee bestanden samen als het om dezelfde gemeente gaat.` });
