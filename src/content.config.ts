@@ -20,6 +20,7 @@ export const collections = {
   bronnen: collection('bronnen'),
   organisaties: collection('organisaties'),
   regios: collection('regios'),
+  gebieden: collection('gebieden'),
   gemeenten: collection('gemeenten'),
   beleid: collection('beleid'),
   cijfers: collection('cijfers'),

@@ -8,10 +8,46 @@ import { expect, test } from './fixtures';
 const gemeenteIds = readdirSync('content/gemeenten').map((f) => f.replace(/\.yaml$/, ''));
 const planIds = readdirSync('content/beleid').map((f) => f.replace(/\.mdx$/, ''));
 
-test('the gemeenten index links to every municipality in content/', async ({ page }) => {
+test('the gemeenten index links to every municipality in content/, from A–Z and per province', async ({ page }) => {
   await page.goto('/gemeenten/');
-  const hrefs = await page.locator('#a-z + ul a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  expect(hrefs.sort()).toEqual(gemeenteIds.map((id) => `/gemeenten/${id}/`).sort());
+  for (const list of ['#gemeenten-a-z', '[aria-labelledby="per-provincie"]']) {
+    const hrefs = await page.locator(`${list} a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(new Set(hrefs)).toEqual(new Set(gemeenteIds.map((id) => `/gemeenten/${id}/`)));
+  }
+  expect(gemeenteIds).toHaveLength(342);
+});
+
+test('without JavaScript every name is reachable by its letter; with JavaScript typing filters the list', async ({ browser }) => {
+  const noScript = await browser.newPage({ javaScriptEnabled: false });
+  await noScript.goto('/gemeenten/');
+  await expect(noScript.getByLabel('Zoek uw gemeente')).toBeHidden();
+  await noScript.getByRole('link', { name: 'Gemeenten met de letter W' }).click();
+  await expect(noScript).toHaveURL(/#letter-w$/);
+  await expect(noScript.locator('#letter-w + ul').getByRole('link', { name: 'Woerden', exact: true })).toBeVisible();
+  await noScript.close();
+
+  const page = await browser.newPage();
+  await page.goto('/gemeenten/');
+  await page.getByLabel('Zoek uw gemeente').fill('amst');
+  const visible = page.locator('#gemeenten-a-z li:visible');
+  await expect(visible).toHaveText(['Amstelveen', 'Amsterdam', 'Ouder-Amstel']);
+  await expect(page.locator('[aria-labelledby="per-provincie"]')).toBeHidden();
+  await expect(page.locator('[data-list-filter-status]')).toHaveText('3 gemeenten gevonden.');
+  await page.getByLabel('Zoek uw gemeente').fill('');
+  await expect(page.locator('[aria-labelledby="per-provincie"]')).toBeVisible();
+  await page.close();
+});
+
+test('a municipality without a plan on the site says so and shows its regional bodies', async ({ page }) => {
+  await page.goto('/gemeenten/amsterdam/');
+  await expect(page.locator('.notice').filter({ hasText: 'nog geen eigen plan' })).toBeVisible();
+  const regions = page.getByRole('region', { name: 'De regio van Amsterdam' });
+  await expect(regions).toContainText('Veilig Thuis-regio');
+  await expect(regions.getByRole('link', { name: 'Amsterdam-Amstelland' }).first()).toHaveAttribute('href', '/gebieden/veilig-thuis-regio-amsterdam-amstelland/');
+  await expect(regions).toContainText('Politie-eenheid');
+  await expect(page.locator('a[href="tel:08002000"]').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Lees hoe u uw gemeente toevoegt' })).toHaveAttribute('href', '/gemeente-toevoegen/');
+  await expect(page.locator('.lead')).toContainText('provincie Noord-Holland (CBS-code GM0363)');
 });
 
 test('a gemeente page shows 112, anonymous reporting and its plan', async ({ page }) => {

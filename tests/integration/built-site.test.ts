@@ -53,6 +53,38 @@ describe('the built site', () => {
     expect(broken).toEqual([]);
   });
 
+  // What the browser pass checked on every page before issue 14, now statically for every
+  // built page (the browser checks a sample, tests/e2e/site.spec.ts).
+  it('gives every page exactly one h1, inside <main>, in the HTML itself (so it shows without JavaScript)', () => {
+    const wrong: string[] = [];
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+      if ((html.match(/<h1[\s>]/g) ?? []).length !== 1 || !/<h1[\s>]/.test(main)) wrong.push(urlOf(file));
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('loads nothing from another origin: every script, stylesheet, image, frame and form stays on the site', () => {
+    const foreign: string[] = [];
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      const links = [...html.matchAll(/<link\s[^>]*>/g)]
+        .map((m) => m[0])
+        // Canonical, alternate and sitemap links name addresses; they load nothing.
+        .filter((tag) => !/\brel="(canonical|alternate|sitemap)"/.test(tag))
+        .map((tag) => /\bhref="([^"]+)"/.exec(tag)?.[1] ?? '');
+      const resources = [
+        ...[...html.matchAll(/<(?:script|img|iframe|source|audio|video|embed)\s[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
+        ...links,
+        ...[...html.matchAll(/<form\s[^>]*\baction="([^"]+)"/g)].map((m) => m[1]),
+        ...[...html.matchAll(/url\((?:'|")?((?:https?:)?\/\/[^'")]+)/g)].map((m) => m[1]),
+      ];
+      for (const url of resources) if (/^(https?:)?\/\//.test(url)) foreign.push(`${urlOf(file)} → ${url}`);
+    }
+    expect(foreign).toEqual([]);
+  });
+
   it('publishes a valid security.txt (RFC 9116)', () => {
     const text = readFileSync(join(root, '.well-known/security.txt'), 'utf8');
     expect(text).toMatch(/^Contact: (mailto:|https:)\S+$/m);

@@ -115,6 +115,21 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     for (const name of readdirSync(server.dataDir)) expect([name, statSync(join(server.dataDir, name)).mode & 0o777]).toEqual([name, 0o600]);
   });
 
+  it('delivers a report about any municipality with its CBS code, and "weet ik niet" with none', async () => {
+    const secret = newSecret();
+    const receiver = await faultyReceiver(secret);
+    const server = await site({ REPORT_FORWARD_URL: receiver.url, REPORT_FORWARD_SECRET: secret });
+    // Amsterdam lies outside the five regions the site started with (issue 14).
+    await receiptCode(server.url, await submitReport(server.url, { ...report, municipality: 'amsterdam' }));
+    await receiptCode(server.url, await submitReport(server.url, { ...report, municipality: 'onbekend', description: `${report.description} (2)` }));
+    await waitFor(() => receiver.received().length === 2, 10_000, 'aflevering');
+    const municipalities = receiver.received().map((r) => r.report.municipality).sort((a, b) => a.id.localeCompare(b.id));
+    expect(municipalities).toEqual([
+      { id: 'amsterdam', name: 'Amsterdam', cbsCode: 'GM0363' },
+      { id: 'onbekend', name: 'Weet ik niet / ergens anders', cbsCode: null },
+    ]);
+  });
+
   it('retries after a 500 and delivers on the next attempt', async () => {
     const secret = newSecret();
     const receiver = await faultyReceiver(secret, (attempt) => (attempt === 1 ? 'error' : 'ok'));

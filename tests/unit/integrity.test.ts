@@ -65,11 +65,38 @@ describe('queries', () => {
     expect(overridden.find((b) => b.role === 'veiligThuis')).toMatchObject({ local: true, organisation: { id: 'veilig-thuis' } });
   });
 
-  it('gives every municipality at least one plan or an explanation why there is none', () => {
+  it('gives every municipality in a region at least one plan or an explanation why there is none', () => {
     const site = fresh();
-    for (const g of site.gemeenten) {
+    // Municipalities without a region on the site (generated from CBS data) have no plan by
+    // definition; their page says so in a standard sentence.
+    for (const g of site.gemeenten.filter((g) => g.data.regio)) {
       const plans = plansFor(site, g.data);
       expect(plans.length > 0 || Boolean(g.data.policy.note), `${g.id} heeft geen plan en geen uitleg`).toBe(true);
     }
+  });
+
+  it('fills in Veilig Thuis from the Veilig Thuis region for a municipality without a region of its own', () => {
+    const site = fresh();
+    const utrecht = site.gemeenten.find((g) => g.data.cbsCode === 'GM0344')!;
+    expect(utrecht.data.regio).toBeUndefined();
+    expect(servingBodies(site, utrecht.data)).toEqual([expect.objectContaining({ role: 'veiligThuis', organisation: expect.objectContaining({ id: 'veilig-thuis-utrecht' }) })]);
+    const amsterdam = site.gemeenten.find((g) => g.data.cbsCode === 'GM0363')!;
+    expect(servingBodies(site, amsterdam.data)).toEqual([]);
+  });
+
+  it('refuses a gebied of the wrong type, a missing gebied and a duplicate CBS code, naming file, field and fix', () => {
+    const site = fresh();
+    const woerden = site.gemeenten.find((g) => g.id === 'woerden')!;
+    woerden.data.politieEenheid = woerden.data.veiligheidsregio;
+    woerden.data.veiligThuisRegio = 'veilig-thuis-regio-atlantis';
+    site.gemeenten.find((g) => g.id === 'lopik')!.data.cbsCode = woerden.data.cbsCode;
+    const problems = findContentProblems(site);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: woerden.filePath, field: 'politieEenheid', message: expect.stringContaining('geen politie-eenheid') }),
+        expect.objectContaining({ file: woerden.filePath, field: 'veiligThuisRegio', message: expect.stringContaining('bestaat niet in content/gebieden/') }),
+        expect.objectContaining({ field: 'cbsCode', message: expect.stringContaining('GM0632 staat ook in') }),
+      ]),
+    );
   });
 });

@@ -8,6 +8,7 @@ import type {
   Beleid,
   Bron,
   Cijfer,
+  Gebied,
   Gemeente,
   InterneRoute,
   Kwetsbaarheid,
@@ -21,6 +22,7 @@ import type {
   VertaaldePagina,
   Vertaling,
 } from './schemas.ts';
+import { GEBIED_TYPES, type GebiedType } from './schemas.ts';
 
 export interface Entry<T> {
   id: string;
@@ -33,6 +35,7 @@ export interface SiteContent {
   bronnen: Entry<Bron>[];
   organisaties: Entry<Organisatie>[];
   regios: Entry<Regio>[];
+  gebieden: Entry<Gebied>[];
   gemeenten: Entry<Gemeente>[];
   beleid: Entry<Beleid>[];
   cijfers: Entry<Cijfer>[];
@@ -58,6 +61,7 @@ const FOLDER_HINT: Record<CollectionName, string> = {
   bronnen: 'content/bronnen/',
   organisaties: 'content/organisaties/',
   regios: 'content/regios/',
+  gebieden: 'content/gebieden/',
   gemeenten: 'content/gemeenten/',
   beleid: 'content/beleid/',
   cijfers: 'content/cijfers/',
@@ -102,8 +106,35 @@ export function findContentProblems(site: SiteContent): Problem[] {
     data.beleid.forEach((id, i) => expect(filePath, `beleid[${i}]`, 'beleid', id));
     expectSources(filePath, 'sources', data.sources);
   }
+  for (const { filePath, data } of site.gebieden) {
+    expect(filePath, 'organisation', 'organisaties', data.organisation);
+    expectSources(filePath, 'sources', data.sources);
+  }
+  const gebiedById = new Map(site.gebieden.map((g) => [g.id, g]));
+  /** A municipality's region field must name a gebied of the matching type. */
+  function expectGebied(file: string, field: string, type: GebiedType, id: string | undefined) {
+    if (id === undefined) return;
+    const gebied = gebiedById.get(id);
+    if (!gebied) {
+      const known = site.gebieden.filter((g) => g.data.type === type).map((g) => g.id).sort().join(', ') || '(geen)';
+      problems.push({ file, field, message: `"${id}" bestaat niet in content/gebieden/. Kies een ${GEBIED_TYPES[type].toLowerCase()}: ${known}. Draai npm run generate:gemeenten als de indeling veranderd is.` });
+    } else if (gebied.data.type !== type) {
+      problems.push({ file, field, message: `"${id}" (${gebied.filePath}) is een ${GEBIED_TYPES[gebied.data.type].toLowerCase()}, geen ${GEBIED_TYPES[type].toLowerCase()}. Kies een gebied van het type ${type}.` });
+    }
+  }
+  const byCode = new Map<string, string>();
   for (const { filePath, data } of site.gemeenten) {
     expect(filePath, 'regio', 'regios', data.regio);
+    expectGebied(filePath, 'veiligheidsregio', 'veiligheidsregio', data.veiligheidsregio);
+    expectGebied(filePath, 'politieEenheid', 'politie-eenheid', data.politieEenheid);
+    expectGebied(filePath, 'veiligThuisRegio', 'veilig-thuis-regio', data.veiligThuisRegio);
+    if (filePath.endsWith('/onbekend.yaml')) {
+      problems.push({ file: filePath, field: '(bestand)', message: 'De naam "onbekend" is bezet: het meldformulier gebruikt die voor "weet ik niet / ergens anders". Geef het bestand de naam van de gemeente.' });
+    }
+    const other = byCode.get(data.cbsCode);
+    if (other) {
+      problems.push({ file: filePath, field: 'cbsCode', message: `${data.cbsCode} staat ook in ${other}. Elke gemeente heeft een eigen CBS-code: controleer de code in de CBS-gemeentelijst, of voeg de twee bestanden samen als het om dezelfde gemeente gaat.` });
+    } else byCode.set(data.cbsCode, filePath);
     data.policy.beleid.forEach((id, i) => expect(filePath, `policy.beleid[${i}]`, 'beleid', id));
     expectBodies(filePath, data.bodies);
     if (data.liaisonOfficer) expectSources(filePath, 'liaisonOfficer.source', [data.liaisonOfficer.source]);

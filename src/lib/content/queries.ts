@@ -3,8 +3,8 @@
  * apply, which municipalities form a region. Pure functions over SiteContent.
  */
 import type { Entry, SiteContent } from './integrity.ts';
-import type { Gemeente, Organisatie, Regio, RegionalBodies } from './schemas.ts';
-import { REGIONAL_BODY_LABELS } from './schemas.ts';
+import type { Gebied, GebiedType, Gemeente, Organisatie, RegionalBodies } from './schemas.ts';
+import { GEBIED_TYPES, REGIONAL_BODY_LABELS } from './schemas.ts';
 import { byName } from '../format.ts';
 
 export function findById<T>(entries: Entry<T>[], id: string): Entry<T> {
@@ -22,11 +22,15 @@ export interface ServingBody {
   local: boolean;
 }
 
-/** The region's organisations, with the municipality's own choices taking precedence. */
+/**
+ * The organisations that serve a municipality: its own choices first, then its region's
+ * (content/regios/), then the organisation its Veilig Thuis region names (content/gebieden/).
+ */
 export function servingBodies(site: SiteContent, gemeente: Gemeente): ServingBody[] {
-  const regio = findById(site.regios, gemeente.regio).data;
+  const regio = gemeente.regio ? findById(site.regios, gemeente.regio).data : undefined;
+  const veiligThuisRegio = gemeente.veiligThuisRegio ? findById(site.gebieden, gemeente.veiligThuisRegio).data : undefined;
   return (Object.keys(REGIONAL_BODY_LABELS) as (keyof RegionalBodies)[]).flatMap((role) => {
-    const id = gemeente.bodies[role] ?? regio.bodies[role];
+    const id = gemeente.bodies[role] ?? regio?.bodies[role] ?? (role === 'veiligThuis' ? veiligThuisRegio?.organisation : undefined);
     if (!id) return [];
     return [
       {
@@ -39,31 +43,47 @@ export function servingBodies(site: SiteContent, gemeente: Gemeente): ServingBod
   });
 }
 
+export interface MunicipalityGebied {
+  type: GebiedType;
+  /** "Veilig Thuis-regio", "Politie-eenheid", "Veiligheidsregio". */
+  label: string;
+  gebied: Entry<Gebied>;
+}
+
+/** The official regions (CBS) a municipality lies in: Veilig Thuis region, police unit, veiligheidsregio. */
+export function gebiedenOf(site: SiteContent, gemeente: Gemeente): MunicipalityGebied[] {
+  const pairs: [GebiedType, string | undefined][] = [
+    ['veilig-thuis-regio', gemeente.veiligThuisRegio],
+    ['politie-eenheid', gemeente.politieEenheid],
+    ['veiligheidsregio', gemeente.veiligheidsregio],
+  ];
+  return pairs.flatMap(([type, id]) => (id ? [{ type, label: GEBIED_TYPES[type], gebied: findById(site.gebieden, id) }] : []));
+}
+
+/** Municipalities that lie in an official region (content/gebieden/), sorted by name. */
+export function gebiedMembers(site: SiteContent, gebied: Entry<Gebied>): Entry<Gemeente>[] {
+  const field = ({ veiligheidsregio: 'veiligheidsregio', 'politie-eenheid': 'politieEenheid', 'veilig-thuis-regio': 'veiligThuisRegio' } as const)[gebied.data.type];
+  return site.gemeenten.filter((g) => g.data[field] === gebied.id).sort((a, b) => byName(a.data, b.data));
+}
+
 export function membersOf(site: SiteContent, regioId: string): Entry<Gemeente>[] {
   return site.gemeenten.filter((g) => g.data.regio === regioId).sort((a, b) => byName(a.data, b.data));
 }
 
 /** Plans that apply to a municipality: its own list, then the region's plans not already named. */
 export function plansFor(site: SiteContent, gemeente: Gemeente) {
-  const regio = findById(site.regios, gemeente.regio).data;
-  const ids = [...new Set([...gemeente.policy.beleid, ...regio.beleid])];
+  const regio = gemeente.regio ? findById(site.regios, gemeente.regio).data : undefined;
+  const ids = [...new Set([...gemeente.policy.beleid, ...(regio?.beleid ?? [])])];
   return ids.map((id) => findById(site.beleid, id));
 }
 
-/** Municipalities grouped by province, then by region, all sorted by name. */
-export function gemeentenByProvince(site: SiteContent) {
-  const provinces = new Map<string, Map<string, Entry<Gemeente>[]>>();
+/** Municipalities grouped by province (provinces and municipalities sorted by name). */
+export function gemeentenByProvince(site: SiteContent): { province: string; gemeenten: Entry<Gemeente>[] }[] {
+  const provinces = new Map<string, Entry<Gemeente>[]>();
   for (const gemeente of [...site.gemeenten].sort((a, b) => byName(a.data, b.data))) {
-    const regions = provinces.get(gemeente.data.province) ?? new Map<string, Entry<Gemeente>[]>();
-    regions.set(gemeente.data.regio, [...(regions.get(gemeente.data.regio) ?? []), gemeente]);
-    provinces.set(gemeente.data.province, regions);
+    provinces.set(gemeente.data.province, [...(provinces.get(gemeente.data.province) ?? []), gemeente]);
   }
   return [...provinces.entries()]
     .sort(([a], [b]) => a.localeCompare(b, 'nl'))
-    .map(([province, regions]) => ({
-      province,
-      regions: [...regions.entries()]
-        .map(([regioId, gemeenten]) => ({ regio: findById(site.regios, regioId) as Entry<Regio>, gemeenten }))
-        .sort((a, b) => byName(a.regio.data, b.regio.data)),
-    }));
+    .map(([province, gemeenten]) => ({ province, gemeenten }));
 }

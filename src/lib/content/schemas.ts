@@ -112,6 +112,47 @@ export const REGIONAL_BODY_LABELS: Record<keyof RegionalBodies, string> = {
   riec: 'RIEC',
 };
 
+/** The official region divisions a municipality belongs to (CBS gebiedsindelingen), by type: the words shown on the site. */
+export const GEBIED_TYPES = {
+  veiligheidsregio: 'Veiligheidsregio',
+  'veilig-thuis-regio': 'Veilig Thuis-regio',
+  'politie-eenheid': 'Politie-eenheid',
+} as const;
+export type GebiedType = keyof typeof GEBIED_TYPES;
+/** The letters of the CBS code for each type: VR13, VT01, RE05. */
+export const GEBIED_CODE_PREFIX: Record<GebiedType, string> = {
+  veiligheidsregio: 'VR',
+  'veilig-thuis-regio': 'VT',
+  'politie-eenheid': 'RE',
+};
+
+/**
+ * An official region division (gebied): a veiligheidsregio, a Veilig Thuis region or a
+ * regional unit of the police. Generated from CBS data by scripts/generate-gemeenten.ts;
+ * members are the municipalities that name it.
+ */
+export const gebiedSchema = z
+  .strictObject({
+    /** Name as the CBS data set writes it, e.g. "Amsterdam-Amstelland". */
+    name: z.string().min(2),
+    /** Which division this is: veiligheidsregio, veilig-thuis-regio or politie-eenheid. */
+    type: z.enum(Object.keys(GEBIED_TYPES) as [GebiedType, ...GebiedType[]]),
+    /** CBS code of the region: VR, VT or RE followed by two digits, e.g. "VT20". */
+    code: z.string().regex(/^(VR|VT|RE)\d{2}$/, {
+      error: 'Een gebiedscode is VR, VT of RE gevolgd door twee cijfers, bijvoorbeeld VT20. Neem de code over uit de CBS-gebiedsindeling.',
+    }),
+    /** Year of the division the membership comes from, e.g. 2025. */
+    year: z.number().int().min(2000),
+    /** Organisation (id in content/organisaties/) that serves this region, e.g. its own Veilig Thuis; only when a source names it. */
+    organisation: idField.optional(),
+    /** Where these facts come from. */
+    sources,
+  })
+  .refine((g) => g.code.startsWith(GEBIED_CODE_PREFIX[g.type]), {
+    error: 'De code past niet bij het type: een veiligheidsregio heeft een VR-code, een Veilig Thuis-regio een VT-code en een politie-eenheid een RE-code.',
+    path: ['code'],
+  });
+
 /** A region: a police basisteam, district or set of municipalities working together. */
 export const regioSchema = z.strictObject({
   /** Name as used in the seed documents, e.g. "Basisteam Heuvelrug". */
@@ -155,8 +196,16 @@ export const gemeenteSchema = z
     }),
     /** Province the municipality lies in. */
     province,
-    /** Region this municipality belongs to for this subject (id in content/regios/). */
-    regio: idField,
+    /** Region this municipality works with on this subject (id in content/regios/); leave out when no source names one. */
+    regio: idField.optional(),
+    /** Veiligheidsregio the municipality lies in (id in content/gebieden/, type veiligheidsregio). */
+    veiligheidsregio: idField.optional(),
+    /** Regional unit of the police the municipality lies in (id in content/gebieden/, type politie-eenheid). */
+    politieEenheid: idField.optional(),
+    /** Veilig Thuis region the municipality lies in (id in content/gebieden/, type veilig-thuis-regio). */
+    veiligThuisRegio: idField.optional(),
+    /** Names of municipalities merged into this one, or its own earlier names, so a search for an old name finds it. */
+    formerNames: z.array(z.string().min(2)).default([]),
     /** Which policy applies: its own plan, a regional plan, or none known from the sources. */
     policy: z.strictObject({
       /** eigen = own plan; regionaal = a plan made for the region; geen-bekend = no plan in our sources. */
@@ -308,6 +357,7 @@ export type { SourceRef } from './fields.ts';
 export type Bron = z.infer<typeof bronSchema>;
 export type Organisatie = z.infer<typeof organisatieSchema>;
 export type Regio = z.infer<typeof regioSchema>;
+export type Gebied = z.infer<typeof gebiedSchema>;
 export type Gemeente = z.infer<typeof gemeenteSchema>;
 export type Beleid = z.infer<typeof beleidSchema>;
 export type Cijfer = z.infer<typeof cijferSchema>;

@@ -26,7 +26,8 @@ function layersFor(site: SiteContent, gemeente?: Entry<Gemeente>): Entry<Meldrou
     throw new Error(`Er moet precies één landelijke meldroute zijn in content/meldroutes/ (scope: {kind: landelijk}); gevonden: ${national.length}.`);
   }
   if (!gemeente) return national;
-  const regional = site.meldroutes.filter((r) => r.data.scope.kind === 'regio' && r.data.scope.regio === gemeente.data.regio);
+  const regio = gemeente.data.regio;
+  const regional = regio ? site.meldroutes.filter((r) => r.data.scope.kind === 'regio' && r.data.scope.regio === regio) : [];
   const local = site.meldroutes.filter((r) => r.data.scope.kind === 'gemeente' && r.data.scope.gemeente === gemeente.id);
   return [...national, ...regional, ...local];
 }

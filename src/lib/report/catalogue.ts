@@ -12,6 +12,21 @@ import { DEFAULT_LOCALE, type Locale } from '../../i18n/locales.ts';
 import { byName } from '../format.ts';
 import { createReportSchema } from './form.ts';
 
+/**
+ * The choice for a reporter who does not know the municipality, or saw it outside the
+ * Netherlands: accepted like any municipality and forwarded with `cbsCode: null`.
+ */
+export const UNKNOWN_MUNICIPALITY = 'onbekend';
+
+export interface MunicipalityOption {
+  id: string;
+  name: string;
+  /** null for UNKNOWN_MUNICIPALITY. */
+  cbsCode: string | null;
+  /** Earlier names (merged municipalities), so the picker finds the municipality under them. */
+  formerNames: string[];
+}
+
 const cache = new WeakMap<SiteContent, Map<Locale, ReturnType<typeof build>>>();
 
 /** Built once per loaded site and language: the form page runs on every request. */
@@ -26,9 +41,13 @@ export function reportCatalogue(site: SiteContent, locale: Locale = DEFAULT_LOCA
 function build(site: SiteContent, locale: Locale) {
   const t = translator(locale);
   const collator = new Intl.Collator(locale);
-  const municipalities = [...site.gemeenten]
-    .sort((a, b) => byName(a.data, b.data))
-    .map((g) => ({ id: g.id, name: g.data.name, cbsCode: g.data.cbsCode }));
+  // "Weet ik niet" first, so it is found without scrolling past 342 names (and without JavaScript).
+  const municipalities: MunicipalityOption[] = [
+    { id: UNKNOWN_MUNICIPALITY, name: t('report.municipalityUnknown'), cbsCode: null, formerNames: [] },
+    ...[...site.gemeenten]
+      .sort((a, b) => byName(a.data, b.data))
+      .map((g) => ({ id: g.id, name: g.data.name, cbsCode: g.data.cbsCode, formerNames: g.data.formerNames })),
+  ];
   const signals = [...site.signalen].sort((a, b) => a.data.statement.localeCompare(b.data.statement, 'nl'));
   const shown = signals.map((s) => localizeSignal(site, locale, s)).sort((a, b) => collator.compare(a.data.statement, b.data.statement));
   // Each signal is listed once, under the first form it points to.

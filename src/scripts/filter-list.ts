@@ -1,0 +1,34 @@
+/**
+ * Type-to-filter for a long list of links (the municipalities index). The page works without
+ * it: every name is in the A–Z list with letter jump links. With JavaScript the hidden filter
+ * field appears; typing hides the items that do not match, hides letter groups left empty and
+ * the sections marked data-filter-hide, and a status region says how many remain.
+ */
+import { fold } from './autocomplete';
+
+export function enhanceListFilters(root: ParentNode = document): void {
+  for (const box of root.querySelectorAll<HTMLElement>('[data-list-filter]')) {
+    const input = box.querySelector('input');
+    const status = box.querySelector<HTMLElement>('[data-list-filter-status]');
+    const target = document.getElementById(box.dataset.target ?? '');
+    if (!input || !target) continue;
+    const items = [...target.querySelectorAll<HTMLElement>('[data-filter-item]')].map((item) => ({ item, key: fold(item.textContent ?? '') }));
+    const groups = [...target.querySelectorAll<HTMLElement>('[data-filter-group]')];
+    const hideWhileFiltering = [...document.querySelectorAll<HTMLElement>('[data-filter-hide]')];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    box.hidden = false;
+    input.addEventListener('input', () => {
+      const q = fold(input.value);
+      let count = 0;
+      for (const { item, key } of items) {
+        const show = !q || key.includes(q);
+        item.hidden = !show;
+        if (show) count++;
+      }
+      for (const group of groups) group.hidden = !group.querySelector('[data-filter-item]:not([hidden])');
+      for (const section of hideWhileFiltering) section.hidden = q !== '';
+      clearTimeout(timer);
+      if (status) timer = setTimeout(() => (status.textContent = q ? (count ? (box.dataset.count ?? '').replace('{count}', String(count)) : (box.dataset.none ?? '')) : ''), 400);
+    });
+  }
+}

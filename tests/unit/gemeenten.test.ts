@@ -1,0 +1,107 @@
+/**
+ * All municipalities of 2026 (issue 14): every one is content with a correct CBS code, province
+ * and regions; the content matches the open data it was generated from; and the 40 hand-written
+ * files kept their facts.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readContent } from '../../src/lib/content/read-content';
+import { GEBIED_CODE_PREFIX, gemeenteSchema } from '../../src/lib/content/schemas';
+import { PROVINCES } from '../../src/lib/content/fields';
+
+const { site } = readContent('content');
+const gebied = new Map(site.gebieden.map((g) => [g.id, g.data]));
+const GENERATED = '# Gegenereerd door scripts/generate-gemeenten.ts';
+
+/** The derived table (scripts/data/gemeenten-2026.csv), by CBS code. */
+function table() {
+  const [header, ...lines] = readFileSync('scripts/data/gemeenten-2026.csv', 'utf8').trim().split('\n');
+  const columns = header.split(',');
+  return new Map(
+    lines.map((line) => {
+      const cells = [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, columns.length);
+      const row = Object.fromEntries(columns.map((c, i) => [c, cells[i]]));
+      return [row.cbsCode, row];
+    }),
+  );
+}
+
+describe('all municipalities', () => {
+  it('has 342 municipalities with unique CBS codes GM + four digits', () => {
+    const codes = site.gemeenten.map((g) => g.data.cbsCode);
+    expect(codes).toHaveLength(342);
+    expect(new Set(codes).size).toBe(342);
+    for (const code of codes) expect(code).toMatch(/^GM\d{4}$/);
+  });
+
+  it('gives every municipality a province and three known regions of the right type', () => {
+    for (const g of site.gemeenten) {
+      expect(PROVINCES, g.id).toContain(g.data.province);
+      for (const [field, type] of [['veiligheidsregio', 'veiligheidsregio'], ['politieEenheid', 'politie-eenheid'], ['veiligThuisRegio', 'veilig-thuis-regio']] as const) {
+        const id = g.data[field];
+        expect(id, `${g.id}: ${field}`).toBeDefined();
+        expect(gebied.get(id!)?.type, `${g.id}: ${field} = ${id}`).toBe(type);
+      }
+    }
+  });
+
+  it('has 25 veiligheidsregio’s, 10 police units and 25 Veilig Thuis regions, each with members and a code that fits its type', () => {
+    const count = (type: string) => site.gebieden.filter((g) => g.data.type === type).length;
+    expect([count('veiligheidsregio'), count('politie-eenheid'), count('veilig-thuis-regio')]).toEqual([25, 10, 25]);
+    for (const g of site.gebieden) {
+      expect(g.data.code.startsWith(GEBIED_CODE_PREFIX[g.data.type])).toBe(true);
+      const members = site.gemeenten.filter((m) => [m.data.veiligheidsregio, m.data.politieEenheid, m.data.veiligThuisRegio].includes(g.id));
+      expect(members.length, g.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('matches the derived table: code, province and region codes', () => {
+    const rows = table();
+    expect(rows.size).toBe(342);
+    for (const g of site.gemeenten) {
+      const row = rows.get(g.data.cbsCode)!;
+      expect(row, g.data.cbsCode).toBeDefined();
+      expect([g.id, g.data.province, gebied.get(g.data.veiligheidsregio!)!.code, gebied.get(g.data.politieEenheid!)!.code, gebied.get(g.data.veiligThuisRegio!)!.code]).toEqual([
+        row.id, row.province, row.veiligheidsregioCode, row.politieEenheidCode, row.veiligThuisRegioCode,
+      ]);
+    }
+  });
+
+  it('keeps the hand-written facts of the 40 original files; only region fields, former names and the CBS source were added', () => {
+    const originals = JSON.parse(readFileSync('tests/fixtures/gemeenten/originals-2026-11.json', 'utf8')) as Record<string, Record<string, unknown>>;
+    for (const [id, raw] of Object.entries(originals)) {
+      // Parsed as the build does (defaults filled in) before comparing.
+      const before = gemeenteSchema.parse(raw) as Record<string, unknown>;
+      const text = readFileSync(`content/gemeenten/${id}.yaml`, 'utf8');
+      expect(text.startsWith(GENERATED), `${id} is met de hand geschreven`).toBe(false);
+      const now = site.gemeenten.find((g) => g.id === id)!.data as Record<string, unknown>;
+      const { veiligheidsregio, politieEenheid, veiligThuisRegio, formerNames, sources, notes, ...rest } = now;
+      const beforeSources = before.sources as unknown[];
+      expect((sources as { bron: string }[]).slice(0, beforeSources.length), id).toEqual(beforeSources);
+      expect((sources as { bron: string }[]).slice(beforeSources.length).map((s) => s.bron), id).toEqual(['cbs-gebiedsindelingen']);
+      // Mook en Middelaar gained one note: CBS puts it in another Veilig Thuis region than its region's.
+      const addedNotes = (notes as string[]).filter((n) => !((before.notes as string[] | undefined) ?? []).includes(n));
+      expect(addedNotes, id).toEqual(id === 'mook-en-middelaar' ? [expect.stringContaining('Veilig Thuis-regio Gelderland-Zuid')] : []);
+      const { sources: _s, notes: _n, formerNames: _f, ...beforeRest } = before;
+      for (const [key, value] of Object.entries(beforeRest)) expect(rest[key], `${id}.${key}`).toEqual(value);
+      expect([veiligheidsregio, politieEenheid, veiligThuisRegio].every(Boolean), id).toBe(true);
+      expect(formerNames).toEqual(expect.any(Array));
+    }
+  });
+
+  it('marks the files it generated, and those cite the CBS data set', () => {
+    for (const g of site.gemeenten) {
+      const text = readFileSync(g.filePath, 'utf8');
+      if (!text.startsWith(GENERATED)) continue;
+      expect(g.data.sources.map((s) => s.bron), g.id).toEqual(['cbs-gebiedsindelingen']);
+      expect(g.data.policy.kind).toBe('geen-bekend');
+    }
+  });
+
+  it('is what the generator makes of the data (npm run generate:gemeenten -- --check)', { timeout: 60_000 }, () => {
+    const result = spawnSync(process.execPath, ['scripts/generate-gemeenten.ts', '--check'], { encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toContain('De inhoud klopt met de gegevens.');
+    expect(result.status).toBe(0);
+  });
+});
