@@ -41,7 +41,7 @@ export interface IntakeContext {
   fillTimer: FillTimer;
   rateLimiter: RateLimiter;
   proofOfWork: ProofOfWork;
-  municipalities: ReadonlyMap<string, { name: string; cbsCode: string }>;
+  municipalities: ReadonlyMap<string, { name: string; cbsCode: string | null }>;
   signals: ReadonlyMap<string, string>;
   /** Receipt codes, conversations, and the intake desk's keys to seal to. */
   followUp: FollowUpSettings;
