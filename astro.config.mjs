@@ -39,7 +39,8 @@ const cloudflareAdapter = async () => {
   const { default: cloudflare } = await import('@astrojs/cloudflare');
   const { serverlessHeadersIntegration } = await import('./src/integrations/serverless-headers.mjs');
   return {
-    adapter: cloudflare({ configPath: './src/worker/wrangler.jsonc', prerenderEnvironment: 'node' }),
+    // No image service: the site has no images to transform, so no Images binding either.
+    adapter: cloudflare({ configPath: './src/worker/wrangler.jsonc', prerenderEnvironment: 'node', imageService: 'passthrough' }),
     integrations: [serverlessHeadersIntegration()],
   };
 };
