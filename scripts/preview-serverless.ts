@@ -9,7 +9,7 @@
  *   REPORT_DATA_DIR, as `npm start` does; the local D1 database lives in REPORT_DATA_DIR/serverless;
  * - the relay: the Worker's scheduled handler is triggered every REPORT_POLL_MS (default once a
  *   minute, as the platform's cron trigger does), through the trigger route wrangler dev offers
- *   locally (/cdn-cgi/handler/scheduled). On the platform /cdn-cgi/ belongs to Cloudflare's edge
+ *   locally (/cdn-cgi/local/scheduled). On the platform /cdn-cgi/ belongs to Cloudflare's edge
  *   and never reaches the Worker; the deployed Worker runs on its cron trigger only.
  *
  * Like the Node server, nothing here writes request URLs or addresses anywhere: wrangler's request
@@ -153,7 +153,7 @@ else console.log(`Meldingen worden doorgestuurd naar ${new URL(config.forwardUrl
 const trigger = async () => {
   if (stopping) return;
   try {
-    const response = await fetch(`${local}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('* * * * *')}`, { signal: AbortSignal.timeout(10 * 60_000) });
+    const response = await fetch(`${local}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('* * * * *')}`, { signal: AbortSignal.timeout(10 * 60_000) });
     await response.arrayBuffer();
   } catch {
     // wrangler is stopping or busy; the next tick tries again.

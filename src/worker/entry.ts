@@ -50,11 +50,15 @@ interface Host {
   runtime: ReportRuntime;
 }
 let host: Promise<Host> | undefined;
+let lastStartError = 0;
 
 /** The report runtime of this isolate, built on first use from the bindings. */
 function hostFor(env: Env): Promise<Host> {
   host ??= (async () => {
-    const settings = Object.fromEntries(Object.entries(env).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
+    // String bindings are the settings. Those of the Node server alone do not apply: Cloudflare
+    // itself says who the reader is (no proxies to trust), the store is D1, the relay is the cron.
+    const nodeOnly = new Set(['REPORT_TRUSTED_PROXIES', 'REPORT_DATABASE_URL', 'REPORT_DATA_DIR', 'REPORT_RELAY']);
+    const settings = Object.fromEntries(Object.entries(env).filter(([name, value]) => typeof value === 'string' && !nodeOnly.has(name))) as Record<string, string>;
     const config = readReportConfig(settings);
     if (!config.reportSecret) {
       throw new Error(`REPORT_SECRET ontbreekt. Een Worker heeft geen schijf om een sleutel te bewaren: maak er een (${SECRET_COMMAND}) en zet hem met wrangler secret put REPORT_SECRET.`);
@@ -62,8 +66,11 @@ function hostFor(env: Env): Promise<Host> {
     const keys = deriveKeys(Buffer.from(config.reportSecret, 'base64'));
     return { config, runtime: buildReportRuntime(config, new D1Store(env.DB), keys) };
   })().catch((error: unknown) => {
-    // Said once per isolate, without anything from a request; the next request tries again.
-    console.error(`De meldingen kunnen niet starten: ${(error as Error).message}`);
+    // Said at most once a minute, without anything from a request; the next request tries again.
+    if (Date.now() - lastStartError > 60_000) {
+      lastStartError = Date.now();
+      console.error(`De meldingen kunnen niet starten: ${(error as Error).message}`);
+    }
     host = undefined;
     throw error;
   });
@@ -160,7 +167,7 @@ export default {
         if (result.delivered + result.retrying + result.dead < RELAY_BATCH || Date.now() - started > RELAY_BUDGET_MS) break;
       }
     })().catch((error: unknown) => {
-      console.error(`De relay kon de opslag niet lezen: ${(error as Error).message}`);
+      console.error(`De relay kon niet draaien: ${(error as Error).message}`);
     });
     ctx.waitUntil(work);
     await work;
