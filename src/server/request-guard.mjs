@@ -17,7 +17,8 @@ const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})?(?:\.[A-Za-z0-9](?:[A-Za-z0-
 const TARGET = /^\/[\x21-\x7e]*$/;
 
 /**
- * @param {import('node:http').IncomingMessage} req
+ * @param {{ method?: string, url?: string, headers: { host?: string } }} req the parts of a request
+ *   it looks at: a Node IncomingMessage, or the Worker's request as method, path and query, Host
  * @returns {{ status: number, headers?: Record<string, string>, message: string } | undefined}
  */
 export function refusal(req) {
