@@ -27,7 +27,11 @@ const report = {
   description: 'Tien mensen slapen in de loods achter het tuinbouwbedrijf.',
   signals: ['te-veel-mensen-in-een-woning'],
 };
-/** A reader of its own, so the tests do not share one rate limit (CF-Connecting-IP, see below). */
+/**
+ * A reader of its own, so the tests do not share one rate limit. Locally wrangler keeps a
+ * CF-Connecting-IP the client sends (on the platform Cloudflare sets it), which lets the tests
+ * play several readers.
+ */
 let readers = 0;
 const reader = () => ({ 'cf-connecting-ip': `198.51.100.${++readers}` });
 
@@ -135,6 +139,10 @@ describe('pages on the Worker', () => {
       expect([path, response.status]).toEqual([path, 200]);
       expectSecurityHeaders(response, path);
     }
+    // Static assets carry the same headers from _headers, should a request ever bypass the Worker.
+    const headersFile = readFileSync('dist-serverless/client/_headers', 'utf8');
+    const allPaths = headersFile.slice(headersFile.indexOf('\n/*\n'));
+    for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, 'Content-Security-Policy': FRAME_POLICY })) expect(allPaths).toContain(`\n  ${name}: ${value}\n`);
     const home = await (await fetch(`${worker.url}/`)).text();
     expect(home).toContain('Meldwijzer Mensenhandel');
     // A prerendered page keeps its own CSP with script hashes in a <meta> tag.
