@@ -49,18 +49,28 @@ const requestedPort = Number(process.env.PORT ?? 4321);
 /** The cron trigger's rhythm unless REPORT_POLL_MS says otherwise. */
 const pollMs = process.env.REPORT_POLL_MS ? config.pollMs : 60_000;
 
-/** PORT=0: a port that is free now (wrangler dev needs a number). */
-function freePort(): Promise<number> {
+/** Binds `wanted` (0: any free port) for a moment: the port wrangler dev gets, or why not. */
+function claimPort(wanted: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
-    probe.listen(0, host, () => {
+    probe.listen(wanted, host, () => {
       const { port } = probe.address() as { port: number };
       probe.close(() => resolve(port));
     });
   });
 }
-const port = requestedPort === 0 ? await freePort() : requestedPort;
+let port: number;
+try {
+  port = await claimPort(requestedPort);
+} catch (error) {
+  console.error(
+    (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? `Poort ${requestedPort} op ${host} is al in gebruik. Stop het andere programma of kies een andere poort, bijvoorbeeld PORT=4322 npm run preview:serverless.`
+      : `De Worker kon niet starten: ${(error as Error).message}`,
+  );
+  process.exit(1);
+}
 
 // The same key the Node server would use: configured, or kept in REPORT_DATA_DIR.
 const { secret, source, file } = loadOrCreateSecret(config.reportSecret, config.dataDir);
