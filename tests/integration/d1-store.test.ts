@@ -59,13 +59,48 @@ describe('D1 store', { timeout: 30_000 }, () => {
     await store.list();
     const db = proxy.env[bindings.get(store)!];
     const { results } = await db.prepare('SELECT name FROM d1_migrations ORDER BY id').all<{ name: string }>();
-    expect(results.map((r) => r.name)).toEqual(['0001_report_store.sql']);
+    expect(results.map((r) => r.name)).toEqual(['0001_report_store.sql', '0002_follow_up.sql']);
     // A second store on the same database (another isolate) applies nothing twice.
     const again = await open(bindings.get(store)!);
     await again.list();
-    expect((await db.prepare('SELECT count(*) AS n FROM d1_migrations').all<{ n: number }>()).results).toEqual([{ n: 1 }]);
+    expect((await db.prepare('SELECT count(*) AS n FROM d1_migrations').all<{ n: number }>()).results).toEqual([{ n: 2 }]);
     const tables = await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name`).all<{ name: string }>();
-    expect(tables.results.map((t) => t.name)).toEqual(['d1_migrations', 'outbox', 'rate_counts', 'sqlite_sequence', 'used_keys']);
+    expect(tables.results.map((t) => t.name)).toEqual(['d1_migrations', 'mailbox_messages', 'mailboxes', 'outbox', 'rate_counts', 'sqlite_sequence', 'used_keys']);
+  });
+
+  it('keeps follow-up conversations: with their report or not at all, messages only while live, purged after', async () => {
+    // The store port gains these with sealing and follow-up (developed in parallel); then the
+    // shared contract covers them and this test can go.
+    const store = await fresh();
+    const day = 86_400;
+    const now = Date.now();
+    const soon = Math.ceil(now / 1000 / day) * day + day;
+    const later = soon + 30 * day;
+    const box = (n: number) => ({ lookup: `lookup-${n}`, reportId: `msg_${n}`, wrappedIdentity: `ingepakt-${n}`, createdDay: '2026-11-30', expiresAt: soon });
+    const entry = (n: number) => ({ id: `msg_${n}`, referenceCode: `MW-0000-000${n}`, payload: `{"n":${n}}` });
+    await store.enqueue(entry(1), { mailbox: box(1) });
+    expect(await store.findMailbox('lookup-1', now)).toEqual({ reportId: 'msg_1', wrappedIdentity: 'ingepakt-1', createdDay: '2026-11-30', expiresAt: soon, messages: [] });
+    // A second conversation for the same report is refused and takes its outbox entry with it.
+    await expect(store.enqueue(entry(2), { mailbox: { ...box(1), lookup: 'lookup-x' } })).rejects.toThrow();
+    expect((await store.list()).map((e) => e.id)).toEqual(['msg_1']);
+    expect(await store.addMessage('msg_1', { from: 'intake', sealed: 'vraag-1', day: '2026-12-01' }, later, now)).toBe(true);
+    await store.enqueue(entry(2), { message: { reportId: 'msg_1', message: { from: 'reporter', sealed: 'antwoord-1', day: '2026-12-02' }, expiresAt: later } });
+    expect((await store.findMailbox('lookup-1', now))?.messages).toEqual([
+      { from: 'intake', sealed: 'vraag-1', day: '2026-12-01' },
+      { from: 'reporter', sealed: 'antwoord-1', day: '2026-12-02' },
+    ]);
+    expect((await store.findMailbox('lookup-1', now))?.expiresAt).toBe(later);
+    // A message for a conversation that does not exist stores nothing, not even its outbox entry.
+    await expect(store.enqueue(entry(3), { message: { reportId: 'msg_9', message: { from: 'reporter', sealed: 'y', day: '2026-12-02' }, expiresAt: later } })).rejects.toThrow();
+    expect((await store.list()).map((e) => e.id)).toEqual(['msg_1', 'msg_2']);
+    const after = (later + 1) * 1000;
+    expect(await store.findMailbox('lookup-1', after)).toBeUndefined();
+    expect(await store.addMessage('msg_1', { from: 'intake', sealed: 'te laat', day: '2027-02-01' }, later + 90 * day, after)).toBe(false);
+    expect(await store.purgeMailboxes(after)).toBe(1);
+    expect(await store.purgeMailboxes(after)).toBe(0);
+    expect(await store.findMailbox('lookup-1', now)).toBeUndefined();
+    const db = proxy.env[bindings.get(store)!];
+    expect((await db.prepare('SELECT count(*) AS n FROM mailbox_messages').all<{ n: number }>()).results).toEqual([{ n: 0 }]);
   });
 
   it('holds the rate limit with three isolates hitting at once: 30 hits, limit 10, exactly 10 allowed', async () => {

@@ -34,12 +34,42 @@ export interface D1Database {
   batch<T = Record<string, unknown>>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]>;
 }
 
+/**
+ * Follow-up conversations, as the store port describes them once sealing and follow-up land
+ * (developed in parallel; same shapes as port.ts there, so D1Store already fits that port).
+ */
+export interface MailboxMessage {
+  from: 'intake' | 'reporter';
+  /** Sealed to the report's own key: the server cannot read it. */
+  sealed: string;
+  /** YYYY-MM-DD, UTC: no finer time is kept. */
+  day: string;
+}
+export interface NewMailbox {
+  lookup: string;
+  reportId: string;
+  wrappedIdentity: string;
+  createdDay: string;
+  /** Unix seconds after which the conversation is deleted. */
+  expiresAt: number;
+}
+export interface Mailbox extends Omit<NewMailbox, 'lookup'> {
+  messages: MailboxMessage[];
+}
+export interface EnqueueExtras {
+  mailbox?: NewMailbox;
+  message?: { reportId: string; message: MailboxMessage; expiresAt: number };
+}
+
 /** The migration files by name, in order; the same names `wrangler d1 migrations apply` records. */
 const MIGRATIONS: [name: string, sql: string][] = Object.entries(
   import.meta.glob<string>('./d1-migrations/*.sql', { query: '?raw', import: 'default', eager: true }),
 )
   .map(([path, sql]): [string, string] => [path.split('/').pop()!, sql])
   .sort(([a], [b]) => a.localeCompare(b));
+
+/** A live conversation for report ?4 at unix second ?5 (bound by every statement that uses it). */
+const LIVE = 'EXISTS (SELECT 1 FROM mailboxes WHERE report_id = ?4 AND expires_at >= ?5)';
 
 /** wrangler's own bookkeeping table (wrangler d1 migrations), created the way wrangler does. */
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS d1_migrations(
@@ -133,10 +163,92 @@ export class D1Store implements ReportStore {
     }
   }
 
-  enqueue(report: NewReport): Promise<void> {
-    // next_attempt_at 0 = due now, so the row holds no time of receipt.
+  enqueue(report: NewReport, extras: EnqueueExtras = {}): Promise<void> {
+    const { mailbox, message } = extras;
     return this.#run('melding opslaan', async () => {
-      await this.#db.prepare('INSERT INTO outbox (id, reference_code, payload) VALUES (?1, ?2, ?3)').bind(report.id, report.referenceCode, report.payload).run();
+      // next_attempt_at 0 = due now, so the row holds no time of receipt.
+      const values = [report.id, report.referenceCode, report.payload];
+      if (!mailbox && !message) {
+        await this.#db.prepare('INSERT INTO outbox (id, reference_code, payload) VALUES (?1, ?2, ?3)').bind(...values).run();
+        return;
+      }
+      // One batch, one transaction: the report with its conversation or message, or nothing.
+      const statements: D1PreparedStatement[] = [];
+      if (mailbox) {
+        statements.push(
+          this.#db
+            .prepare('INSERT INTO mailboxes (lookup, report_id, wrapped_identity, created_day, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)')
+            .bind(mailbox.lookup, mailbox.reportId, mailbox.wrappedIdentity, mailbox.createdDay, mailbox.expiresAt),
+        );
+      }
+      if (!message) {
+        statements.push(this.#db.prepare('INSERT INTO outbox (id, reference_code, payload) VALUES (?1, ?2, ?3)').bind(...values));
+        await this.#db.batch(statements);
+        return;
+      }
+      // A message only for a live conversation: every statement carries the same condition,
+      // which cannot change within the batch, so either all of them act or none does.
+      const nowSec = nowSeconds();
+      statements.push(
+        this.#db.prepare(`INSERT INTO outbox (id, reference_code, payload) SELECT ?1, ?2, ?3 WHERE ${LIVE}`).bind(...values, message.reportId, nowSec),
+        ...this.#messageStatements(message.reportId, message.message, message.expiresAt, nowSec),
+      );
+      const results = await this.#db.batch(statements);
+      if (Number(results[mailbox ? 1 : 0].meta.changes ?? 0) !== 1) throw new StoreUnavailableError('Dit gesprek bestaat niet (meer).');
+    });
+  }
+
+  /** Adds the message and moves the expiry, both only while the conversation is live (LIVE, ?4 and ?5). */
+  #messageStatements(reportId: string, message: MailboxMessage, expiresAt: number, nowSec: number): D1PreparedStatement[] {
+    return [
+      this.#db
+        .prepare(`INSERT INTO mailbox_messages (report_id, sender, sealed, day) SELECT ?1, ?2, ?3, ?6 WHERE ${LIVE}`)
+        .bind(reportId, message.from, message.sealed, reportId, nowSec, message.day),
+      this.#db.prepare('UPDATE mailboxes SET expires_at = ?1 WHERE report_id = ?2 AND expires_at >= ?3').bind(expiresAt, reportId, nowSec),
+    ];
+  }
+
+  findMailbox(lookup: string, now = Date.now()): Promise<Mailbox | undefined> {
+    const nowSec = nowSeconds(now);
+    return this.#run('gesprek lezen', async () => {
+      // Both reads in one batch, so the messages belong to the conversation as it was read.
+      const [boxes, messages] = await this.#db.batch([
+        this.#db.prepare('SELECT report_id, wrapped_identity, created_day, expires_at FROM mailboxes WHERE lookup = ?1 AND expires_at >= ?2').bind(lookup, nowSec),
+        this.#db
+          .prepare(
+            `SELECT sender, sealed, day FROM mailbox_messages
+             WHERE report_id = (SELECT report_id FROM mailboxes WHERE lookup = ?1 AND expires_at >= ?2) ORDER BY seq`,
+          )
+          .bind(lookup, nowSec),
+      ]);
+      const box = boxes.results[0] as { report_id: string; wrapped_identity: string; created_day: string; expires_at: number } | undefined;
+      if (!box) return undefined;
+      return {
+        reportId: box.report_id,
+        wrappedIdentity: box.wrapped_identity,
+        createdDay: box.created_day,
+        expiresAt: Number(box.expires_at),
+        messages: (messages.results as { sender: MailboxMessage['from']; sealed: string; day: string }[]).map((m) => ({ from: m.sender, sealed: m.sealed, day: m.day })),
+      };
+    });
+  }
+
+  addMessage(reportId: string, message: MailboxMessage, expiresAt: number, now = Date.now()): Promise<boolean> {
+    return this.#run('bericht opslaan', async () => {
+      const [added] = await this.#db.batch(this.#messageStatements(reportId, message, expiresAt, nowSeconds(now)));
+      return Number(added.meta.changes ?? 0) === 1;
+    });
+  }
+
+  purgeMailboxes(now = Date.now()): Promise<number> {
+    const nowSec = nowSeconds(now);
+    return this.#run('verlopen gesprekken wissen', async () => {
+      // The messages first (D1 enforces the ON DELETE CASCADE too), then the conversations.
+      const [, removed] = await this.#db.batch([
+        this.#db.prepare('DELETE FROM mailbox_messages WHERE report_id IN (SELECT report_id FROM mailboxes WHERE expires_at < ?1)').bind(nowSec),
+        this.#db.prepare('DELETE FROM mailboxes WHERE expires_at < ?1').bind(nowSec),
+      ]);
+      return Number(removed.meta.changes ?? 0);
     });
   }
 
