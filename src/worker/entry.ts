@@ -2,8 +2,8 @@
  * The Worker: the serverless host of the site (MELDWIJZER_TARGET=cloudflare, docs/DEPLOY.md).
  * What scripts/serve.mjs does for the Node server, this does for Astro's Cloudflare handler:
  *
- * - refuses odd requests with the Node server's answers (src/server/request-guard.mjs) and caps
- *   the body as @astrojs/node's bodySizeLimit does, before Astro sees anything; every request
+ * - refuses odd requests with the Node server's answers (src/server/request-guard.mjs) and reads
+ *   the body, capped as @astrojs/node's bodySizeLimit caps it, before Astro sees anything; every request
  *   comes here first (assets.run_worker_first), and prerendered pages are then served from the
  *   static assets (env.ASSETS);
  * - builds the report runtime once per isolate from the Worker's bindings (settings and
@@ -80,20 +80,41 @@ function hostFor(env: Env): Promise<Host> {
 const requestClients = new AsyncLocalStorage<string>();
 installRequestClient(requestClients);
 
-/** A copy of the request whose body stream errors past BODY_LIMIT, as the Node adapter's does. */
-function capBody(request: Request): Request | Response {
+/**
+ * The request with its body read in full first, capped as the Node adapter caps it: past
+ * BODY_LIMIT the body errors when read (the form then says it did not arrive, as on the Node
+ * server). Reading it all before answering means a refusal (403, 413, 415) never goes out while
+ * the reader is still sending; wrangler's local proxy drops such requests with a 500.
+ */
+async function readBody(request: Request): Promise<Request | Response> {
   if (!request.body) return request;
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > BODY_LIMIT) return plain(413, 'Uw melding is te groot. Maak de teksten korter en probeer het opnieuw.');
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  const limit = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      received += chunk.byteLength;
-      if (received > BODY_LIMIT) controller.error(new Error(`Body size limit exceeded: received more than ${BODY_LIMIT} bytes`));
-      else controller.enqueue(chunk);
-    },
-  });
-  return new Request(request, { body: request.body.pipeThrough(limit) });
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received <= BODY_LIMIT) chunks.push(value);
+    // Past the limit: read on to the end (a little further at most) and keep nothing.
+    else if (received > 16 * BODY_LIMIT) {
+      await reader.cancel();
+      break;
+    }
+  }
+  if (received > BODY_LIMIT) {
+    const failing = new ReadableStream({ start: (controller) => controller.error(new Error(`Body size limit exceeded: received more than ${BODY_LIMIT} bytes`)) });
+    return new Request(request, { body: failing });
+  }
+  const body = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new Request(request, { body });
 }
 
 function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
@@ -125,7 +146,7 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
     if (asset.status !== 404) return asset;
     await asset.body?.cancel();
   }
-  const capped = capBody(request);
+  const capped = await readBody(request);
   if (capped instanceof Response) return capped;
   // Started here, awaited by the pages that need it (reportRuntime()); a misconfiguration shows
   // as an error on the report pages only, while every other page keeps working.
