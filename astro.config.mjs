@@ -4,10 +4,47 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIntegration } from './src/integrations/pagefind.mjs';
+import { pageTitlesIntegration } from './src/integrations/page-titles.mjs';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 /** Public address of the site; used for the sitemap, canonical links and security.txt. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+/**
+ * Which host the build is for: `node` (the default: our own server, scripts/serve.mjs, into
+ * dist/) or `cloudflare` (static assets plus a Worker, into dist-serverless/; see
+ * `npm run build:serverless` and docs/DEPLOY.md). Both builds serve the same pages and handler.
+ */
+const target = process.env.MELDWIJZER_TARGET || 'node';
+if (target !== 'node' && target !== 'cloudflare') {
+  throw new Error(`MELDWIJZER_TARGET=${target} bestaat niet. Kies node (standaard) of cloudflare.`);
+}
+
+/** The Node server's adapter (the embedded default). */
+const nodeAdapter = () =>
+  node({
+    mode: 'standalone',
+    // Send the CSP of prerendered pages as a response header, not only a <meta> tag.
+    staticHeaders: true,
+    // A report is a few KB; refuse anything bigger early.
+    bodySizeLimit: 64 * 1024,
+  });
+
+/**
+ * The Worker: src/worker/entry.ts around Astro's handler, settings in src/worker/wrangler.jsonc.
+ * Prerendering runs in Node, as for the Node build, so both targets ship the same static pages.
+ * Loaded only for this target, so the Node build never touches the Cloudflare packages.
+ */
+const cloudflareAdapter = async () => {
+  const { default: cloudflare } = await import('@astrojs/cloudflare');
+  const { serverlessHeadersIntegration } = await import('./src/integrations/serverless-headers.mjs');
+  return {
+    // No image service: the site has no images to transform, so no Images binding either.
+    adapter: cloudflare({ configPath: './src/worker/wrangler.jsonc', prerenderEnvironment: 'node', imageService: 'passthrough' }),
+    integrations: [serverlessHeadersIntegration()],
+  };
+};
+const serverless = target === 'cloudflare' ? await cloudflareAdapter() : undefined;
 
 export default defineConfig({
   site,
@@ -23,18 +60,18 @@ export default defineConfig({
   },
   // Every page is prerendered unless it opts out (the report form, later).
   output: 'static',
-  adapter: node({
-    mode: 'standalone',
-    // Send the CSP of prerendered pages as a response header, not only a <meta> tag.
-    staticHeaders: true,
-    // A report is a few KB; refuse anything bigger early.
-    bodySizeLimit: 64 * 1024,
-  }),
+  // Its own folder, so a serverless build never overwrites the Node build the tests serve.
+  ...(serverless ? { outDir: './dist-serverless' } : {}),
+  // No sessions: the site sets no cookies (otherwise the Cloudflare adapter enables KV sessions).
+  ...(serverless ? { session: false } : {}),
+  adapter: serverless ? serverless.adapter : nodeAdapter(),
   integrations: [
     mdx(),
     // Pages marked noindex (the report form and receipt, search) stay out of the sitemap.
     sitemap({ filter: (page) => !/\/(melden\/anoniem|zoeken)\//.test(new URL(page).pathname) }),
     pagefindIntegration(),
+    pageTitlesIntegration(),
+    ...(serverless ? serverless.integrations : []),
   ],
   build: {
     format: 'directory',

@@ -1,8 +1,10 @@
 /**
- * What the Node server refuses before Astro sees a request, so that odd requests get a clear
+ * What the server refuses before Astro sees a request (the Node server, scripts/serve.mjs, and
+ * the Worker, src/worker/entry.ts), so that odd requests get a clear
  * 4xx instead of a 500 and nothing about them reaches a log:
  * - methods other than GET, HEAD and POST, and POST anywhere but the report form: 405 with Allow;
- * - a request target that is not a plain path ("*", "http://…", control characters): 400;
+ * - a request target that is not a plain path ("*", "http://…", control characters, malformed or
+ *   NUL escapes): 400;
  * - a Host header that is not a host name or address with an optional port ("x@y"): 400.
  * Plain JavaScript so the server starts without a TypeScript step.
  */
@@ -15,7 +17,8 @@ const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})?(?:\.[A-Za-z0-9](?:[A-Za-z0-
 const TARGET = /^\/[\x21-\x7e]*$/;
 
 /**
- * @param {import('node:http').IncomingMessage} req
+ * @param {{ method?: string, url?: string, headers: { host?: string } }} req the parts of a request
+ *   it looks at: a Node IncomingMessage, or the Worker's request as method, path and query, Host
  * @returns {{ status: number, headers?: Record<string, string>, message: string } | undefined}
  */
 export function refusal(req) {
@@ -27,11 +30,15 @@ export function refusal(req) {
     return { status: 405, headers: { Allow: 'GET, HEAD' }, message: 'Op dit adres kunt u niets versturen.' };
   }
   if (!TARGET.test(target) || target.startsWith('//')) return { status: 400, message: 'Ongeldig adres.' };
+  // The decoded path is used below: a bare `decodeURI(target)` in a try is dropped by the
+  // Worker bundle's minifier as free of side effects, and malformed escapes slip through.
+  let path;
   try {
-    decodeURI(target);
+    path = decodeURI(target);
   } catch {
     return { status: 400, message: 'Ongeldig adres.' };
   }
+  if (path.includes('\0')) return { status: 400, message: 'Ongeldig adres.' };
   const host = req.headers.host;
   if (host !== undefined && !HOST.test(host)) return { status: 400, message: 'Ongeldige Host-header.' };
   return undefined;

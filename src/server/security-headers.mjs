@@ -1,5 +1,8 @@
 /**
- * Security headers for every response of the Node server, static and on-demand alike.
+ * Security headers for every response, static and on-demand alike: on the Node server
+ * (applySecurityHeaders), on the Worker (withSecurityHeaders, src/worker/entry.ts) and, for the
+ * Worker's static assets, in the _headers file built from these same constants
+ * (src/integrations/serverless-headers.mjs).
  * The CSP with script hashes comes from Astro (security.csp, sent as a header through
  * the adapter's staticHeaders); this adds the directives a <meta> CSP cannot carry
  * (frame-ancestors) as a second policy — browsers enforce both.
@@ -23,7 +26,8 @@ export const SECURITY_HEADERS = {
 export const FRAME_POLICY = "frame-ancestors 'none'";
 
 const isCsp = (name) => String(name).toLowerCase() === 'content-security-policy';
-const withFramePolicy = (value) =>
+/** A page's own policy with frame-ancestors added (a <meta> policy cannot carry it). */
+export const withFramePolicy = (value) =>
   String(value).includes('frame-ancestors') ? value : `${String(value).replace(/[;\s]*$/, '')}; ${FRAME_POLICY}`;
 
 /**
@@ -47,4 +51,19 @@ export function applySecurityHeaders(res) {
     }
     return writeHead(status, ...rest);
   };
+}
+
+/**
+ * The same headers on a Fetch API response (the Worker): a copy of `response` with every
+ * security header set and frame-ancestors added to the page's own CSP, or sent alone.
+ * @param {Response} response
+ * @returns {Response}
+ */
+export function withSecurityHeaders(response) {
+  // Responses from fetch() and the assets binding have immutable headers: copy them.
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
+  const policy = headers.get('content-security-policy');
+  headers.set('Content-Security-Policy', policy ? withFramePolicy(policy) : FRAME_POLICY);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

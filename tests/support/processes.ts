@@ -17,13 +17,13 @@ export interface Started {
 
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
-async function start(script: string, env: NodeJS.ProcessEnv, pattern: RegExp): Promise<Started> {
+async function start(script: string, env: NodeJS.ProcessEnv, pattern: RegExp, timeoutMs = 20_000): Promise<Started> {
   const child = spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} startte niet: ${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`${script} startte niet: ${output}`)), timeoutMs);
     const check = () => {
       const match = pattern.exec(output);
       if (match) {
@@ -45,6 +45,14 @@ async function start(script: string, env: NodeJS.ProcessEnv, pattern: RegExp): P
 /** The built site (npm run build first) with the relay, on a free port. */
 export function startServer(env: NodeJS.ProcessEnv): Promise<Started> {
   return start('scripts/serve.mjs', { HOST: '127.0.0.1', PORT: '0', ...env }, /draait op http:\/\/127\.0\.0\.1:(\d+)\//);
+}
+
+/**
+ * The serverless build (npm run build:serverless first) in workerd through
+ * npm run preview:serverless, on a free port; it takes the same REPORT_* settings as startServer.
+ */
+export function startServerlessPreview(env: NodeJS.ProcessEnv): Promise<Started> {
+  return start('scripts/preview-serverless.ts', { HOST: '127.0.0.1', PORT: '0', ...env }, /draait op http:\/\/127\.0\.0\.1:(\d+)\//, 90_000);
 }
 
 /** The reference receiver (npm run receiver) on a given or free port. */

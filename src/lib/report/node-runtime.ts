@@ -4,7 +4,8 @@
  * default only, from a key file it creates in REPORT_DATA_DIR and announces at start-up.
  */
 import { readReportConfig, SECRET_COMMAND, type ReportConfig } from './config.ts';
-import { deriveKeys, loadOrCreateSecret } from './keys.ts';
+import { deriveKeys } from './keys.ts';
+import { loadOrCreateSecret } from './secret-file.ts';
 import { buildReportRuntime, type ReportRuntime } from './runtime.ts';
 import { openReportStore } from './store/index.ts';
 
