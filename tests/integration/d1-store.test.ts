@@ -115,11 +115,11 @@ describe('D1 store', { timeout: 30_000 }, () => {
   it('writes the report to disk before enqueue resolves, and says nothing of it when D1 refuses', async () => {
     const store = await fresh();
     const marker = 'MARKEER-d1-opslag-42';
-    await store.enqueue({ id: 'msg_1', referenceCode: 'MW-0000-0001', payload: JSON.stringify({ description: marker }) });
+    await store.enqueue({ id: 'msg_1', payload: JSON.stringify({ description: marker }) });
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
     expect(files(persist).some((f) => readFileSync(f).toString('latin1').includes(marker))).toBe(true);
-    const error = await store.enqueue({ id: 'msg_1', referenceCode: 'MW-0000-0002', payload: JSON.stringify({ description: marker }) }).catch((e: unknown) => e);
+    const error = await store.enqueue({ id: 'msg_1', payload: JSON.stringify({ description: marker }) }).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/SQLITE_CONSTRAINT/);
     expect((error as Error).message).not.toContain(marker);
     expect((error as Error).message).not.toContain('msg_1');

@@ -90,7 +90,6 @@ const statements = (sql: string) =>
 
 interface Row {
   id: string;
-  reference_code: string;
   payload: string;
   state: EntryState;
   attempts: number;
@@ -100,7 +99,6 @@ interface Row {
 
 const toEntry = (row: Row): OutboxEntry => ({
   id: row.id,
-  referenceCode: row.reference_code,
   payload: row.payload,
   state: row.state,
   attempts: Number(row.attempts),
@@ -167,7 +165,8 @@ export class D1Store implements ReportStore {
     const { mailbox, message } = extras;
     return this.#run('melding opslaan', async () => {
       // next_attempt_at 0 = due now, so the row holds no time of receipt.
-      const values = [report.id, report.referenceCode, report.payload];
+      // reference_code mirrors the SQLite store's legacy column; it holds the id.
+      const values = [report.id, report.id, report.payload];
       if (!mailbox && !message) {
         await this.#db.prepare('INSERT INTO outbox (id, reference_code, payload) VALUES (?1, ?2, ?3)').bind(...values).run();
         return;
@@ -263,7 +262,7 @@ export class D1Store implements ReportStore {
              SELECT id FROM outbox
              WHERE state = 'pending' AND next_attempt_at <= ?3 AND lease_until <= ?3
              ORDER BY next_attempt_at, rowid LIMIT ?4)
-           RETURNING rowid AS seq, id, reference_code, payload, state, attempts, next_attempt_at, last_error`,
+           RETURNING rowid AS seq, id, payload, state, attempts, next_attempt_at, last_error`,
         )
         .bind(leaseToken, now + leaseMs, now, limit)
         .all<Row & { seq: number }>();
@@ -295,7 +294,7 @@ export class D1Store implements ReportStore {
   }
 
   list(state?: EntryState): Promise<OutboxListing[]> {
-    const columns = 'id, reference_code, state, attempts, next_attempt_at, last_error';
+    const columns = 'id, state, attempts, next_attempt_at, last_error';
     return this.#run('wachtrij tonen', async () => {
       const { results } = await (state
         ? this.#db.prepare(`SELECT ${columns} FROM outbox WHERE state = ?1 ORDER BY rowid`).bind(state)
