@@ -54,7 +54,8 @@ type NodeArgon2 = (
 
 /**
  * Argon2id: Node's own (node:crypto, from 24.7) runs on the thread pool, so pages never wait
- * for it; where that is missing (a Worker), the WebAssembly build of hash-wasm gives the same bytes.
+ * for it. Where that is missing (a Worker, which also forbids compiling WebAssembly at run time)
+ * the pure-JavaScript build of @noble/hashes gives the same bytes, yielding as it goes.
  */
 async function argon2id(message: string, salt: Buffer, length: number): Promise<Uint8Array> {
   const native = (nodeCrypto as unknown as { argon2?: NodeArgon2 }).argon2;
@@ -65,16 +66,8 @@ async function argon2id(message: string, salt: Buffer, length: number): Promise<
       ),
     );
   }
-  const wasm = await import('hash-wasm');
-  return (await wasm.argon2id({
-    password: message,
-    salt,
-    parallelism: ARGON2.parallelism,
-    iterations: ARGON2.passes,
-    memorySize: ARGON2.memoryKiB,
-    hashLength: length,
-    outputType: 'binary',
-  })) as Uint8Array;
+  const { argon2idAsync } = await import('@noble/hashes/argon2.js');
+  return argon2idAsync(message, salt, { t: ARGON2.passes, m: ARGON2.memoryKiB, p: ARGON2.parallelism, dkLen: length });
 }
 
 /** The slow part: one Argon2id run over the normalized code, salted with the pepper. */
