@@ -1,8 +1,10 @@
 /**
  * The built site in a real browser, on a sample: every template in every language (sitemap
- * paths grouped by route pattern, the first two of each group) plus a fixed-seed random
- * handful. Each sampled page answers 200 with one h1, axe finds no WCAG 2.2 AA violation, no
- * request leaves the origin and no cookie is set; without JavaScript its h1 is visible.
+ * paths grouped by route pattern, the first of each group), the variants one template renders
+ * differently, and 20 pages drawn with a fixed seed. Each sampled page answers 200 with one h1,
+ * axe finds no WCAG 2.2 AA violation, no request leaves the origin and no cookie is set; the
+ * Dutch and Polish ones also show their h1 without JavaScript (the other languages render the
+ * same templates).
  *
  * What needs no browser runs over every page instead: the security headers of every sitemap
  * page (HTTP only, below) and, in tests/integration/built-site.test.ts and html-validity.test.ts,
@@ -18,7 +20,7 @@ const all = sitemapPaths();
 const full = process.env.FULL_SWEEP === '1';
 /** Variants one template renders differently: a municipality with its own plan, one in a region, one generated from CBS data only. */
 const VARIANTS = ['/gemeenten/woerden/', '/gemeenten/venlo/', '/gemeenten/amsterdam/', '/gemeenten/amsterdam/signalenkaart/', '/gemeenten/utrecht/melden/uitkomst-zorgen-om-naaste/', '/gemeenten/mook-en-middelaar/'];
-const paths = full ? all : [...new Set([...samplePaths(all, { perTemplate: 2, random: 20, seed: Number(process.env.SAMPLE_SEED ?? 14) }), ...VARIANTS])];
+const paths = full ? all : [...new Set([...samplePaths(all, { perTemplate: 1, random: 20, seed: Number(process.env.SAMPLE_SEED ?? 14) }), ...VARIANTS])];
 const BATCH = 40;
 
 test('the sample covers every template in every language', () => {
@@ -48,12 +50,16 @@ for (let start = 0; start < paths.length; start += BATCH) {
   });
 }
 
+// Without JavaScript: the Dutch and Polish pages of the sample (every page's h1 is checked in the
+// HTML itself by tests/integration/built-site.test.ts).
+const noScriptPaths = paths.filter((path) => !/^\/(en|ro|bg|uk)\//.test(path));
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  for (let start = 0; start < paths.length; start += BATCH * 2) {
-    const batch = paths.slice(start, start + BATCH * 2);
-    test(`pages ${start + 1}–${start + batch.length} of ${paths.length} show their content without JavaScript`, async ({ page }) => {
+  for (let start = 0; start < noScriptPaths.length; start += BATCH * 2) {
+    const batch = noScriptPaths.slice(start, start + BATCH * 2);
+    test(`pages ${start + 1}–${start + batch.length} of ${noScriptPaths.length} show their content without JavaScript`, async ({ page }) => {
       test.setTimeout(180_000);
       const problems: string[] = [];
       for (const path of batch) {

@@ -38,7 +38,8 @@ afterAll(async () => {
 });
 
 describe('HTML validity', () => {
-  it('every page in dist/client passes the Nu HTML Checker', { timeout: 120_000 }, () => {
+  // About 6,300 pages since all 342 municipalities are in (issue 14): some 80 s on 2 busy cores.
+  it('every page in dist/client passes the Nu HTML Checker', { timeout: 300_000 }, () => {
     expect(validate('dist/client')).toEqual([]);
   });
 
