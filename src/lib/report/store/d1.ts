@@ -16,7 +16,7 @@
  * Nothing is logged.
  */
 import { randomBytes } from 'node:crypto';
-import type { Claim, EntryState, NewReport, OutboxEntry, OutboxListing, ReportStore, SlidingWindowHit } from './port.ts';
+import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxEntry, OutboxListing, ReportStore, SlidingWindowHit } from './port.ts';
 import { nowSeconds, StoreUnavailableError } from './port.ts';
 
 /** The parts of the D1 binding this store uses (@cloudflare/workers-types has the full type). */
@@ -32,33 +32,6 @@ export interface D1PreparedStatement {
 export interface D1Database {
   prepare(query: string): D1PreparedStatement;
   batch<T = Record<string, unknown>>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]>;
-}
-
-/**
- * Follow-up conversations, as the store port describes them once sealing and follow-up land
- * (developed in parallel; same shapes as port.ts there, so D1Store already fits that port).
- */
-export interface MailboxMessage {
-  from: 'intake' | 'reporter';
-  /** Sealed to the report's own key: the server cannot read it. */
-  sealed: string;
-  /** YYYY-MM-DD, UTC: no finer time is kept. */
-  day: string;
-}
-export interface NewMailbox {
-  lookup: string;
-  reportId: string;
-  wrappedIdentity: string;
-  createdDay: string;
-  /** Unix seconds after which the conversation is deleted. */
-  expiresAt: number;
-}
-export interface Mailbox extends Omit<NewMailbox, 'lookup'> {
-  messages: MailboxMessage[];
-}
-export interface EnqueueExtras {
-  mailbox?: NewMailbox;
-  message?: { reportId: string; message: MailboxMessage; expiresAt: number };
 }
 
 /** The migration files by name, in order; the same names `wrangler d1 migrations apply` records. */
