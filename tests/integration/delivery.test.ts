@@ -121,7 +121,7 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     await receiptCode(server.url, await submitReport(server.url, { ...report, municipality: 'amsterdam' }));
     await receiptCode(server.url, await submitReport(server.url, { ...report, municipality: 'onbekend', description: `${report.description} (2)` }));
     await waitFor(() => receiver.received().length === 2, 10_000, 'aflevering');
-    const municipalities = receiver.received().map((r) => (r.report as { municipality: { id: string } }).municipality).sort((a, b) => a.id.localeCompare(b.id));
+    const municipalities = receiver.received().map((r) => r.report.municipality as { id: string }).sort((a, b) => a.id.localeCompare(b.id));
     expect(municipalities).toEqual([
       { id: 'amsterdam', name: 'Amsterdam', cbsCode: 'GM0363' },
       { id: 'onbekend', name: 'Weet ik niet / ergens anders', cbsCode: null },

@@ -18,11 +18,11 @@ import type {
   Regio,
   SectorGuidance,
   Signaal,
+  SourceRef,
   VertaaldePagina,
   Vertaling,
 } from './schemas.ts';
 import { GEBIED_TYPES, type GebiedType } from './schemas.ts';
-import type { SourceRef } from './fields.ts';
 
 export interface Entry<T> {
   id: string;
