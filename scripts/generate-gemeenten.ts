@@ -16,6 +16,10 @@
  *                                           while the marker stays); in hand-edited files only
  *                                           the region fields are updated, in place
  *
+ * Former names: every older gemeente_<year>.topojson in the same folder (now 2015) gives the
+ * names of municipalities that no longer exist to the current municipalities that took a real
+ * part of them (formerNames; see formerNames() below for the rule).
+ *
  * Next year: put the new gemeente_<year>.topojson (and newer region sets) in
  * scripts/data/cartomap/, change SETS below, run this script and read its report. A municipality
  * that no longer exists stops the run with the file to merge by hand.
