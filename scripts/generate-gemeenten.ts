@@ -16,6 +16,10 @@
  *                                           while the marker stays); in hand-edited files only
  *                                           the region fields are updated, in place
  *
+ * Former names: every older gemeente_<year>.topojson in the same folder (now 2015) gives the
+ * names of municipalities that no longer exist to the current municipalities that took a real
+ * part of them (formerNames; see formerNames() below for the rule).
+ *
  * Next year: put the new gemeente_<year>.topojson (and newer region sets) in
  * scripts/data/cartomap/, change SETS below, run this script and read its report. A municipality
  * that no longer exists stops the run with the file to merge by hand.
@@ -43,8 +47,10 @@ const ORGANISATIONS_FILE = 'scripts/data/gebieden-organisaties.yaml';
 const BRON = 'cbs-gebiedsindelingen';
 /** A region must hold at least this share of a municipality's sample points. */
 const MIN_SHARE = 0.8;
-/** A municipality of an older year that covers at least this share of it gives it a former name. */
-const MIN_FORMER_SHARE = 0.15;
+/** Share of a former municipality that must lie in a current one to give it its name. */
+const MIN_FORMER_SHARE = 0.1;
+/** Share of the current municipality that must have been the former one. */
+const MIN_FORMER_PART = 0.05;
 export const GENERATED_MARKER = '# Gegenereerd door scripts/generate-gemeenten.ts';
 
 type RegionType = 'veiligheidsregio' | 'veilig-thuis-regio' | 'politie-eenheid';
@@ -111,18 +117,44 @@ function assign(municipality: Feature, points: [number, number][], interior: [nu
   return { code: winner.code, name: winner.name, share: count / total, marginKm: distanceToEdgeKm(winner, interior) };
 }
 
-/** Former names from older municipality sets (gemeente_<year>.topojson before the current year), when present. */
+/**
+ * The same name, written differently: CBS adds a province to tell namesakes apart
+ * ("Hengelo (O.)", "Beek (L.)") and one edition writes "Nuenen. Gerwen" for "Nuenen, Gerwen".
+ */
+export function sameName(a: string, b: string): boolean {
+  const fold = (name: string) =>
+    name
+      .replace(/\s*\([^)]*\)\s*$/, '')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '');
+  return fold(a) === fold(b);
+}
+
+/**
+ * Former names from older municipality sets (gemeente_<year>.topojson before the current year),
+ * when present. A municipality of the older set that no longer exists under its code and name
+ * gives its name to each current municipality that took a real part of it: at least
+ * MIN_FORMER_SHARE of the old municipality lies in the current one, and the old municipality
+ * makes up at least MIN_FORMER_PART of the current one. Both conditions together keep out the
+ * slivers that differently generalised borders produce (Bussum is not a former name of Hilversum)
+ * and keep splits (Haaren went to Vught, Oisterwijk, Tilburg and Boxtel).
+ */
 function formerNames(current: Feature[], currentYear: number): Map<string, Set<string>> {
   const names = new Map<string, Set<string>>();
   const byCode = new Map(current.map((f) => [f.code, f]));
+  const currentPoints = new Map<Feature, [number, number][]>();
+  const pointsOf = (f: Feature) => currentPoints.get(f) ?? currentPoints.set(f, samplePoints(f, 400)).get(f)!;
   const older = readdirSync(DATA_DIR)
     .map((f) => /^gemeente_(\d{4})\.topojson$/.exec(f))
     .filter((m): m is RegExpExecArray => m !== null && Number(m[1]) < currentYear)
     .map((m) => m[0].replace(/\.topojson$/, ''));
   for (const file of older) {
-    for (const old of load(file)) {
+    const oldSet = load(file);
+    for (const old of oldSet) {
       const now = byCode.get(old.code);
-      if (now && now.name === old.name) continue;
+      if (now && sameName(now.name, old.name)) continue;
       const counts = new Map<Feature, number>();
       const points = samplePoints(old, 200);
       for (const point of points) {
@@ -130,7 +162,10 @@ function formerNames(current: Feature[], currentYear: number): Map<string, Set<s
         if (municipality) counts.set(municipality, (counts.get(municipality) ?? 0) + 1);
       }
       for (const [municipality, n] of counts) {
-        if (n / points.length < MIN_FORMER_SHARE || municipality.name === old.name) continue;
+        if (n / points.length < MIN_FORMER_SHARE || sameName(municipality.name, old.name)) continue;
+        const own = pointsOf(municipality);
+        const part = own.filter((point) => featureAt([old], point) === old).length / own.length;
+        if (part < MIN_FORMER_PART) continue;
         names.set(municipality.code, (names.get(municipality.code) ?? new Set()).add(old.name));
       }
     }

@@ -1,14 +1,16 @@
 /**
- * npm run bench:scale — build time at national scale. Generates synthetic municipalities
- * (same shape as content/gemeenten/, spread over the existing regions, no plan of their own)
- * in a temporary copy of content/ that is never committed, and builds the site with 40
- * (the real content), 170 and 342 municipalities. Reports the median of BENCH_RUNS builds
- * (default 3), pages per second and the growth against the real site, measured in one run.
+ * npm run bench:scale — build time at national scale, on the real municipalities. Since issue 14
+ * content/ holds all 342 municipalities of 2026 (302 generated from CBS data). The bench builds
+ * a temporary copy of content/ (under .tmp/, never committed) with 40 (the hand-written ones
+ * only), 170 and 342 municipalities, dropping generated files beyond the size, and reports the
+ * median of BENCH_RUNS clean builds (default 3), pages per second and the growth against 40,
+ * measured in one run.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { GENERATED_MARKER } from '../generate-gemeenten.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZES = [40, 170, 342];
@@ -18,26 +20,12 @@ const work = mkdtempSync(join('.tmp', 'bench-scale-'));
 function contentWith(total: number): string {
   const dir = join(work, `content-${total}`);
   cpSync('content', dir, { recursive: true });
-  const existing = readdirSync(join(dir, 'gemeenten')).length;
-  const regios = readdirSync(join(dir, 'regios')).map((f) => f.replace(/\.yaml$/, ''));
-  for (let i = existing; i < total; i++) {
-    const id = `synthetische-gemeente-${i}`;
-    writeFileSync(
-      join(dir, 'gemeenten', `${id}.yaml`),
-      [
-        `name: Synthetische gemeente ${i}`,
-        `cbsCode: GM${String(5000 + i).padStart(4, '0')}`,
-        'province: Utrecht',
-        `regio: ${regios[i % regios.length]}`,
-        'policy:',
-        '  kind: geen-bekend',
-        '  note: Gegenereerd voor de schaaltest; geen echte gemeente.',
-        'sources:',
-        '  - bron: cbs-gemeentecodes',
-        '',
-      ].join('\n'),
-    );
-  }
+  const folder = join(dir, 'gemeenten');
+  const files = readdirSync(folder).sort();
+  const generated = files.filter((f) => readFileSync(join(folder, f), 'utf8').startsWith(GENERATED_MARKER));
+  const handWritten = files.length - generated.length;
+  if (total < handWritten) throw new Error(`Minder dan ${handWritten} gemeenten kan niet: zoveel zijn met de hand geschreven.`);
+  for (const file of generated.slice(total - handWritten)) rmSync(join(folder, file));
   return dir;
 }
 

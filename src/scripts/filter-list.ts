@@ -2,7 +2,8 @@
  * Type-to-filter for a long list of links (the municipalities index). The page works without
  * it: every name is in the A–Z list with letter jump links. With JavaScript the hidden filter
  * field appears; typing hides the items that do not match, hides letter groups left empty and
- * the sections marked data-filter-hide, and a status region says how many remain.
+ * the sections marked data-filter-hide, and a status region says how many remain. An item
+ * matches on its data-filter-key (its own name) when it has one, else on its text.
  */
 import { fold } from './autocomplete';
 
@@ -12,7 +13,7 @@ export function enhanceListFilters(root: ParentNode = document): void {
     const status = box.querySelector<HTMLElement>('[data-list-filter-status]');
     const target = document.getElementById(box.dataset.target ?? '');
     if (!input || !target) continue;
-    const items = [...target.querySelectorAll<HTMLElement>('[data-filter-item]')].map((item) => ({ item, key: fold(item.textContent ?? '') }));
+    const items = [...target.querySelectorAll<HTMLElement>('[data-filter-item]')].map((item) => ({ item, key: fold(item.dataset.filterKey ?? item.textContent ?? '') }));
     const groups = [...target.querySelectorAll<HTMLElement>('[data-filter-group]')];
     const hideWhileFiltering = [...document.querySelectorAll<HTMLElement>('[data-filter-hide]')];
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -38,6 +38,20 @@ test('without JavaScript every name is reachable by its letter; with JavaScript 
   await page.close();
 });
 
+test('a former name finds the municipality of today: on its page, in the index and in search', async ({ page }) => {
+  await page.goto('/gemeenten/gooise-meren/');
+  await expect(page.getByText('Vroegere gemeenten die nu helemaal of voor een deel bij Gooise Meren horen: Bussum, Muiden, Naarden.')).toBeVisible();
+  await page.goto('/gemeenten/');
+  const haaren = page.locator('#letter-h + ul li').filter({ hasText: /^\s*Haaren: nu/ });
+  await expect(haaren).toHaveText('Haaren: nu Boxtel, Oisterwijk, Tilburg en Vught');
+  await page.getByLabel('Zoek uw gemeente').fill('weesp');
+  await expect(page.locator('#gemeenten-a-z li:visible')).toHaveText(['Weesp: nu Amsterdam']);
+  await page.goto('/zoeken/');
+  await page.getByLabel('Waar zoekt u naar?').fill('Weesp');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page.locator('[data-search-results] a[href="/gemeenten/amsterdam/"]')).toHaveCount(1);
+});
+
 test('a municipality without a plan on the site says so and shows its regional bodies', async ({ page }) => {
   await page.goto('/gemeenten/amsterdam/');
   await expect(page.locator('.notice').filter({ hasText: 'nog geen eigen plan' })).toBeVisible();

@@ -90,6 +90,20 @@ describe('all municipalities', () => {
     }
   });
 
+  it('records former names of merged municipalities, also of splits, but not border slivers', () => {
+    const former = (id: string) => site.gemeenten.find((g) => g.id === id)?.data.formerNames ?? [];
+    expect(former('amsterdam')).toContain('Weesp');
+    expect(former('gooise-meren')).toEqual(['Bussum', 'Muiden', 'Naarden']);
+    expect(former('land-van-cuijk')).toEqual(['Boxmeer', 'Cuijk', 'Grave', 'Mill en Sint Hubert', 'Sint Anthonis']);
+    for (const id of ['boxtel', 'oisterwijk', 'tilburg', 'vught']) expect(former(id), id).toContain('Haaren');
+    // On the generalised maps 18 % of Bussum lies in Hilversum; it is 4 % of Hilversum, a sliver.
+    expect(former('hilversum')).toEqual([]);
+    // The same name with the province CBS adds to tell namesakes apart is no former name.
+    expect(former('hengelo')).toEqual([]);
+    const current = new Set(site.gemeenten.map((g) => g.data.name));
+    for (const g of site.gemeenten) for (const name of g.data.formerNames) expect(current.has(name), `${g.id}: ${name}`).toBe(false);
+  });
+
   it('marks the files it generated, and those cite the CBS data set', () => {
     for (const g of site.gemeenten) {
       const text = readFileSync(g.filePath, 'utf8');
