@@ -16,8 +16,8 @@
  * Nothing is logged.
  */
 import { randomBytes } from 'node:crypto';
-import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxEntry, OutboxListing, ReportStore, SlidingWindowHit } from './port.ts';
-import { nowSeconds, StoreUnavailableError } from './port.ts';
+import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxListing, OutboxRow, ReportStore, SlidingWindowHit } from './port.ts';
+import { nowSeconds, StoreUnavailableError, toEntry } from './port.ts';
 
 /** The parts of the D1 binding this store uses (@cloudflare/workers-types has the full type). */
 export interface D1Result<T = Record<string, unknown>> {
@@ -61,23 +61,6 @@ const statements = (sql: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-interface Row {
-  id: string;
-  payload: string;
-  state: EntryState;
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-}
-
-const toEntry = (row: Row): OutboxEntry => ({
-  id: row.id,
-  payload: row.payload,
-  state: row.state,
-  attempts: Number(row.attempts),
-  nextAttemptAt: Number(row.next_attempt_at),
-  lastError: row.last_error,
-});
 
 /** Rewrites any failure into an error that says what failed, never what was stored. */
 function unavailable(what: string, error: unknown): StoreUnavailableError {
@@ -238,7 +221,7 @@ export class D1Store implements ReportStore {
            RETURNING rowid AS seq, id, payload, state, attempts, next_attempt_at, last_error`,
         )
         .bind(leaseToken, now + leaseMs, now, limit)
-        .all<Row & { seq: number }>();
+        .all<OutboxRow & { seq: number }>();
       // RETURNING has no order; hand them out as the subquery chose them.
       results.sort((a, b) => Number(a.next_attempt_at) - Number(b.next_attempt_at) || Number(a.seq) - Number(b.seq));
       return results.map(({ seq: _seq, ...row }) => ({ ...toEntry(row), leaseToken }));
@@ -272,7 +255,7 @@ export class D1Store implements ReportStore {
       const { results } = await (state
         ? this.#db.prepare(`SELECT ${columns} FROM outbox WHERE state = ?1 ORDER BY rowid`).bind(state)
         : this.#db.prepare(`SELECT ${columns} FROM outbox ORDER BY rowid`)
-      ).all<Row>();
+      ).all<OutboxRow>();
       return results.map((row) => {
         const { payload: _payload, ...entry } = toEntry(row);
         return entry;

@@ -125,6 +125,25 @@ export interface ReportStore {
   close(): Promise<void>;
 }
 
+/** An outbox row as every SQL store keeps it (PostgreSQL hands bigints over as strings). */
+export interface OutboxRow {
+  id: string;
+  payload: string;
+  state: EntryState;
+  attempts: number | string;
+  next_attempt_at: number | string;
+  last_error: string | null;
+}
+
+export const toEntry = (row: OutboxRow): OutboxEntry => ({
+  id: row.id,
+  payload: row.payload,
+  state: row.state,
+  attempts: Number(row.attempts),
+  nextAttemptAt: Number(row.next_attempt_at),
+  lastError: row.last_error,
+});
+
 /** A store call that could not be carried out: the caller tells the reporter, who keeps their text. */
 export class StoreUnavailableError extends Error {
   readonly code?: string;

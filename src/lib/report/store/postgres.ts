@@ -15,8 +15,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxEntry, OutboxListing, ReportStore, SlidingWindowHit } from './port.ts';
-import { nowSeconds, StoreUnavailableError } from './port.ts';
+import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxListing, OutboxRow, ReportStore, SlidingWindowHit } from './port.ts';
+import { nowSeconds, StoreUnavailableError, toEntry } from './port.ts';
 
 /** Schema versions, applied in order inside one transaction; report_schema_version records how far a database is. */
 const MIGRATIONS = [
@@ -81,24 +81,6 @@ export interface PostgresStoreOptions {
   queryTimeoutMs?: number;
 }
 
-interface Row {
-  id: string;
-  payload: string;
-  state: EntryState;
-  attempts: number;
-  /** bigint arrives as a string; milliseconds fit a JavaScript number. */
-  next_attempt_at: string;
-  last_error: string | null;
-}
-
-const toEntry = (row: Row): OutboxEntry => ({
-  id: row.id,
-  payload: row.payload,
-  state: row.state,
-  attempts: row.attempts,
-  nextAttemptAt: Number(row.next_attempt_at),
-  lastError: row.last_error,
-});
 
 /** A server error has a five-character SQLSTATE; the driver's own errors do not. */
 const sqlState = (error: unknown): string | undefined => {
@@ -310,7 +292,7 @@ export class PostgresStore implements ReportStore {
     const leaseToken = randomBytes(12).toString('hex');
     // SKIP LOCKED: rows another claimer is leasing right now are passed over, not waited for.
     // A lease committed meanwhile is re-checked against lease_until, so it is skipped too.
-    const { rows } = await this.#query<Row & { seq: string }>(
+    const { rows } = await this.#query<OutboxRow & { seq: string }>(
       'meldingen claimen',
       `UPDATE outbox SET lease_token = $1, lease_until = $2
        WHERE id IN (
@@ -348,8 +330,8 @@ export class PostgresStore implements ReportStore {
   async list(state?: EntryState): Promise<OutboxListing[]> {
     const columns = 'id, state, attempts, next_attempt_at, last_error';
     const { rows } = state
-      ? await this.#query<Row>('wachtrij tonen', `SELECT ${columns} FROM outbox WHERE state = $1 ORDER BY seq`, [state])
-      : await this.#query<Row>('wachtrij tonen', `SELECT ${columns} FROM outbox ORDER BY seq`, []);
+      ? await this.#query<OutboxRow>('wachtrij tonen', `SELECT ${columns} FROM outbox WHERE state = $1 ORDER BY seq`, [state])
+      : await this.#query<OutboxRow>('wachtrij tonen', `SELECT ${columns} FROM outbox ORDER BY seq`, []);
     return rows.map((row) => {
       const { payload: _payload, ...entry } = toEntry(row);
       return entry;

@@ -12,8 +12,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxEntry, OutboxListing, SlidingWindowHit } from './port.ts';
-import { nowSeconds } from './port.ts';
+import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxListing, OutboxRow, SlidingWindowHit } from './port.ts';
+import { nowSeconds, toEntry } from './port.ts';
 
 /** Schema versions, applied in order; PRAGMA user_version records how far a file is. */
 const MIGRATIONS = [
@@ -53,23 +53,6 @@ const MIGRATIONS = [
    CREATE INDEX mailbox_messages_report ON mailbox_messages (report_id);`,
 ];
 
-interface Row {
-  id: string;
-  payload: string;
-  state: EntryState;
-  attempts: number;
-  next_attempt_at: number;
-  last_error: string | null;
-}
-
-const toEntry = (row: Row): OutboxEntry => ({
-  id: row.id,
-  payload: row.payload,
-  state: row.state,
-  attempts: row.attempts,
-  nextAttemptAt: row.next_attempt_at,
-  lastError: row.last_error,
-});
 
 /** Creates the folder (0700) and the database files (0600) before SQLite does, or tightens them. */
 export function prepareFiles(file: string) {
@@ -185,7 +168,7 @@ export class SqliteReportDatabase {
            ORDER BY next_attempt_at LIMIT ?)
          RETURNING id, payload, state, attempts, next_attempt_at, last_error`,
       )
-      .all(leaseToken, now + leaseMs, now, now, limit) as unknown as Row[];
+      .all(leaseToken, now + leaseMs, now, now, limit) as unknown as OutboxRow[];
     return rows.map((row) => ({ ...toEntry(row), leaseToken }));
   }
 
@@ -220,7 +203,7 @@ export class SqliteReportDatabase {
       state
         ? this.#db.prepare(`SELECT ${columns} FROM outbox WHERE state = ? ORDER BY rowid`).all(state)
         : this.#db.prepare(`SELECT ${columns} FROM outbox ORDER BY rowid`).all()
-    ) as unknown as Row[];
+    ) as unknown as OutboxRow[];
     return rows.map((row) => {
       const { payload: _payload, ...entry } = toEntry(row);
       return entry;
