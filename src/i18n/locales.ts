@@ -28,7 +28,11 @@ export function isTranslatedLocale(value: unknown): value is TranslatedLocale {
   return (TRANSLATED_LOCALES as readonly unknown[]).includes(value);
 }
 
-/** The address of a Dutch path in a language: "/hulp/" becomes "/pl/hulp/" (Dutch stays as is). */
+/**
+ * The address of a Dutch path in a language: "/hulp/" becomes "/pl/hulp/" (Dutch stays as is).
+ * For code outside Astro (the report handler's redirect, tests, scripts); pages, views and
+ * components use src/i18n/links.ts, which asks Astro and the route table.
+ */
 export function localizedPath(locale: Locale, path: string): string {
   return locale === DEFAULT_LOCALE ? path : `/${locale}${path}`;
 }
@@ -40,12 +44,4 @@ export function splitLocale(pathname: string): { locale: Locale; path: string } 
   return { locale: DEFAULT_LOCALE, path: pathname };
 }
 
-/** getStaticPaths for a page under src/pages/[locale]/: one page per translated language. */
-export function translatedLocalePaths() {
-  return TRANSLATED_LOCALES.map((locale) => ({ params: { locale } }));
-}
 
-/** The language of the page at this address: the one rule every component uses. */
-export function localeOf(url: URL): Locale {
-  return splitLocale(url.pathname).locale;
-}

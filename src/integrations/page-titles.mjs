@@ -1,6 +1,6 @@
 /**
  * The titles of the built Dutch pages, for the "only in Dutch" notice served on demand at
- * /<taal>/<path>/ (src/pages/[locale]/[...path].astro). Every host gets them from inside the
+ * /<taal>/<path>/ (src/pages/[...path].astro). Every host gets them from inside the
  * server bundle, never from dist/ on disk at request time: a Worker has no disk, and the Node
  * server should not depend on where dist/ happens to be.
  *
@@ -102,7 +102,7 @@ export function pageTitlesIntegration() {
           await writeFile(file, patched);
         }
         if (replaced === 0) {
-          throw new Error(`Paginatitels: ${PLACEHOLDER} niet gevonden in ${serverDir}. Importeert src/pages/[locale]/[...path].astro ${MODULE_ID} nog?`);
+          throw new Error(`Paginatitels: ${PLACEHOLDER} niet gevonden in ${serverDir}. Importeert src/pages/[...path].astro ${MODULE_ID} nog?`);
         }
         logger.info(`Paginatitels: ${Object.keys(titles).length} Nederlandse pagina's in de server gezet`);
       },
