@@ -43,3 +43,12 @@ export function labelledLinkTo(locale: Locale, path: string, label: string): Lin
   const link = linkTo(locale, path);
   return { ...link, label: link.hreflang ? `${label} ${translator(locale)('language.dutchOnly')}` : label };
 }
+
+/**
+ * The language of the page being rendered, its strings and its links to pages in that language:
+ * the one preamble of every view and component (`pageLanguage(Astro.currentLocale)`).
+ */
+export function pageLanguage(currentLocale: string | undefined) {
+  const locale = pageLocale(currentLocale);
+  return { locale, t: translator(locale), here: (path: string) => pathIn(locale, path) };
+}
