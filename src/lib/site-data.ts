@@ -4,7 +4,8 @@
  * names the file, the field and the fix.
  */
 import { getCollection } from 'astro:content';
-import { findContentProblems, formatProblems, type SiteContent } from './content/integrity';
+import { findContentProblems, formatProblems, type Entry, type SiteContent } from './content/integrity';
+import { findById } from './content/queries';
 import { findAllRouteProblems } from './meldroute/graph';
 import { findTranslationProblems } from './content/translations';
 import { COLLECTIONS, type CollectionName } from './content/collections';
@@ -34,4 +35,23 @@ async function load(): Promise<SiteContent> {
 export function loadSite(): Promise<SiteContent> {
   cached ??= load();
   return cached;
+}
+
+type EntryCollection = { [K in keyof SiteContent]: SiteContent[K] extends Entry<unknown>[] ? K : never }[keyof SiteContent];
+type EntryOf<K extends EntryCollection> = SiteContent[K][number];
+
+/**
+ * getStaticPaths for a page per entry of a collection, the entry's id as the parameter:
+ * `src/pages/gemeenten/[gemeente]/index.astro` → `entryPaths('gemeenten', 'gemeente')`.
+ */
+export async function entryPaths<K extends EntryCollection>(collection: K, param: string) {
+  const site = await loadSite();
+  return (site[collection] as EntryOf<K>[]).map((entry) => ({ params: { [param]: entry.id } }));
+}
+
+/** The site and the entry a page per entry renders (see entryPaths). */
+export async function loadEntry<K extends EntryCollection>(collection: K, id: string | undefined) {
+  const site = await loadSite();
+  const entry = findById(site[collection] as Entry<EntryOf<K>['data']>[], id ?? '');
+  return { site, entry };
 }
