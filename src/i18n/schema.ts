@@ -8,10 +8,12 @@
  * A description names each placeholder as {name}; a unit test holds nl.json to that.
  */
 import { z } from 'astro/zod';
+import { FORM_IDS, GEBIED_TYPE_IDS, MUNICIPAL_ROLE_IDS, REGIONAL_BODY_IDS, ROLE_IDS, SECTOR_IDS } from '../lib/content/schemas/ids.ts';
+import { DANGER_OPTIONS, EXPLOITATION_OPTIONS } from '../lib/report/form.ts';
 
 const text = (where: string) => z.string().describe(where);
 
-/** Keys that differ only in an id share their description: label('Sector name …', ids, 'sector'). */
+/** Keys that differ only in an id (the ids live in code) share a description: labels('sector', SECTOR_IDS, 'Name of …'). */
 function labels<const Prefix extends string, const Id extends string>(prefix: Prefix, ids: readonly Id[], where: string) {
   return Object.fromEntries(ids.map((id) => [`${prefix}.${id}`, text(`${where} (${id}).`)])) as Record<`${Prefix}.${Id}`, z.ZodString>;
 }
@@ -89,15 +91,15 @@ export const uiStringsSchema = z.strictObject({
   'home.translatedIntro': text('Home page in a translated language only: which pages are translated and which stay Dutch.'),
 
   // Labels of the ids that content and URLs use (the ids themselves stay in code).
-  ...labels('form', ['seksuele-uitbuiting', 'arbeidsuitbuiting', 'criminele-uitbuiting', 'gedwongen-orgaanverwijdering'], 'Name of a form of exploitation: signal pages, signal overview, search filter, report form'),
+  ...labels('form', FORM_IDS, 'Name of a form of exploitation: signal pages, signal overview, search filter, report form'),
   'context.binnenland': text('Signal page, "where": the signal plays within the Netherlands.'),
   'context.grensoverschrijdend': text('Signal page, "where": the signal plays across the border.'),
   'context.beide': text('Signal page, "where": both within the Netherlands and across the border.'),
-  ...labels('sector', ['hotels-vakantieparken', 'horeca', 'bouw', 'land-tuinbouw', 'schoonmaak', 'uitzendbranche', 'nagelstudios-massagesalons', 'transport-logistiek', 'verhuur-huisvesting', 'banken-financiele-dienstverlening'], 'Name of a business sector: the pages for business owners and the signal pages'),
-  ...labels('role', ['balie-brp', 'toezicht-handhaving', 'sociaal-wijkteam', 'leerplicht-onderwijs', 'zorg'], 'Name of a professional role: the pages for professionals and the signal pages'),
-  ...labels('body', ['veiligThuis', 'zorgcoordinator', 'zorgVeiligheidshuis', 'politie', 'riec'], 'Name of a role an organisation fills for a region: municipality and region pages'),
-  ...labels('municipalRole', ['signaleerder', 'beleidsmaker', 'regisseur', 'zorgEnOpvang'], 'Name of one of the four roles of a municipality: policy plan pages'),
-  ...labels('gebiedType', ['veiligheidsregio', 'veilig-thuis-regio', 'politie-eenheid'], 'Name of a kind of official region division: region division pages and municipality pages'),
+  ...labels('sector', SECTOR_IDS, 'Name of a business sector: the pages for business owners and the signal pages'),
+  ...labels('role', ROLE_IDS, 'Name of a professional role: the pages for professionals and the signal pages'),
+  ...labels('body', REGIONAL_BODY_IDS, 'Name of a role an organisation fills for a region: municipality and region pages'),
+  ...labels('municipalRole', MUNICIPAL_ROLE_IDS, 'Name of one of the four roles of a municipality: policy plan pages'),
+  ...labels('gebiedType', GEBIED_TYPE_IDS, 'Name of a kind of official region division: region division pages and municipality pages'),
 
   // Signals.
   'signal.kicker': text('Signal page: small line above the signal ("signal of human trafficking").'),
@@ -182,8 +184,8 @@ export const uiStringsSchema = z.strictObject({
   'report.field.vehicles.help': text('Report form, vehicles field: hint.'),
   'report.field.dangerNow.label': text('Report form, "danger now" field: label.'),
   'report.field.dangerNow.help': text('Report form, "danger now" field: hint.'),
-  ...labels('report.exploitation', ['seksuele-uitbuiting', 'arbeidsuitbuiting', 'criminele-uitbuiting', 'gedwongen-orgaanverwijdering', 'weet-ik-niet'], 'Report form: a choice of the "what is going on" field, in plain words'),
-  ...labels('report.dangerOption', ['ja', 'nee', 'weet-niet'], 'Report form: a choice of the "danger now" field'),
+  ...labels('report.exploitation', EXPLOITATION_OPTIONS, 'Report form: a choice of the "what is going on" field, in plain words'),
+  ...labels('report.dangerOption', DANGER_OPTIONS, 'Report form: a choice of the "danger now" field'),
   'report.error.summary': text('Report form and follow-up page: heading of the error summary.'),
   'report.error.municipality': text('Report form error: no municipality chosen.'),
   'report.error.exploitationForm': text('Report form error: nothing chosen for "what is going on".'),

@@ -23,6 +23,7 @@ import type {
   Vertaling,
 } from './schemas.ts';
 import { GEBIED_TYPES, type GebiedType } from './schemas.ts';
+import { COLLECTIONS } from './collections.ts';
 
 export interface Entry<T> {
   id: string;
@@ -57,23 +58,10 @@ export interface Problem {
 
 type CollectionName = keyof SiteContent;
 
-const FOLDER_HINT: Record<CollectionName, string> = {
-  bronnen: 'content/bronnen/',
-  organisaties: 'content/organisaties/',
-  regios: 'content/regios/',
-  gebieden: 'content/gebieden/',
-  gemeenten: 'content/gemeenten/',
-  beleid: 'content/beleid/',
-  cijfers: 'content/cijfers/',
-  paginas: 'content/paginas/',
-  signalen: 'content/signalen/',
-  kwetsbaarheden: 'content/kwetsbaarheden/',
-  sectoren: 'content/sectoren/',
-  meldroutes: 'content/meldroutes/',
-  interneRoutes: 'content/interne-routes/',
-  vertalingen: 'content/vertalingen/',
-  vertaaldePaginas: 'content/vertalingen/<taal>/',
-};
+/** Where an editor adds a file of each collection, e.g. "content/organisaties/". */
+const FOLDER_HINT = Object.fromEntries(
+  Object.entries(COLLECTIONS).map(([name, c]) => [name, `content/${c.folder}/${'nested' in c ? '<taal>/' : ''}`]),
+) as Record<CollectionName, string>;
 
 export function findContentProblems(site: SiteContent): Problem[] {
   const problems: Problem[] = [];
