@@ -8,12 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { readContent } from '../src/lib/content/read-content.ts';
 import { findTranslationProblems } from '../src/lib/content/translations.ts';
-import { findStringProblems, type StringProblem, type StringsFile } from '../src/i18n/check.ts';
+import type { Problem } from '../src/lib/content/integrity.ts';
+import { findStringProblems, type StringsFile } from '../src/i18n/check.ts';
 import { stringsFile } from '../src/i18n/index.ts';
 import { DEFAULT_LOCALE, TRANSLATED_LOCALES } from '../src/i18n/locales.ts';
 
 /** Reads one strings file; a file that is not valid JSON is itself the problem. */
-function readStrings(locale: string, problems: StringProblem[]): StringsFile {
+function readStrings(locale: string, problems: Problem[]): StringsFile {
   const file = stringsFile(locale);
   try {
     return { file, strings: JSON.parse(readFileSync(file, 'utf8')) };
@@ -25,7 +26,7 @@ function readStrings(locale: string, problems: StringProblem[]): StringsFile {
 
 const only = process.argv[2];
 const { site, problems: schemaProblems } = readContent('content');
-const stringProblems: StringProblem[] = [];
+const stringProblems: Problem[] = [];
 const dutch = readStrings(DEFAULT_LOCALE, stringProblems);
 const translations = TRANSLATED_LOCALES.map((locale) => readStrings(locale, stringProblems));
 stringProblems.push(...findStringProblems(dutch, translations));

@@ -2,8 +2,9 @@
  * Checks interface-string files against the schema and against Dutch: missing and extra keys,
  * empty texts, and {placeholders} that differ from nl.json. Works on data in memory, so the
  * checker script reads the real files and the unit tests feed it broken copies.
- * Each problem names the file, the key and the fix, in the words an editor reads.
+ * Each problem, like a content problem, names the file, the key (as field) and the fix, in the words an editor reads.
  */
+import type { Problem } from '../lib/content/integrity.ts';
 import { uiStringsSchema } from './schema.ts';
 
 export interface StringsFile {
@@ -13,11 +14,6 @@ export interface StringsFile {
   strings: Record<string, unknown>;
 }
 
-export interface StringProblem {
-  file: string;
-  field: string;
-  message: string;
-}
 
 const KEYS = Object.keys(uiStringsSchema.shape);
 const SCHEMA = 'src/i18n/schema.ts';
@@ -33,8 +29,8 @@ const list = (names: string[]) => (names.length ? names.map((n) => `{${n}}`).joi
  * `dutch` is the source (nl.json); `translations` are the other languages. Dutch is held to the
  * schema (every key, placeholders as its description names them); every translation to Dutch.
  */
-export function findStringProblems(dutch: StringsFile, translations: StringsFile[]): StringProblem[] {
-  const problems: StringProblem[] = [];
+export function findStringProblems(dutch: StringsFile, translations: StringsFile[]): Problem[] {
+  const problems: Problem[] = [];
   for (const { file, strings } of [dutch, ...translations]) {
     const isSource = file === dutch.file;
     const add = (field: string, message: string) => problems.push({ file, field, message });

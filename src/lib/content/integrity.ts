@@ -24,6 +24,7 @@ import type {
 } from './schemas.ts';
 import { GEBIED_TYPES, type GebiedType } from './schemas.ts';
 import { COLLECTIONS } from './collections.ts';
+import { findMissingRequiredIds } from './required-ids.ts';
 
 export interface Entry<T> {
   id: string;
@@ -162,6 +163,9 @@ export function findContentProblems(site: SiteContent): Problem[] {
     expectSources(filePath, 'sources', data.sources);
     data.gemeenten.forEach((id, i) => expect(filePath, `gemeenten[${i}]`, 'gemeenten', id));
   }
+
+  // Organisations that pages name in code: a missing one names the code file, not a content file.
+  problems.push(...findMissingRequiredIds(ids.organisaties));
 
   // Both sides of "this plan applies to this municipality" must agree, so the gemeente page
   // and the plan page never contradict each other.
