@@ -1,19 +1,25 @@
 /**
- * Interface strings per language. Dutch (nl.ts) is the source; every other language is a file
- * with exactly the same keys (src/i18n/<taal>.ts), checked by TypeScript and by a unit test.
+ * Interface strings per language: src/i18n/strings/<taal>.json, documented key by key in
+ * ./schema.ts. Dutch (nl.json) is the source; every other language has exactly the same keys
+ * and placeholders, checked by TypeScript here and by `npm run check:translations` (./check.ts).
  */
-import { nl, type UiKey } from './nl.ts';
-import { en } from './en.ts';
-import { pl } from './pl.ts';
-import { ro } from './ro.ts';
-import { bg } from './bg.ts';
-import { uk } from './uk.ts';
+import nl from './strings/nl.json' with { type: 'json' };
+import en from './strings/en.json' with { type: 'json' };
+import pl from './strings/pl.json' with { type: 'json' };
+import ro from './strings/ro.json' with { type: 'json' };
+import bg from './strings/bg.json' with { type: 'json' };
+import uk from './strings/uk.json' with { type: 'json' };
 import { DEFAULT_LOCALE, isLocale, type Locale } from './locales.ts';
+import type { UiKey } from './schema.ts';
 
-export type { UiKey } from './nl.ts';
+export type { UiKey } from './schema.ts';
 export type Translate = (key: UiKey, values?: Record<string, string | number>) => string;
 
+/** Typed against the schema: a key missing from any JSON file is a type error. */
 export const UI_STRINGS: Record<Locale, Record<UiKey, string>> = { nl, en, pl, ro, bg, uk };
+
+/** The file a language's strings live in, as editors see it in messages. */
+export const stringsFile = (locale: string) => `src/i18n/strings/${locale}.json`;
 
 /** Fills in {placeholders}; a missing value stays visible as {name} rather than vanishing. */
 function fill(text: string, values: Record<string, string | number>): string {
@@ -26,7 +32,7 @@ export function translator(locale: string | undefined): Translate {
   const strings = UI_STRINGS[language];
   return (key, values = {}) => {
     const text = strings[key];
-    if (text === undefined) throw new Error(`De tekst "${key}" ontbreekt in src/i18n/${language}.ts. Vertaal hem uit src/i18n/nl.ts.`);
+    if (text === undefined) throw new Error(`De tekst "${key}" ontbreekt in ${stringsFile(language)}. Vertaal hem uit ${stringsFile(DEFAULT_LOCALE)} (zie src/i18n/schema.ts).`);
     return fill(text, values);
   };
 }

@@ -1,25 +1,23 @@
 /** Small formatting rules shared by components. Plain TypeScript, unit-tested. */
 import { phoneDigits } from './content/fields.ts';
+import type { Locale } from '../i18n/locales.ts';
 
 /** tel: link for a Dutch number as written in content ("0800-7000" → "tel:08007000"). */
 export function telHref(number: string): string {
   return `tel:${phoneDigits(number)}`;
 }
 
-const MONTHS = [
-  'januari', 'februari', 'maart', 'april', 'mei', 'juni',
-  'juli', 'augustus', 'september', 'oktober', 'november', 'december',
-];
+/** The regional variant each site language writes dates in: British order for English (13 June 2023). */
+const DATE_LOCALE: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB', pl: 'pl-PL', ro: 'ro-RO', bg: 'bg-BG', uk: 'uk-UA' };
 
 /**
- * "2023-06-13" → "13 juni 2023" (or the same date in another language, e.g. "13 June 2023").
- * Parsed by hand and formatted in UTC: no time zone can shift the day.
+ * "2023-06-13" → "13 juni 2023", or the same date in another site language ("13 June 2023",
+ * "13 czerwca 2023"). Read as a UTC calendar day and formatted in UTC: no time zone can shift the day.
  */
 export function formatDate(iso: string, locale = 'nl'): string {
   const [year, month, day] = iso.split('-').map(Number);
-  if (locale === 'nl') return `${day} ${MONTHS[month - 1]} ${year}`;
-  // British order (13 June 2023) for English: the site's readers are in Europe.
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+  return new Intl.DateTimeFormat(DATE_LOCALE[locale as Locale] ?? locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(Date.UTC(year, month - 1, day));
 }
 
 /** Dutch number formatting (1013 → "1.013"). */

@@ -49,4 +49,18 @@ describe('urls and dates', () => {
     expect(isoDate.safeParse('13-06-2023').success).toBe(false);
     expect(formatDate('2014-10-16')).toBe('16 oktober 2014');
   });
+
+  it('writes every month in Dutch as the site always has, on the day written in any time zone', () => {
+    const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+    months.forEach((month, i) => expect(formatDate(`2024-${String(i + 1).padStart(2, '0')}-01`)).toBe(`1 ${month} 2024`));
+    expect(formatDate('2024-12-31', 'nl')).toBe('31 december 2024');
+  });
+
+  it('writes the date in each site language', () => {
+    expect(formatDate('2023-06-13', 'en')).toBe('13 June 2023');
+    expect(formatDate('2023-06-13', 'pl')).toBe('13 czerwca 2023');
+    expect(formatDate('2023-06-13', 'ro')).toBe('13 iunie 2023');
+    expect(formatDate('2023-06-13', 'bg')).toBe('13 юни 2023 г.');
+    expect(formatDate('2023-06-13', 'uk')).toBe('13 червня 2023 р.');
+  });
 });

@@ -6,23 +6,51 @@
 import { describe, expect, it } from 'vitest';
 import { readContent } from '../../src/lib/content/read-content';
 import { findTranslationProblems, GLOSSARY_TERMS } from '../../src/lib/content/translations';
-import { UI_STRINGS, translator } from '../../src/i18n/index';
-import { nl } from '../../src/i18n/nl';
-import { LOCALES, TRANSLATED_LOCALES, localizedPath, splitLocale } from '../../src/i18n/locales';
+import { UI_STRINGS, translator, type UiKey } from '../../src/i18n/index';
+import { findStringProblems, placeholders } from '../../src/i18n/check';
+import { uiStringsSchema } from '../../src/i18n/schema';
+import { LOCALES, TRANSLATED_LOCALES, localizedPath, splitLocale, type TranslatedLocale } from '../../src/i18n/locales';
 
 const { site: content, problems: schemaProblems } = readContent('content');
 const fresh = () => structuredClone(content);
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('interface strings', () => {
-  it.each(TRANSLATED_LOCALES)('%s has exactly the keys of nl.ts, none empty, with the same placeholders', (locale) => {
-    const strings = UI_STRINGS[locale];
-    expect(Object.keys(strings).sort()).toEqual(Object.keys(nl).sort());
-    for (const [key, dutch] of Object.entries(nl)) {
-      const text = strings[key as keyof typeof nl];
-      expect(text.trim(), `${locale}: ${key} is leeg`).not.toBe('');
-      expect(placeholders(text), `${locale}: ${key}`).toEqual(placeholders(dutch));
+  const dutch = { file: 'src/i18n/strings/nl.json', strings: UI_STRINGS.nl as Record<string, unknown> };
+  const copy = (locale: TranslatedLocale) => ({ file: `src/i18n/strings/${locale}.json`, strings: { ...UI_STRINGS[locale] } as Record<string, unknown> });
+
+  it('every language has exactly the keys of the schema, none empty, with the placeholders of nl.json', () => {
+    expect(findStringProblems(dutch, TRANSLATED_LOCALES.map(copy))).toEqual([]);
+    expect(Object.keys(UI_STRINGS.nl).sort()).toEqual(Object.keys(uiStringsSchema.shape).sort());
+  });
+
+  it('documents every key, and names every placeholder of the Dutch text in its description', () => {
+    for (const [key, schema] of Object.entries(uiStringsSchema.shape)) {
+      expect(schema.description, key).toMatch(/\w{3,}.*\./);
+      expect(placeholders(schema.description!), key).toEqual(placeholders(UI_STRINGS.nl[key as UiKey]));
     }
+  });
+
+  it('names the file, the key and the fix for a missing key, an extra key, an empty text and a wrong placeholder', () => {
+    const pl = copy('pl');
+    delete pl.strings['nav.home'];
+    pl.strings['nav.thuis'] = 'Start';
+    pl.strings['signals.count'] = '{aantal} sygnałów';
+    const ro = copy('ro');
+    ro.strings['search.title'] = '  ';
+    expect(findStringProblems(dutch, [pl, ro])).toEqual([
+      { file: 'src/i18n/strings/pl.json', field: 'nav.home', message: expect.stringContaining('Voeg "nav.home" toe met de vertaling van "Home"') },
+      { file: 'src/i18n/strings/pl.json', field: 'signals.count', message: expect.stringContaining('precies de invulplekken {count} hebben, zoals in src/i18n/strings/nl.json; nu: {aantal}') },
+      { file: 'src/i18n/strings/pl.json', field: 'nav.thuis', message: expect.stringContaining('Haal hem weg') },
+      { file: 'src/i18n/strings/ro.json', field: 'search.title', message: expect.stringContaining('De tekst is leeg') },
+    ]);
+  });
+
+  it('holds Dutch to the schema: a key without a description, or a placeholder the description does not name', () => {
+    const nl = { ...dutch, strings: { ...dutch.strings, 'nav.nieuw': 'Nieuw', 'page.reviewed': 'Gecontroleerd op {datum}.' } };
+    expect(findStringProblems(nl, [])).toEqual([
+      { file: 'src/i18n/strings/nl.json', field: 'page.reviewed', message: expect.stringContaining('src/i18n/schema.ts noemt {date}') },
+      { file: 'src/i18n/strings/nl.json', field: 'nav.nieuw', message: expect.stringContaining('Voeg hem daar toe met een beschrijving') },
+    ]);
   });
 
   it('never translates the site name or the emergency number', () => {
@@ -34,8 +62,8 @@ describe('interface strings', () => {
 
   it('fills placeholders and names the file when a key is missing', () => {
     expect(translator('pl')('report.maxChars', { max: 500 })).toContain('500');
-    expect(translator('xx')('nav.home')).toBe(nl['nav.home']);
-    expect(() => translator('pl')('bestaat.niet' as never)).toThrow('src/i18n/pl.ts');
+    expect(translator('xx')('nav.home')).toBe(UI_STRINGS.nl['nav.home']);
+    expect(() => translator('pl')('bestaat.niet' as never)).toThrow('src/i18n/strings/pl.json');
   });
 });
 

@@ -23,6 +23,8 @@ import type {
   Vertaling,
 } from './schemas.ts';
 import { GEBIED_TYPES, type GebiedType } from './schemas.ts';
+import { COLLECTIONS } from './collections.ts';
+import { findMissingRequiredIds } from './required-ids.ts';
 
 export interface Entry<T> {
   id: string;
@@ -57,23 +59,10 @@ export interface Problem {
 
 type CollectionName = keyof SiteContent;
 
-const FOLDER_HINT: Record<CollectionName, string> = {
-  bronnen: 'content/bronnen/',
-  organisaties: 'content/organisaties/',
-  regios: 'content/regios/',
-  gebieden: 'content/gebieden/',
-  gemeenten: 'content/gemeenten/',
-  beleid: 'content/beleid/',
-  cijfers: 'content/cijfers/',
-  paginas: 'content/paginas/',
-  signalen: 'content/signalen/',
-  kwetsbaarheden: 'content/kwetsbaarheden/',
-  sectoren: 'content/sectoren/',
-  meldroutes: 'content/meldroutes/',
-  interneRoutes: 'content/interne-routes/',
-  vertalingen: 'content/vertalingen/',
-  vertaaldePaginas: 'content/vertalingen/<taal>/',
-};
+/** Where an editor adds a file of each collection, e.g. "content/organisaties/". */
+const FOLDER_HINT = Object.fromEntries(
+  Object.entries(COLLECTIONS).map(([name, c]) => [name, `content/${c.folder}/${'nested' in c ? '<taal>/' : ''}`]),
+) as Record<CollectionName, string>;
 
 export function findContentProblems(site: SiteContent): Problem[] {
   const problems: Problem[] = [];
@@ -174,6 +163,9 @@ export function findContentProblems(site: SiteContent): Problem[] {
     expectSources(filePath, 'sources', data.sources);
     data.gemeenten.forEach((id, i) => expect(filePath, `gemeenten[${i}]`, 'gemeenten', id));
   }
+
+  // Organisations that pages name in code: a missing one names the code file, not a content file.
+  problems.push(...findMissingRequiredIds(ids.organisaties));
 
   // Both sides of "this plan applies to this municipality" must agree, so the gemeente page
   // and the plan page never contradict each other.

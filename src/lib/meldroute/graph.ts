@@ -6,10 +6,11 @@
 import type { Entry, SiteContent } from '../content/integrity.ts';
 import type { ContactRef, Gemeente, Meldroute, Organisatie, RouteNode } from '../content/schemas.ts';
 import { findById, servingBodies } from '../content/queries.ts';
+import { EMERGENCY_NUMBER } from '../content/required-ids.ts';
 
 /** Every route starts with this question, so acute danger is always asked first. */
 export const ACUTE_DANGER_NODE = 'acuut-gevaar';
-export const EMERGENCY_ORGANISATION = 'alarmnummer-112';
+export const EMERGENCY_ORGANISATION = EMERGENCY_NUMBER;
 /** Step ids that would collide with other pages under /melden/. */
 const RESERVED_IDS = new Set(['anoniem', 'overzicht']);
 

@@ -1,0 +1,60 @@
+import { z } from 'astro/zod';
+import { idField, isoDate } from '../fields.ts';
+
+/** One concrete action from a plan. */
+const policyAction = z.strictObject({
+  /** What will be done. */
+  action: z.string().min(5),
+  /** Which ambition (its title) the action serves, when the plan groups them. */
+  ambition: z.string().optional(),
+  /** Who is responsible: an organisation or department, never a person's name. */
+  owner: z.string().optional(),
+  /** When it should be done, as the plan says it ("2023", "Q2 2022", "doorlopend"). */
+  deadline: z.string().optional(),
+  /** Money, hours or other means the plan attaches to it. */
+  means: z.string().optional(),
+});
+
+/** A policy document (beleidsplan, actieprogramma, voorstel) — MDX: frontmatter here, summary in the body. */
+export const beleidSchema = z.strictObject({
+  /** Title of the document. */
+  title: z.string().min(5),
+  /** What kind of document this is. */
+  kind: z.enum(['beleidsplan', 'actieprogramma', 'voorstel', 'regionale aanpak']),
+  /** Who issued it, e.g. "Gemeente Woerden" or "RIEC Oost-Nederland". */
+  issuer: z.string().min(2),
+  /** Date of the document (JJJJ-MM-DD), or the first day of its period when it has no date. */
+  date: isoDate,
+  /** Whether that date is the exact document date or only derived from its period. */
+  dateIsExact: z.boolean().default(true),
+  /** Period the plan covers, e.g. "2022-2024". */
+  period: z.string().optional(),
+  /** Status as far as the document says: vastgesteld (adopted), voorstel (proposal) or onbekend. */
+  status: z.enum(['vastgesteld', 'voorstel', 'onbekend']),
+  /** Municipalities the plan covers (ids in content/gemeenten/). */
+  gemeenten: z.array(idField).min(1),
+  /** One-paragraph summary shown on overview pages. */
+  summary: z.string().min(40),
+  /** The plan's ambitions or goals. */
+  ambitions: z
+    .array(z.strictObject({ title: z.string().min(3), description: z.string().optional() }))
+    .default([]),
+  /** Concrete actions with owner, deadline and means where the plan gives them. */
+  actions: z.array(policyAction).default([]),
+  /** How the plan fills in each of the four municipal roles. */
+  roles: z
+    .strictObject({
+      signaleerder: z.string().optional(),
+      beleidsmaker: z.string().optional(),
+      regisseur: z.string().optional(),
+      zorgEnOpvang: z.string().optional(),
+    })
+    .default({}),
+  /** Partner organisations that are in content/organisaties/ (ids). */
+  partners: z.array(idField).default([]),
+  /** Other partners the plan names that have no page of their own. */
+  otherPartners: z.array(z.string().min(2)).default([]),
+  /** The document itself in content/bronnen/. */
+  bron: idField,
+});
+export type Beleid = z.infer<typeof beleidSchema>;
