@@ -25,7 +25,7 @@ interface Pagefind {
 const DEBOUNCE_MS = 250;
 const MIN_TYPED = 3;
 const PAGE_SIZE = 5;
-const SLOW_MS = 800;
+const SLOW_MS = 1000;
 const FILTER_NAMES = ['doelgroep', 'vorm', 'gemeente', 'soort'];
 
 let loading: Promise<Pagefind> | undefined;
