@@ -123,8 +123,12 @@ export function enhanceSearch(): void {
       list!.replaceChildren();
       if ((await showNext(mine)) === false) return;
     } catch {
-      // The index could not load (offline, or a deploy without it): say so instead of waiting forever.
-      if (mine === generation) status!.textContent = text('failed');
+      // The index could not load (offline, or a deploy without it): say so instead of waiting
+      // forever, and take away results of an earlier search that would now look like these.
+      if (mine !== generation) return;
+      list!.replaceChildren();
+      more!.hidden = true;
+      status!.textContent = text('failed');
       return;
     } finally {
       clearTimeout(slow);
@@ -151,10 +155,20 @@ export function enhanceSearch(): void {
     clearTimeout(timer);
     void run(paramsOf(form));
   });
+  let loadingMore = false;
   more.addEventListener('click', async () => {
-    const items = await showNext(generation);
-    // The reader asked for more: continue reading at the first new result.
-    if (items && items[0]) items[0].querySelector('a')?.focus();
+    // A second press while the texts load would fetch the same results again.
+    if (loadingMore) return;
+    loadingMore = true;
+    try {
+      const items = await showNext(generation);
+      // The reader asked for more: continue reading at the first new result.
+      if (items && items[0]) items[0].querySelector('a')?.focus();
+    } catch {
+      status!.textContent = text('failed');
+    } finally {
+      loadingMore = false;
+    }
   });
 
   const initial = new URLSearchParams(location.search);
