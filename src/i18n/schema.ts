@@ -264,6 +264,7 @@ export const uiStringsSchema = z.strictObject({
   'search.none': text('Search page: nothing found; {query} is what the reader typed.'),
   'search.count': text('Search page: number of results; {count} is the number, {query} what the reader typed.'),
   'search.failed': text('Search page: searching failed.'),
+  'search.more': text('Search page: the button under the results that shows the next five.'),
 
   // Summaries of Dutch-only documents, untranslated pages, glossary.
   'summary.kicker': text('Summary page of a Dutch document: small line above the title.'),
