@@ -3,7 +3,7 @@
  * on every template and is the first text of <main>; the menu and the languages open without
  * JavaScript; the quick exit stays in view while scrolling and never covers the heading.
  */
-import { expect, sitemapPaths, test } from './fixtures';
+import { axeViolations, expect, sitemapPaths, test } from './fixtures';
 import { samplePaths } from './sample';
 
 const PHONE = { width: 390, height: 800 };
@@ -44,6 +44,17 @@ test('the quick exit stays in view after scrolling', async ({ page }) => {
   const exit = page.getByRole('link', { name: /^Snel weg/ });
   await expect(exit).toBeInViewport();
   expect((await exit.boundingBox())!.y).toBeLessThan(20);
+});
+
+test('the phone header passes axe with its menu and languages open', async ({ page }) => {
+  const problems: Record<string, unknown> = {};
+  for (const path of ['/', '/gemeenten/woerden/', '/uk/melden/']) {
+    await page.goto(path);
+    for (const summary of await page.locator('.site-header summary').all()) await summary.click();
+    const violations = await axeViolations(page);
+    if (violations.length) problems[path] = violations;
+  }
+  expect(problems).toEqual({});
 });
 
 test.describe('without JavaScript', () => {
