@@ -29,6 +29,11 @@ export const CONTRAST_PAIRS: ContrastPair[] = [
   { foreground: 'exit-text', background: 'exit-background', minimum: 4.5, where: 'de knop Snel weg' },
   { foreground: 'danger', background: 'background', minimum: 4.5, where: 'foutmeldingen' },
   { foreground: 'text', background: 'danger-surface', minimum: 4.5, where: 'tekst in een waarschuwing' },
+  { foreground: 'danger', background: 'danger-surface', minimum: 4.5, where: 'links in de lijst met fouten' },
+  { foreground: 'link', background: 'danger-surface', minimum: 4.5, where: 'links in een waarschuwing (112)' },
+  { foreground: 'text', background: 'warning-surface', minimum: 4.5, where: 'tekst in een mededeling' },
+  { foreground: 'background', background: 'ok', minimum: 4.5, where: 'tekst op het vlak met de ontvangstcode' },
+  { foreground: 'accent', background: 'background', minimum: 4.5, where: 'labels (zoals "Anoniem mogelijk") in de accentkleur' },
   { foreground: 'focus-text', background: 'focus', minimum: 4.5, where: 'element met focus' },
   { foreground: 'border-strong', background: 'background', minimum: 3, where: 'rand van invoervelden' },
 ];
