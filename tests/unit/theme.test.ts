@@ -55,8 +55,10 @@ describe('loadTheme refuses a broken theme', () => {
   it('names the field of theme.json that is wrong', () => {
     const dir = copyOf('neutraal');
     writeFileSync(join(dir, 'theme.json'), JSON.stringify({ siteName: '', organization: 'typo' }));
-    expect(() => loadTheme(dir)).toThrow(/theme\.json: veld "siteName"/);
-    expect(() => loadTheme(dir)).toThrow(/organization/);
+    expect(() => loadTheme(dir)).toThrow(/theme\.json: veld "siteName" is leeg\./);
+    expect(() => loadTheme(dir)).toThrow(/theme\.json: onbekend veld "organization": controleer de spelling\./);
+    writeFileSync(join(dir, 'theme.json'), JSON.stringify({ organisation: 'Regio' }));
+    expect(() => loadTheme(dir)).toThrow(/theme\.json: veld "siteName" ontbreekt\./);
   });
 
   it('refuses a logo with a script and a folder that does not exist', () => {

@@ -20,6 +20,7 @@ export const CONTRAST_PAIRS: ContrastPair[] = [
   { foreground: 'text-muted', background: 'background', minimum: 4.5, where: 'toelichtende tekst' },
   { foreground: 'link', background: 'background', minimum: 4.5, where: 'links' },
   { foreground: 'link-visited', background: 'background', minimum: 4.5, where: 'bezochte links' },
+  { foreground: 'link-hover', background: 'background', minimum: 4.5, where: 'links onder de muis' },
   { foreground: 'text', background: 'surface', minimum: 4.5, where: 'tekst op een vlak (Snel weg-balk, tabelkop, kaart)' },
   { foreground: 'link', background: 'surface', minimum: 4.5, where: 'links op een vlak' },
   { foreground: 'header-text', background: 'header-background', minimum: 4.5, where: 'kop van de site (naam, menu)' },

@@ -20,6 +20,25 @@ const themeJson = z.strictObject({
   organisation: z.string().trim().min(1).max(120).optional(),
 });
 
+const EXPECTED = 'Verwacht: {"siteName": "naam van de site (1 tot 60 tekens)", "organisation": "naam van de organisatie (mag weg)"}.';
+
+/** What is wrong with one field of theme.json, in Dutch. */
+function inDutch(issue: z.core.$ZodIssue): string {
+  const field = `veld "${issue.path.join('.')}"`;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `onbekend veld ${issue.keys.map((k) => `"${k}"`).join(', ')}: controleer de spelling.`;
+    case 'invalid_type':
+      return issue.input === undefined ? `${field} ontbreekt.` : `${field} moet tekst zijn.`;
+    case 'too_small':
+      return `${field} is leeg.`;
+    case 'too_big':
+      return `${field} is te lang (hoogstens ${issue.maximum} tekens).`;
+    default:
+      return `${field}: ${issue.message}.`;
+  }
+}
+
 export interface Theme {
   /** Absolute path of the theme folder. */
   dir: string;
@@ -58,8 +77,7 @@ export function loadTheme(setting: string | undefined, root = process.cwd()): Th
     const parsed = themeJson.safeParse(JSON.parse(readText(jsonFile, 'theme.json met {"siteName": "…"}')));
     if (parsed.success) settings = parsed.data;
     else
-      for (const issue of parsed.error.issues)
-        problems.push(`${jsonFile}: veld "${issue.path.join('.') || '(geheel)'}": ${issue.message}. Verwacht: {"siteName": "naam van de site (1 tot 60 tekens)", "organisation": "naam van de organisatie (mag weg)"}.`);
+      for (const issue of parsed.error.issues) problems.push(`${jsonFile}: ${inDutch(issue)} ${EXPECTED}`);
   } catch (error) {
     problems.push(error instanceof SyntaxError ? `${jsonFile}: geen geldige JSON (${error.message}).` : (error as Error).message);
   }
