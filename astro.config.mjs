@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIntegration } from './src/integrations/pagefind.mjs';
 import { pageTitlesIntegration } from './src/integrations/page-titles.mjs';
+import { themeIntegration } from './src/integrations/theme.mjs';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
 /** Public address of the site; used for the sitemap, canonical links and security.txt. */
@@ -66,6 +67,8 @@ export default defineConfig({
   ...(serverless ? { session: false } : {}),
   adapter: serverless ? serverless.adapter : nodeAdapter(),
   integrations: [
+    // The deployment's look: MELDWIJZER_THEME=<folder> (default themes/neutraal; docs/DEPLOY.md).
+    themeIntegration(),
     mdx(),
     // Pages marked noindex (the report form and receipt, search) stay out of the sitemap.
     sitemap({ filter: (page) => !/\/(melden\/anoniem|zoeken)\//.test(new URL(page).pathname) }),

@@ -23,9 +23,11 @@ import { createRelay } from '../src/lib/report/relay.ts';
 
 quietProcessOutput();
 
-const entry = fileURLToPath(new URL('../dist/server/entry.mjs', import.meta.url));
+// MELDWIJZER_DIST: another build folder, e.g. a build with another theme (npm run check:theme).
+const dist = new URL(`../${process.env.MELDWIJZER_DIST || 'dist'}/`, import.meta.url);
+const entry = fileURLToPath(new URL('server/entry.mjs', dist));
 if (!existsSync(entry)) {
-  console.error('Geen build gevonden in dist/. Bouw eerst de site met: npm run build');
+  console.error(`Geen build gevonden in ${fileURLToPath(dist)}. Bouw eerst de site met: npm run build`);
   process.exit(1);
 }
 
@@ -46,7 +48,7 @@ installRequestClient(requestClient);
 // We start our own server around Astro's handler, so Astro must not start one itself.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Where the built pages are, for the "only in Dutch" notice pages (src/lib/built-pages.ts).
-process.env.MELDWIJZER_CLIENT_DIR = fileURLToPath(new URL('../dist/client/', import.meta.url));
+process.env.MELDWIJZER_CLIENT_DIR = fileURLToPath(new URL('client/', dist));
 const { handler } = await import(pathToFileURL(entry).href);
 
 const relay = createRelay({ store: runtime.store, config: reportConfig });
