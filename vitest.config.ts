@@ -1,7 +1,20 @@
+/**
+ * The Vitest layers of the test pyramid (README, "Tests"):
+ * - unit: plain TypeScript and content, no build, no servers, no Java, no PostgreSQL — seconds;
+ * - components: .astro components rendered alone with Astro's Container API, from example
+ *   data (own config, because it needs Astro's Vite plugin) — seconds;
+ * - integration: the built site in dist/, real server processes, PostgreSQL, Java (the Nu HTML
+ *   Checker) and builds of broken content — needs `npm run build` first.
+ * `npm run test:unit` runs the first two, `npm run test:integration` the last.
+ */
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      'tests/components/vitest.config.ts',
+      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
+    ],
   },
 });
