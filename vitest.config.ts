@@ -12,7 +12,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Unit files share nothing but read-only modules, so one worker may run several of them
+      // (isolate: false): half the time on 2 cores, mostly worker start-up (measured 34 s → 18 s).
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false } },
       'tests/components/vitest.config.ts',
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
     ],

@@ -10,5 +10,7 @@ export default getViteConfig({
     name: 'components',
     root: fileURLToPath(new URL('../..', import.meta.url)),
     include: ['tests/components/**/*.test.ts'],
+    // One container per file and no shared state: files may share a worker (see ../../vitest.config.ts).
+    isolate: false,
   },
 });
