@@ -7,10 +7,15 @@
  *   Checker) and builds of broken content — needs `npm run build` first.
  * `npm run test:unit` runs the first two, `npm run test:integration` the last.
  */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the cores: one worker on a 2-core machine. The
+    // integration files mostly wait for the processes they start (servers, Java, builds), so two
+    // files at a time use both cores.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       // Unit files share nothing but read-only modules, so one worker may run several of them
       // (isolate: false): half the time on 2 cores, mostly worker start-up (measured 34 s → 18 s).

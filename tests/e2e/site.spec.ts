@@ -14,7 +14,7 @@
  * (or npm run test:sweep). SAMPLE_SEED changes the random part of the sample.
  */
 import { axeViolations, baseURL, expect, securityHeaderProblems, sitemapPaths, test } from './fixtures';
-import { samplePaths, templateOf } from './sample';
+import { samplePaths, templateOf } from '../support/sample.ts';
 
 const all = sitemapPaths();
 const full = process.env.FULL_SWEEP === '1';
