@@ -1,5 +1,5 @@
 /**
- * The Vitest layers of the test pyramid (README, "Tests"):
+ * The Vitest layers of the test pyramid (docs/TESTS.md):
  * - unit: plain TypeScript and content, no build, no servers, no Java, no PostgreSQL — seconds;
  * - components: .astro components rendered alone with Astro's Container API, from example
  *   data (own config, because it needs Astro's Vite plugin) — seconds;
@@ -10,12 +10,16 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Vitest's default is one worker less than the cores: one worker on a 2-core machine. The
+ * integration files mostly wait for the processes they start (servers, Java, builds), so two
+ * files at a time use both cores. Projects run together must agree on it (components too).
+ */
+export const maxWorkers = Math.max(2, availableParallelism() - 1);
+
 export default defineConfig({
   test: {
-    // Vitest's default is one worker less than the cores: one worker on a 2-core machine. The
-    // integration files mostly wait for the processes they start (servers, Java, builds), so two
-    // files at a time use both cores.
-    maxWorkers: Math.max(2, availableParallelism() - 1),
+    maxWorkers,
     projects: [
       // Unit files share nothing but read-only modules, so one worker may run several of them
       // (isolate: false): half the time on 2 cores, mostly worker start-up (measured 34 s → 18 s).

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { getViteConfig } from 'astro/config';
+import { maxWorkers } from '../../vitest.config.ts';
 
 export default getViteConfig({
   test: {
@@ -12,5 +13,6 @@ export default getViteConfig({
     include: ['tests/components/**/*.test.ts'],
     // One container per file and no shared state: files may share a worker (see ../../vitest.config.ts).
     isolate: false,
+    maxWorkers,
   },
 });
