@@ -5,7 +5,6 @@
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { createRequire } from 'node:module';
-import { readdirSync, readFileSync } from 'node:fs';
 
 export const baseURL = () => {
   const url = process.env.E2E_BASE_URL;
@@ -13,18 +12,7 @@ export const baseURL = () => {
   return url;
 };
 
-/**
- * Every page path in the built sitemap (dist/client), as Starlight's tests do. Read from disk
- * because Playwright collects tests before the server starts.
- */
-export function sitemapPaths(): string[] {
-  const dir = 'dist/client';
-  const files = readdirSync(dir).filter((f) => /^sitemap-\d+\.xml$/.test(f));
-  if (files.length === 0) throw new Error('Geen sitemap in dist/client: bouw eerst met npm run build');
-  return files.flatMap((file) =>
-    [...readFileSync(`${dir}/${file}`, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname),
-  );
-}
+export { sitemapPaths } from '../support/built-site.ts';
 
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

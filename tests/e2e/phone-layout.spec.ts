@@ -4,10 +4,10 @@
  * JavaScript; the quick exit stays in view while scrolling and never covers the heading.
  */
 import { axeViolations, expect, sitemapPaths, test } from './fixtures';
-import { samplePaths } from './sample';
+import { samplePaths } from '../support/sample';
 
 const PHONE = { width: 390, height: 800 };
-/** Every template in every language, once (tests/e2e/sample.ts). */
+/** Every template in every language, once (tests/support/sample.ts). */
 const paths = samplePaths(sitemapPaths(), { perTemplate: 1, random: 0, seed: 16 });
 
 test.use({ viewport: PHONE });

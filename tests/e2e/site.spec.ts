@@ -7,14 +7,15 @@
  * same templates).
  *
  * What needs no browser runs over every page instead: the security headers of every sitemap
- * page (HTTP only, below) and, in tests/integration/built-site.test.ts and html-validity.test.ts,
- * links, anchors, one h1 inside <main>, same-origin resources and valid HTML for every built page.
+ * page (HTTP only, below) and, in tests/integration/ (built-site, search-engines, meldroute-walk),
+ * links, anchors, one h1 inside <main>, same-origin resources, hreflang and noindex for every built
+ * page; valid HTML for every page in npm run test:validate-all (a sample in npm test).
  *
  * The full browser sweep over all pages (as before issue 14): FULL_SWEEP=1 npm run test:e2e
  * (or npm run test:sweep). SAMPLE_SEED changes the random part of the sample.
  */
 import { axeViolations, baseURL, expect, securityHeaderProblems, sitemapPaths, test } from './fixtures';
-import { samplePaths, templateOf } from './sample';
+import { samplePaths, templateOf } from '../support/sample.ts';
 
 const all = sitemapPaths();
 const full = process.env.FULL_SWEEP === '1';

@@ -2,25 +2,13 @@
  * Properties of the whole built site, read from dist/: every internal link and anchor leads
  * somewhere, and security.txt follows RFC 9116. Needs a build (npm test builds first).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOCALE, splitLocale } from '../../src/i18n/locales.ts';
+import { builtPages, DIST as root, ON_DEMAND, urlOf } from '../support/built-site.ts';
 
-const root = 'dist/client';
-/** Pages rendered on demand: not files in dist/client, but real routes. */
-const ON_DEMAND = ['/melden/anoniem/', '/melden/anoniem/ontvangen/'];
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
-
-const pages = htmlFiles(root);
-const urlOf = (file: string) => `/${file.slice(root.length + 1).replace(/index\.html$/, '').replace(/\.html$/, '/')}`;
+const pages = builtPages().map((p) => p.file);
 const idsOf = new Map(pages.map((file) => [urlOf(file), new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))]));
 
 function exists(path: string): boolean {

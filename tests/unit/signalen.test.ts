@@ -1,5 +1,6 @@
 /** The signal catalogue is complete enough for every page that lists signals. */
 import { describe, expect, it } from 'vitest';
+import { idField } from '../../src/lib/content/fields';
 import { readContent } from '../../src/lib/content/read-content';
 import { FORMS, ROLES, SECTORS, type Form, type Role, type Sector } from '../../src/lib/content/schemas';
 import { keySignalsByForm, signalsForForm, signalsForResidents, signalsForRole, signalsForSector } from '../../src/lib/signalen/queries';
@@ -7,11 +8,15 @@ import { keySignalsByForm, signalsForForm, signalsForResidents, signalsForRole, 
 const { site } = readContent('content');
 
 describe('signal catalogue', () => {
-  it('holds at least 60 signals with unique ids, plus the vulnerability factors', () => {
+  it('holds at least 60 signals, plus the vulnerability factors', () => {
     expect(site.signalen.length).toBeGreaterThanOrEqual(60);
-    const ids = site.signalen.map((s) => s.id.toLowerCase());
-    expect(new Set(ids).size).toBe(ids.length);
     expect(site.kwetsbaarheden.length).toBeGreaterThanOrEqual(8);
+  });
+
+  // Ids are file names in one folder, so they are unique by construction; what can go wrong is a
+  // file name that makes a bad address (/signalen/signaal/<id>/) or a bad form value.
+  it('names every signal file as an id: lowercase words joined by hyphens', () => {
+    expect(site.signalen.map((s) => s.id).filter((id) => !idField.safeParse(id).success)).toEqual([]);
   });
 
   it.each(Object.keys(FORMS) as Form[])('lists at least five signals for the form %s', (form) => {
