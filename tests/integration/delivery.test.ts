@@ -178,6 +178,9 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
       REPORT_RETRY_BASE_MS: '50',
       REPORT_POLL_MS: '50',
       REPORT_MIN_FILL_SECONDS: '0',
+      // A kill during a delivery attempt leaves its lease (2 × timeout + 5 s) to run out first;
+      // a short timeout keeps that within the wait below on a loaded machine.
+      REPORT_TIMEOUT_MS: '2000',
     };
     const first = await startServer(env);
     await receiptCode(first.url, await submitReport(first.url, report));
