@@ -6,7 +6,7 @@
 import { getCollection } from 'astro:content';
 import { findContentProblems, formatProblems, type Entry, type SiteContent } from './content/integrity';
 import { findById } from './content/queries';
-import { findAllRouteProblems } from './meldroute/graph';
+import { findAllRouteProblems, routeFor } from './meldroute/graph';
 import { findTranslationProblems } from './content/translations';
 import { COLLECTIONS, type CollectionName } from './content/collections';
 
@@ -54,4 +54,10 @@ export async function loadEntry<K extends EntryCollection>(collection: K, id: st
   const site = await loadSite();
   const entry = findById(site[collection] as Entry<EntryOf<K>['data']>[], id ?? '');
   return { site, entry };
+}
+
+/** A municipality's reporting route and the address its steps live at, for its route pages. */
+export async function loadGemeenteRoute(id: string | undefined) {
+  const { site, entry: gemeente } = await loadEntry('gemeenten', id);
+  return { site, gemeente, route: routeFor(site, gemeente), base: `/gemeenten/${gemeente.id}/melden/` };
 }
