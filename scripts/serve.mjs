@@ -47,8 +47,6 @@ installRequestClient(requestClient);
 
 // We start our own server around Astro's handler, so Astro must not start one itself.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-// Where the built pages are, for the "only in Dutch" notice pages (src/lib/built-pages.ts).
-process.env.MELDWIJZER_CLIENT_DIR = fileURLToPath(new URL('client/', dist));
 const { handler } = await import(pathToFileURL(entry).href);
 
 const relay = createRelay({ store: runtime.store, config: reportConfig });

@@ -9,6 +9,7 @@
  * Dutch document), and give every language its strings. See docs/ARCHITECTURE.md.
  * Plain TypeScript: used by pages, the tests and the Node scripts alike.
  */
+import { TRANSLATED_PAGES } from '../lib/content/translations.ts';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
 
 export interface Route {
@@ -26,11 +27,9 @@ const SUMMARY = 'Dutch: the document itself; other languages: a summary in src/p
 export const ROUTES: readonly Route[] = [
   { pattern: '/', locales: LOCALES, rendersWith: SAME_VIEW },
   { pattern: '/zoeken/', locales: LOCALES, rendersWith: SAME_VIEW },
-  // Content pages: content/paginas/ in Dutch, content/vertalingen/<taal>/ in the others.
-  { pattern: '/wat-is-mensenhandel/', locales: LOCALES, rendersWith: SAME_VIEW },
-  { pattern: '/hulp/', locales: LOCALES, rendersWith: SAME_VIEW },
-  { pattern: '/veilig-browsen/', locales: LOCALES, rendersWith: SAME_VIEW },
-  { pattern: '/privacy/', locales: LOCALES, rendersWith: SAME_VIEW },
+  // Content pages: content/paginas/ in Dutch, content/vertalingen/<taal>/ in the others; which
+  // ones is the content checks' list, so a page is translated and checked in one decision.
+  ...TRANSLATED_PAGES.map((slug) => ({ pattern: `/${slug}/`, locales: LOCALES, rendersWith: SAME_VIEW })),
   // The national reporting route and the form.
   { pattern: '/melden/', locales: LOCALES, rendersWith: SAME_VIEW },
   { pattern: '/melden/[stap]/', locales: LOCALES, rendersWith: SAME_VIEW },

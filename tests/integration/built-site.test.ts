@@ -14,7 +14,7 @@ const idsOf = new Map(pages.map((file) => [urlOf(file), new Set([...readFileSync
 function exists(path: string): boolean {
   if (ON_DEMAND.includes(path) || idsOf.has(path)) return true;
   // /<taal>/<path>/ without a file of its own is served on demand: the translated form and
-  // receipt, or the "only in Dutch" notice for a Dutch page (src/pages/[locale]/[...path].astro).
+  // receipt, or the "only in Dutch" notice for a Dutch page (src/pages/[...path].astro).
   const { locale, path: dutch } = splitLocale(path);
   if (locale !== DEFAULT_LOCALE) return exists(dutch);
   const file = join(root, decodeURIComponent(path));
