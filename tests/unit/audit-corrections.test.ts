@@ -224,6 +224,20 @@ describe('the law: minors and the higher maxima of art. 273f, with the version s
   });
 });
 
+describe('issue 22: the outside translation review', () => {
+  /** "staat hieronder": the numbers are on the page itself; the other places come second. */
+  const BELOW: Record<TranslatedLocale, RegExp> = {
+    en: /How to reach these organisations is shown below, on this page\./,
+    pl: /Jak skontaktować się z tymi organizacjami, jest napisane poniżej, na tej stronie\./,
+    ro: /Cum ajungeți la aceste organizații aflați mai jos, pe această pagină\./,
+    bg: /Как да се свържете с тези организации, пише по-долу, на тази страница\./,
+    uk: /Як зв’язатися з цими організаціями, вказано нижче, на цій сторінці\./,
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the help page says the contacts are below, on this page ("staat hieronder")', (locale) => {
+    expect(translatedPage(locale, 'hulp')).toMatch(BELOW[locale]);
+  });
+});
+
 describe('translations a reader acts on', () => {
   it.each(TRANSLATED_LOCALES)('%s: the help and safety pages name the quick-exit button as it reads in that language', (locale) => {
     const label = UI_STRINGS[locale]['exit.link'];
