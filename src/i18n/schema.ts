@@ -186,7 +186,7 @@ export const uiStringsSchema = z.strictObject({
   'report.field.dangerNow.help': text('Report form, "danger now" field: hint.'),
   ...labels('report.exploitation', EXPLOITATION_OPTIONS, 'Report form: a choice of the "what is going on" field, in plain words'),
   ...labels('report.dangerOption', DANGER_OPTIONS, 'Report form: a choice of the "danger now" field'),
-  'report.error.summary': text('Report form and follow-up page: heading of the error summary.'),
+  'report.error.summary': text('Report form and follow-up page: heading of the error summary, also above a fault on our side and a limit reached, so neutral ("something is not right"), never "you filled something in wrong".'),
   'report.error.municipality': text('Report form error: no municipality chosen.'),
   'report.error.exploitationForm': text('Report form error: nothing chosen for "what is going on".'),
   'report.error.signals': text('Report form error: a signal that is not in the list.'),

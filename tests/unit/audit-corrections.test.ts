@@ -236,6 +236,16 @@ describe('issue 22: the outside translation review', () => {
   it.each(TRANSLATED_LOCALES)('%s: the help page says the contacts are below, on this page ("staat hieronder")', (locale) => {
     expect(translatedPage(locale, 'hulp')).toMatch(BELOW[locale]);
   });
+
+  /** The error heading also stands above "not saved because of a fault on our side" and "too many codes". */
+  const FILLED_IN: Record<TranslatedLocale, RegExp> = { en: /fill|wrong/i, pl: /wypełn|błędnie/i, ro: /complet|greșit/i, bg: /попълн|неправилно/i, uk: /заповн|неправильно/i };
+  it.each(TRANSLATED_LOCALES)('%s: the error heading is neutral, it does not say the reader filled something in wrong', (locale) => {
+    expect(UI_STRINGS[locale]['report.error.summary']).not.toMatch(FILLED_IN[locale]);
+  });
+  it('bg and uk: the error heading says "something is not right"', () => {
+    expect(UI_STRINGS.bg['report.error.summary']).toBe('Нещо не е наред');
+    expect(UI_STRINGS.uk['report.error.summary']).toBe('Щось не так');
+  });
 });
 
 describe('translations a reader acts on', () => {
