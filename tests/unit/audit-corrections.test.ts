@@ -246,6 +246,16 @@ describe('issue 22: the outside translation review', () => {
     expect(UI_STRINGS.bg['report.error.summary']).toBe('Нещо не е наред');
     expect(UI_STRINGS.uk['report.error.summary']).toBe('Щось не так');
   });
+
+  it('uk: the statement a person needs when they cannot file a report is a police statement, not "заява" (filing a report)', () => {
+    const text = translatedPage('uk', 'hulp');
+    expect(text).not.toContain('заява поліції');
+    expect(text).toContain('письмова довідка (verklaring) від поліції');
+  });
+  it('bg: noticing signs is "признаци", not "сигнал" (the site\'s word for a report)', () => {
+    expect(UI_STRINGS.bg['municipalRole.signaleerder']).not.toMatch(/сигнал/i);
+    expect(UI_STRINGS.bg['municipalRole.signaleerder']).toMatch(/признаци/);
+  });
 });
 
 describe('translations a reader acts on', () => {
