@@ -10,6 +10,7 @@ import { readContent } from '../../src/lib/content/read-content';
 import { resolveContacts, routeFor } from '../../src/lib/meldroute/graph';
 import { findById, membersOf } from '../../src/lib/content/queries';
 import { phoneDigits } from '../../src/lib/content/fields';
+import { formatDate } from '../../src/lib/format';
 import { UI_STRINGS } from '../../src/i18n/index';
 import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../src/i18n/locales';
 
@@ -255,6 +256,38 @@ describe('issue 22: the outside translation review', () => {
   it('bg: noticing signs is "признаци", not "сигнал" (the site\'s word for a report)', () => {
     expect(UI_STRINGS.bg['municipalRole.signaleerder']).not.toMatch(/сигнал/i);
     expect(UI_STRINGS.bg['municipalRole.signaleerder']).toMatch(/признаци/);
+  });
+
+  /** The routes say Veilig Thuis is for domestic violence and child abuse; the short label says both. */
+  const CHILD_ABUSE: Record<TranslatedLocale, RegExp> = { en: /child abuse/, pl: /krzywdzenia dzieci/, ro: /abuz asupra copiilor/, bg: /насилие над деца/, uk: /жорстокому поводженні з дітьми/ };
+  it.each(TRANSLATED_LOCALES)('%s: the short label of Veilig Thuis names child abuse besides domestic violence', (locale) => {
+    expect(UI_STRINGS[locale]['body.veiligThuis']).toMatch(CHILD_ABUSE[locale]);
+  });
+
+  it.each(TRANSLATED_LOCALES)('%s: the care coordinator label is the glossary term for "zorgcoördinator mensenhandel"', (locale) => {
+    const term = translation(locale).begrippen.find((b) => b.nl === 'zorgcoördinator mensenhandel')!.term.replace(/ \(zorgcoördinator mensenhandel\)$/, '');
+    expect(UI_STRINGS[locale]['body.zorgcoordinator'].toLowerCase()).toBe(term.toLowerCase());
+  });
+
+  it('role "zorg" covers health and social care, and horeca is not hotels (a sector of its own)', () => {
+    expect(UI_STRINGS.pl['role.zorg']).toBe('Opieka zdrowotna i społeczna');
+    expect(UI_STRINGS.ro['role.zorg']).toMatch(/medicală și socială/);
+    expect(UI_STRINGS.bg['role.zorg']).toMatch(/Здравни и социални/);
+    expect(UI_STRINGS.pl['sector.horeca']).not.toMatch(/hotel/i);
+    expect(UI_STRINGS.nl['sector.hotels-vakantieparken']).toBeDefined();
+  });
+
+  it.each(TRANSLATED_LOCALES)('%s: wherever BRP appears it is explained in brackets', (locale) => {
+    const texts = [...Object.values(UI_STRINGS[locale]), JSON.stringify(translation(locale))];
+    for (const text of texts.filter((t) => t.includes('BRP'))) expect(text).toMatch(/BRP \(|\(BRP\)/);
+  });
+
+  it.each(TRANSLATED_LOCALES)('%s: no text that ends on a date gets a second full stop (bg "г.", uk "р.")', (locale) => {
+    const date = formatDate('2026-11-30', locale);
+    for (const [key, text] of Object.entries(UI_STRINGS[locale])) {
+      if (!text.includes('{date}')) continue;
+      expect(text.replaceAll('{date}', date), key).not.toMatch(/\.\./);
+    }
   });
 });
 
