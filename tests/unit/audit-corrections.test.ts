@@ -289,6 +289,27 @@ describe('issue 22: the outside translation review', () => {
       expect(text.replaceAll('{date}', date), key).not.toMatch(/\.\./);
     }
   });
+
+  it('Dutch help page: people from Ukraine with temporary protection may stay and need no bedenktijd, with the IND as source', () => {
+    expect(page('hulp')).toMatch(/## Komt u uit Oekraïne\?.*tijdelijke bescherming.*mag u in Nederland zijn.*De bedenktijd hebt u dan niet nodig/);
+    const dutch = findById(site.paginas, 'hulp').data;
+    expect(dutch.sources.map((s) => s.bron)).toContain('ind-tijdelijke-bescherming-oekraine');
+    const bron = findById(site.bronnen, 'ind-tijdelijke-bescherming-oekraine').data;
+    expect(bron.url).toMatch(/^https:\/\/ind\.nl\//);
+    expect(bron.note).toMatch(/Nog te controleren/);
+  });
+
+  /** The section after the bedenktijd text: temporary protection, then "no reflection period needed". */
+  const UKRAINE: Record<TranslatedLocale, RegExp> = {
+    en: /## Are you from Ukraine\?.*temporary protection \(tijdelijke bescherming\).*do not need the reflection period \(bedenktijd\)/,
+    pl: /## Pochodzi Pan\/Pani z Ukrainy\?.*ochronę czasową \(tijdelijke bescherming\).*Czasu do namysłu \(bedenktijd\) Pan\/Pani wtedy nie potrzebuje/,
+    ro: /## Veniți din Ucraina\?.*protecție temporară \(tijdelijke bescherming\).*nu aveți nevoie de perioada de reflecție \(bedenktijd\)/,
+    bg: /## Идвате ли от Украйна\?.*временна закрила \(tijdelijke bescherming\).*срокът за размисъл \(bedenktijd\) не Ви е нужен/,
+    uk: /## Ви з України\?.*тимчасовий захист \(tijdelijke bescherming\).*Час на роздуми \(bedenktijd\) вам тоді не потрібен/,
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the help page says temporary protection from Ukraine is lawful stay without bedenktijd', (locale) => {
+    expect(translatedPage(locale, 'hulp')).toMatch(UKRAINE[locale]);
+  });
 });
 
 describe('translations a reader acts on', () => {
