@@ -310,6 +310,30 @@ describe('issue 22: the outside translation review', () => {
   it.each(TRANSLATED_LOCALES)('%s: the help page says temporary protection from Ukraine is lawful stay without bedenktijd', (locale) => {
     expect(translatedPage(locale, 'hulp')).toMatch(UKRAINE[locale]);
   });
+
+  it('Dutch safety page: remove only this site where the browser allows it, and Samsung Internet beside Chrome on Android', () => {
+    const text = page('veilig-browsen');
+    expect(text).toMatch(/Wis liever alleen deze site uit uw geschiedenis, niet alles\. Is uw hele geschiedenis ineens leeg\? Dan kan iemand die meekijkt dat merken/);
+    expect(text).toMatch(/\*\*Chrome op een telefoon met Android\*\*.*\n?.*\*\*Samsung Internet\*\* \(de gewone browser op telefoons van Samsung\)/);
+    expect(text).toContain('Verwijderen uit geschiedenis');
+  });
+
+  /** "Delete only this site, not everything": the advice comes first, before any way to clear it all. */
+  const ONLY_THIS_SITE: Record<TranslatedLocale, string> = {
+    en: 'It is better to delete only this site from your history, not everything.',
+    pl: 'Lepiej jest usunąć z historii tylko tę stronę, a nie wszystko.',
+    ro: 'Este mai bine să ștergeți din istoric doar acest site, nu tot.',
+    bg: 'По-добре изтрийте от историята само този сайт, а не всичко.',
+    uk: 'Краще видаліть з історії лише цей сайт, а не все.',
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the safety page advises removing only this site and names Samsung Internet', (locale) => {
+    const text = translatedPage(locale, 'veilig-browsen');
+    const advice = text.indexOf(ONLY_THIS_SITE[locale]);
+    expect(advice).toBeGreaterThan(-1);
+    expect(advice).toBeLessThan(text.indexOf('Ctrl + Shift + Delete'));
+    expect(text).toContain('**Samsung Internet**');
+    expect(text).toContain('Verwijderen uit geschiedenis');
+  });
 });
 
 describe('translations a reader acts on', () => {
