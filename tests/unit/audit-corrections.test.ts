@@ -11,6 +11,7 @@ import { resolveContacts, routeFor } from '../../src/lib/meldroute/graph';
 import { findById, membersOf } from '../../src/lib/content/queries';
 import { phoneDigits } from '../../src/lib/content/fields';
 import { formatDate } from '../../src/lib/format';
+import { vertaaldePaginaSchema } from '../../src/lib/content/schemas/vertaling';
 import { UI_STRINGS } from '../../src/i18n/index';
 import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../src/i18n/locales';
 
@@ -333,6 +334,19 @@ describe('issue 22: the outside translation review', () => {
     expect(advice).toBeLessThan(text.indexOf('Ctrl + Shift + Delete'));
     expect(text).toContain('**Samsung Internet**');
     expect(text).toContain('Verwijderen uit geschiedenis');
+  });
+
+  it('every translated page says by whom it was last checked, as a role; a name is refused', () => {
+    for (const page of site.vertaaldePaginas) expect(page.data.reviewedBy, page.id).toBe('vertaler-niet-moedertaalspreker');
+    const named = vertaaldePaginaSchema.safeParse({ title: 'Help', description: 'A description long enough.', reviewed: '2026-12-06', reviewedBy: 'Jan Jansen' });
+    expect(named.success).toBe(false);
+    expect(named.error?.issues[0].message).toContain('Kies een rol, geen naam');
+  });
+
+  it.each(TRANSLATED_LOCALES)('%s: the reviewer role reads in the language and says a native speaker\'s check is still to come', (locale) => {
+    const pending = UI_STRINGS[locale]['reviewer.vertaler-niet-moedertaalspreker'];
+    expect(pending).not.toBe(UI_STRINGS.nl['reviewer.vertaler-niet-moedertaalspreker']);
+    expect(pending).toMatch(/still to come|jeszcze nastąpi|Urmează|Предстои|ще попереду/);
   });
 });
 
