@@ -8,7 +8,7 @@
  * A description names each placeholder as {name}; a unit test holds nl.json to that.
  */
 import { z } from 'astro/zod';
-import { FORM_IDS, GEBIED_TYPE_IDS, MUNICIPAL_ROLE_IDS, REGIONAL_BODY_IDS, ROLE_IDS, SECTOR_IDS } from '../lib/content/schemas/ids.ts';
+import { FORM_IDS, GEBIED_TYPE_IDS, MUNICIPAL_ROLE_IDS, REGIONAL_BODY_IDS, REVIEWER_ROLE_IDS, ROLE_IDS, SECTOR_IDS } from '../lib/content/schemas/ids.ts';
 import { DANGER_OPTIONS, EXPLOITATION_OPTIONS } from '../lib/report/form.ts';
 
 const text = (where: string) => z.string().describe(where);
@@ -58,6 +58,7 @@ export const uiStringsSchema = z.strictObject({
   'date.period': text('Policy plan page: label of the period the plan covers.'),
   'date.old': text('Policy plan page: warning that the document is old; {year} is the year of the document.'),
   'page.reviewed': text('Bottom of a translated content page; {date} is the date of the last review.'),
+  ...labels('reviewer', REVIEWER_ROLE_IDS, 'Bottom of a translated content page, after the review date: who did that review, as a role, never a name'),
   'danger.call112': text('Red notice on route and report pages: call 112 when someone is in danger now.'),
   'notFound.title': text('Title of the "page not found" page.'),
   'notFound.text': text('Text of the "page not found" page.'),
@@ -186,7 +187,7 @@ export const uiStringsSchema = z.strictObject({
   'report.field.dangerNow.help': text('Report form, "danger now" field: hint.'),
   ...labels('report.exploitation', EXPLOITATION_OPTIONS, 'Report form: a choice of the "what is going on" field, in plain words'),
   ...labels('report.dangerOption', DANGER_OPTIONS, 'Report form: a choice of the "danger now" field'),
-  'report.error.summary': text('Report form and follow-up page: heading of the error summary.'),
+  'report.error.summary': text('Report form and follow-up page: heading of the error summary, also above a fault on our side and a limit reached, so neutral ("something is not right"), never "you filled something in wrong".'),
   'report.error.municipality': text('Report form error: no municipality chosen.'),
   'report.error.exploitationForm': text('Report form error: nothing chosen for "what is going on".'),
   'report.error.signals': text('Report form error: a signal that is not in the list.'),
