@@ -87,7 +87,7 @@ export default defineConfig({
   security: {
     // Astro's check refuses `Origin: null`, which browsers send for every form POST from a page
     // with Referrer-Policy no-referrer (Fetch spec, "serializing a request origin"). Our intake
-    // does its own cross-site check on Sec-Fetch-Site instead (src/lib/report/intake.ts).
+    // does its own cross-site check on Sec-Fetch-Site instead (src/lib/report/core/intake.ts).
     checkOrigin: false,
     csp: {
       directives: [

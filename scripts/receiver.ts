@@ -13,8 +13,8 @@
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { askQuestion, createReceiver, readReceived } from '../src/lib/report/receiver.ts';
-import { AGE_IDENTITY, newKeyPair } from '../src/lib/report/seal.ts';
+import { askQuestion, createReceiver, readReceived } from '../src/receiver/receiver.ts';
+import { AGE_IDENTITY, newKeyPair } from '../src/lib/report/crypto/seal.ts';
 
 const [command, ...args] = process.argv.slice(2);
 const file = process.env.RECEIVER_FILE ?? join(process.cwd(), 'data', 'receiver', 'reports.jsonl');

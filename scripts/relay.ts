@@ -5,9 +5,9 @@
  * when something could not be delivered.
  */
 import { quietProcessOutput } from '../src/server/quiet-log.mjs';
-import { readReportConfig } from '../src/lib/report/config.ts';
+import { readReportConfig } from '../src/lib/report/core/config.ts';
 import { openReportStore } from '../src/lib/report/store/index.ts';
-import { createRelay } from '../src/lib/report/relay.ts';
+import { createRelay } from '../src/lib/report/relay/relay.ts';
 
 quietProcessOutput();
 let config;

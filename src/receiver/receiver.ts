@@ -9,8 +9,8 @@
 import { appendFileSync, chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { signedHeaders, verify } from './signing.ts';
-import { seal, unseal } from './seal.ts';
+import { signedHeaders, verify } from '../lib/report/crypto/signing.ts';
+import { seal, unseal } from '../lib/report/crypto/seal.ts';
 
 /** One stored event. `report` (report.created) and `message` (report.message) are opened when they came sealed. */
 export interface ReceivedReport {

@@ -20,11 +20,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import astro from '@astrojs/cloudflare/entrypoints/server';
 import { refusal } from '../server/request-guard.mjs';
 import { withSecurityHeaders } from '../server/security-headers.mjs';
-import { clientKey } from '../lib/report/client-address.ts';
-import { readReportConfig, SECRET_COMMAND, type ReportConfig } from '../lib/report/config.ts';
-import { deriveKeys } from '../lib/report/keys.ts';
-import { createRelay } from '../lib/report/relay.ts';
-import { buildReportRuntime, installReportRuntime, installRequestClient, type ReportRuntime } from '../lib/report/runtime.ts';
+import { clientKey } from '../lib/report/http/client-address.ts';
+import { readReportConfig, SECRET_COMMAND, type ReportConfig } from '../lib/report/core/config.ts';
+import { deriveKeys } from '../lib/report/crypto/keys.ts';
+import { createRelay } from '../lib/report/relay/relay.ts';
+import { buildReportRuntime, installReportRuntime, installRequestClient, type ReportRuntime } from '../lib/report/host/runtime.ts';
 import { D1Store, type D1Database } from '../lib/report/store/d1.ts';
 
 /** The Worker's bindings (src/worker/wrangler.jsonc, secrets, and the preview's environment). */

@@ -1,6 +1,6 @@
 /** Who a submission counts against: proxies, IPv6 networks, and headers anyone can forge. */
 import { describe, expect, it } from 'vitest';
-import { clientAddress, clientKey, parseTrustedProxies, type TrustedProxies } from '../../../src/lib/report/client-address.ts';
+import { clientAddress, clientKey, parseTrustedProxies, type TrustedProxies } from '../../../src/lib/report/http/client-address.ts';
 
 const trust = (value: string) => parseTrustedProxies(value) as TrustedProxies;
 

@@ -13,9 +13,9 @@
  * Times are kept to the day; a conversation is deleted `retentionDays` after its last message.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { MailboxMessage, NewMailbox, ReportStore } from './store/port.ts';
+import type { MailboxMessage, NewMailbox, ReportStore } from '../store/port.ts';
 import { codeKeys, newReceiptCode, normalizeCode } from './receipt-code.ts';
-import { newKeyPair, seal, unseal } from './seal.ts';
+import { newKeyPair, seal, unseal } from '../crypto/seal.ts';
 import { identityToRecipient } from 'age-encryption';
 import { newReportId, receivedHour } from './identifiers.ts';
 import { reportEvent } from './events.ts';

@@ -11,14 +11,14 @@
  */
 import type { FillTimer, RateLimiter } from './abuse.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
-import type { ReportStore } from './store/port.ts';
-import { translator, type UiKey } from '../../i18n/index.ts';
-import { isLocale, type Locale } from '../../i18n/locales.ts';
+import type { ReportStore } from '../store/port.ts';
+import { translator, type UiKey } from '../../../i18n/index.ts';
+import { isLocale, type Locale } from '../../../i18n/locales.ts';
 import { REPORT_FIELDS, fieldErrorValues, type FieldErrors, type FormValues, type ReportField, type ReportSchema } from './form.ts';
 import { newReportId, receivedHour } from './identifiers.ts';
 import { reportEvent } from './events.ts';
 import { startConversation, type FollowUpSettings } from './follow-up.ts';
-import { seal } from './seal.ts';
+import { seal } from '../crypto/seal.ts';
 
 /** Form fields that steer intake but are not part of the report. */
 export const CONTROL_FIELDS = {

@@ -7,7 +7,7 @@
  * was already shown.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { ReportStore } from './store/port.ts';
+import type { ReportStore } from '../store/port.ts';
 import { toWholeHour, usedKey } from './abuse.ts';
 
 /** How long the reporter's browser has to follow the redirect. */

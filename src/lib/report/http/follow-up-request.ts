@@ -6,11 +6,11 @@
  * limit for everyone, and a proof of work sent by a browser with JavaScript must be valid,
  * before the slow hash runs.
  */
-import { translator } from '../../i18n/index.ts';
-import { isLocale, type Locale } from '../../i18n/locales.ts';
-import { CONTROL_FIELDS, isCrossSite } from './intake.ts';
-import { addInformation, expiryAfter, openConversation, type ShownMessage } from './follow-up.ts';
-import { reportRuntime, requestClient } from './runtime.ts';
+import { translator } from '../../../i18n/index.ts';
+import { isLocale, type Locale } from '../../../i18n/locales.ts';
+import { CONTROL_FIELDS, isCrossSite } from '../core/intake.ts';
+import { addInformation, expiryAfter, openConversation, type ShownMessage } from '../core/follow-up.ts';
+import { reportRuntime, requestClient } from '../host/runtime.ts';
 
 export const FOLLOW_UP_TEXT = { min: 2, max: 5000 } as const;
 const MAX_BODY_BYTES = 32 * 1024;

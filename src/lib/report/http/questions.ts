@@ -6,10 +6,10 @@
  * The server stores it as it came: it cannot read it. Contract: docs/RECEIVER.md.
  */
 import { z } from 'astro/zod';
-import type { ReportStore } from './store/port.ts';
-import { TIMESTAMP_TOLERANCE_SECONDS, verify } from './signing.ts';
-import { toWholeHour, usedKey } from './abuse.ts';
-import { dayOf, expiryAfter } from './follow-up.ts';
+import type { ReportStore } from '../store/port.ts';
+import { TIMESTAMP_TOLERANCE_SECONDS, verify } from '../crypto/signing.ts';
+import { toWholeHour, usedKey } from '../core/abuse.ts';
+import { dayOf, expiryAfter } from '../core/follow-up.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
 

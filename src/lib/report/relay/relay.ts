@@ -11,9 +11,9 @@
  * Logs never say what a report contains, nor when one moved: the loop writes one line of
  * totals at most once an hour (a line per delivery would date each report).
  */
-import type { Claim, ReportStore } from './store/port.ts';
-import type { ReportConfig } from './config.ts';
-import { signedHeaders } from './signing.ts';
+import type { Claim, ReportStore } from '../store/port.ts';
+import type { ReportConfig } from '../core/config.ts';
+import { signedHeaders } from '../crypto/signing.ts';
 import { isRetryable, parseRetryAfter, retryDelay } from './backoff.ts';
 
 export interface RelayOptions {
