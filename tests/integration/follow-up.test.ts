@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { askQuestion, readReceived } from '../../src/receiver/receiver.ts';
-import { newKeyPair } from '../../src/lib/report/crypto/seal.ts';
+import { newKeyPair, seal } from '../../src/lib/report/crypto/seal.ts';
+import { BODY_LIMITS } from '../../src/lib/report/http/body.ts';
 import { signedHeaders } from '../../src/lib/report/crypto/signing.ts';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -236,8 +237,9 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     const { server, received, intakeSecret, env } = await setup();
     await receiptCode(server.url, await submitReport(server.url, form('Melding voor de vragen-API: busje met mensen.')));
     const report = await deliveredReport(received, 'Melding voor de vragen-API: busje met mensen.');
-    const ask = (secret: string, id: string, now = Date.now()) => {
-      const body = JSON.stringify({ type: 'report.question', data: { reportId: report.reportId, sealed: '-----BEGIN AGE ENCRYPTED FILE-----\nYWJj\n-----END AGE ENCRYPTED FILE-----\n' } });
+    const question = await seal([report.replyRecipient!], 'Een vraag van het meldpunt');
+    const ask = (secret: string, id: string, now = Date.now(), sealed = question) => {
+      const body = JSON.stringify({ type: 'report.question', data: { reportId: report.reportId, sealed } });
       return fetch(`${server.url}/api/vragen/`, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(secret, id, body, now) }, body }).then((r) => r.status);
     };
     expect(await ask(newSecret(), 'q1')).toBe(401);
@@ -247,6 +249,13 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     expect(await ask(intakeSecret, 'q4')).toBe(409);
     expect((await fetch(`${server.url}/api/vragen/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
     expect((await fetch(`${server.url}/api/vragen/`)).status).toBe(405);
+    // Not age armor, or armor around something that is not an age file: 400, nothing stored.
+    expect(await ask(intakeSecret, 'q5', Date.now(), '-----BEGIN AGE ENCRYPTED FILE-----\nYWJj\n-----END AGE ENCRYPTED FILE-----\n')).toBe(400);
+    expect(await ask(intakeSecret, 'q6', Date.now(), 'Een vraag in platte tekst')).toBe(400);
+    expect(await ask(intakeSecret, 'q7', Date.now(), question.replace('\n', '\n\n'))).toBe(400);
+    // Bigger than BODY_LIMITS.question (RECEIVER.md: 413 above 64 KB), whatever is inside.
+    const big = await seal([report.replyRecipient!], 'x'.repeat(BODY_LIMITS.question));
+    expect(await ask(intakeSecret, 'q8', Date.now(), big)).toBe(413);
   });
 
   it('survives a restart between the question and the answer', async () => {
