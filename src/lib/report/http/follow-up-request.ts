@@ -9,7 +9,8 @@
 import { translator } from '../../../i18n/index.ts';
 import { isLocale, type Locale } from '../../../i18n/locales.ts';
 import { CONTROL_FIELDS, isCrossSite } from '../core/intake.ts';
-import { addInformation, expiryAfter, openConversation, type ShownMessage } from '../core/follow-up.ts';
+import { addInformation, openConversation, type ShownMessage } from '../core/follow-up.ts';
+import { dayOf, expiryAfter } from '../core/day.ts';
 import { reportRuntime, requestClient } from '../host/runtime.ts';
 import { readRequestBody } from './body.ts';
 
@@ -78,8 +79,8 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
     } catch {
       return { ...shown, status: 200, text, error: t('followUp.error.unavailable') };
     }
-    const today = new Date().toISOString().slice(0, 10);
-    return { ...shown, status: 200, added: true, expiresAt: expiryAfter(Date.now(), runtime.config.retentionDays), messages: [...conversation.messages, { from: 'reporter', text, day: today }] };
+    const now = Date.now();
+    return { ...shown, status: 200, added: true, expiresAt: expiryAfter(now, runtime.config.retentionDays), messages: [...conversation.messages, { from: 'reporter', text, day: dayOf(now) }] };
   } catch {
     return { kind: 'ask', status: 200, code, error: t('followUp.error.unavailable') };
   }

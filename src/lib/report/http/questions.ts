@@ -10,7 +10,7 @@ import type { ReportStore } from '../store/port.ts';
 import { TIMESTAMP_TOLERANCE_SECONDS, verify } from '../crypto/signing.ts';
 import { isAgeArmor } from '../crypto/seal.ts';
 import { toWholeHour, usedKey } from '../core/abuse.ts';
-import { dayOf, expiryAfter } from '../core/follow-up.ts';
+import { dayOf, expiryAfter } from '../core/day.ts';
 import { BODY_LIMITS, readRequestBody } from './body.ts';
 
 const questionSchema = z.object({
