@@ -12,7 +12,7 @@
  *   rate-limit hash; never stored or logged);
  * - sets the security headers on every response it gives (static assets get them from the
  *   _headers file built from the same constants, src/integrations/serverless-headers.mjs);
- * - runs the relay on the cron trigger (`scheduled`), with the same runOnce() as every host.
+ * - runs the relay on the cron trigger (`scheduled`), with the same drain() as every host.
  *
  * Nothing here reads a disk, and nothing about a request is logged.
  */
@@ -162,11 +162,7 @@ export default {
         return;
       }
       const relay = createRelay({ store: runtime.store, config, fetchImpl: relayFetch, log: () => undefined });
-      const started = Date.now();
-      for (;;) {
-        const result = await relay.runOnce(RELAY_BATCH);
-        if (result.delivered + result.retrying + result.dead < RELAY_BATCH || Date.now() - started > RELAY_BUDGET_MS) break;
-      }
+      await relay.drain({ batch: RELAY_BATCH, budgetMs: RELAY_BUDGET_MS });
     })().catch((error: unknown) => {
       console.error(`De relay kon niet draaien: ${(error as Error).message}`);
     });
