@@ -9,7 +9,7 @@
  *   sliding-window hit a single `INSERT … SELECT … WHERE <under the limit> ON CONFLICT … DO UPDATE`
  *   whose RETURNING says whether it counted.
  * - A write resolves once D1 has committed it to durable storage, so a receipt still means stored.
- * - The schema comes from ./d1-migrations/*.sql: applied by `wrangler d1 migrations apply`, or
+ * - The schema comes from ./migrations/*.sql (shared with the SQLite store): applied by `wrangler d1 migrations apply`, or
  *   here at first use (recorded in the same d1_migrations table), so a fresh local database works.
  *
  * Errors never carry request data: a failure is reported by its SQLite result code only.
@@ -36,7 +36,7 @@ export interface D1Database {
 
 /** The migration files by name, in order; the same names `wrangler d1 migrations apply` records. */
 const MIGRATIONS: [name: string, sql: string][] = Object.entries(
-  import.meta.glob<string>('./d1-migrations/*.sql', { query: '?raw', import: 'default', eager: true }),
+  import.meta.glob<string>('./migrations/*.sql', { query: '?raw', import: 'default', eager: true }),
 )
   .map(([path, sql]): [string, string] => [path.split('/').pop()!, sql])
   .sort(([a], [b]) => a.localeCompare(b));
