@@ -20,7 +20,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import astro from '@astrojs/cloudflare/entrypoints/server';
 import { refusal } from '../server/request-guard.mjs';
 import { withSecurityHeaders } from '../server/security-headers.mjs';
-import { clientKey } from '../lib/report/http/client-address.ts';
+import { clientKey } from '../lib/report/http/client-key.ts';
 import { BODY_LIMITS, readBoundedBody } from '../lib/report/http/body.ts';
 import { readReportConfig, SECRET_COMMAND, type ReportConfig } from '../lib/report/core/config.ts';
 import { deriveKeys } from '../lib/report/crypto/keys.ts';
