@@ -22,8 +22,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readReportConfig, SECRET_COMMAND } from '../src/lib/report/config.ts';
-import { loadOrCreateSecret } from '../src/lib/report/secret-file.ts';
+import { readReportConfig, SECRET_COMMAND } from '../src/lib/report/core/config.ts';
+import { loadOrCreateSecret } from '../src/lib/report/crypto/secret-file.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const wranglerConfig = join(root, 'dist-serverless/server/wrangler.json');

@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ARGON2, CODE_BITS, codeKeys, newReceiptCode } from '../../src/lib/report/receipt-code.ts';
-import { openConversation, startConversation } from '../../src/lib/report/follow-up.ts';
+import { ARGON2, CODE_BITS, codeKeys, newReceiptCode } from '../../src/lib/report/core/receipt-code.ts';
+import { openConversation, startConversation } from '../../src/lib/report/core/follow-up.ts';
 import { SqliteStore } from '../../src/lib/report/store/sqlite.ts';
-import { seal } from '../../src/lib/report/seal.ts';
+import { seal } from '../../src/lib/report/crypto/seal.ts';
 
 const CHECKS = Number(process.env.BENCH_CHECKS ?? 30);
 const dir = mkdtempSync(join(tmpdir(), 'bench-receipt-'));

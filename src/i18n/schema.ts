@@ -9,7 +9,7 @@
  */
 import { z } from 'astro/zod';
 import { FORM_IDS, GEBIED_TYPE_IDS, MUNICIPAL_ROLE_IDS, REGIONAL_BODY_IDS, REVIEWER_ROLE_IDS, ROLE_IDS, SECTOR_IDS } from '../lib/content/schemas/ids.ts';
-import { DANGER_OPTIONS, EXPLOITATION_OPTIONS } from '../lib/report/form.ts';
+import { DANGER_OPTIONS, EXPLOITATION_OPTIONS } from '../lib/report/core/form.ts';
 
 const text = (where: string) => z.string().describe(where);
 

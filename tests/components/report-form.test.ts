@@ -8,7 +8,7 @@ import ErrorSummary from '../../src/components/ErrorSummary.astro';
 import RadioField from '../../src/components/RadioField.astro';
 import ReportForm from '../../src/components/ReportForm.astro';
 import { translator } from '../../src/i18n';
-import { REPORT_FIELDS, type FieldErrors, type FormValues } from '../../src/lib/report/form';
+import { REPORT_FIELDS, type FieldErrors, type FormValues } from '../../src/lib/report/core/form';
 import { byId, elements, textOf } from '../support/html.ts';
 import { render } from './render.ts';
 

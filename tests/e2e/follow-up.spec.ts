@@ -4,7 +4,7 @@
  * conversation, reads it and answers → the desk receives the answer for the same report.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { askQuestion, type ReceivedReport } from '../../src/lib/report/receiver.ts';
+import { askQuestion, type ReceivedReport } from '../../src/receiver/receiver.ts';
 import { axeViolations, baseURL, expect, test } from './fixtures';
 import { translator } from '../../src/i18n/index.ts';
 

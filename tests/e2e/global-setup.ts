@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newSecret, startReceiver, startServer } from '../support/processes.ts';
-import { newKeyPair } from '../../src/lib/report/seal.ts';
+import { newKeyPair } from '../../src/lib/report/crypto/seal.ts';
 
 export default async function globalSetup() {
   const dir = mkdtempSync(join(tmpdir(), 'meldwijzer-e2e-'));

@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createReceiver, readReceived } from '../../src/lib/report/receiver.ts';
+import { createReceiver, readReceived } from '../../src/receiver/receiver.ts';
 import { DatabaseSync } from 'node:sqlite';
 import { newSecret, receiptCode, startServer, submitReport, waitFor, type Started } from '../support/processes.ts';
 

@@ -8,9 +8,11 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
+import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PostgresStore, SCHEMA_VERSION } from '../../src/lib/report/store/postgres.ts';
+import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../src/lib/report/store/sqlite-database.ts';
 import type { ReportStore } from '../../src/lib/report/store/port.ts';
 import { StoreUnavailableError } from '../../src/lib/report/store/port.ts';
 import { describeStoreContract, type StoreFactory } from '../support/store-contract.ts';
@@ -65,7 +67,36 @@ function pgDump(url: string): Promise<string> {
   });
 }
 
+/** Table → its columns, sorted. */
+type Schema = Record<string, string[]>;
+
+/** The shared schema: the SQLite migration files (also D1's), applied to an empty database. */
+function sharedSchema(): Schema {
+  const db = new DatabaseSync(':memory:');
+  for (const migration of SQLITE_MIGRATIONS) db.exec(migration);
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as { name: string }[];
+  const schema = Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name).sort()]));
+  db.close();
+  return schema;
+}
+
 describe('PostgreSQL store', { timeout: 60_000 }, () => {
+  it('has the tables and columns of the shared SQLite and D1 schema (its own DDL must not drift)', async () => {
+    const url = await freshDatabase();
+    await (await open(url)).close();
+    const rows = await sql<{ table_name: string; column_name: string }>(
+      url,
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name <> 'report_schema_version'`,
+    );
+    const postgres: Schema = {};
+    for (const { table_name, column_name } of rows) (postgres[table_name] ??= []).push(column_name);
+    for (const columns of Object.values(postgres)) columns.sort();
+    const shared = sharedSchema();
+    expect(shared.outbox).not.toContain('reference_code');
+    // The one intended difference: PostgreSQL has no rowid, so the outbox keeps its order in seq.
+    expect(postgres).toEqual({ ...shared, outbox: [...shared.outbox, 'seq'].sort() });
+  });
+
   it('creates the schema once when three replicas start on an empty database at the same moment, and again changes nothing', async () => {
     const url = await freshDatabase();
     const stores = await Promise.all([open(url), open(url), open(url)]);

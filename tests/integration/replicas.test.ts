@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createReceiver, readReceived } from '../../src/lib/report/receiver.ts';
+import { createReceiver, readReceived } from '../../src/receiver/receiver.ts';
 import { newSecret, startServer, waitFor, type Started } from '../support/processes.ts';
 import { createDatabase, startPostgres, type PostgresServer } from '../support/postgres.ts';
 

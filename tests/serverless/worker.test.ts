@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReceiver, readReceived } from '../../src/lib/report/receiver.ts';
-import { verify } from '../../src/lib/report/signing.ts';
+import { createReceiver, readReceived } from '../../src/receiver/receiver.ts';
+import { verify } from '../../src/lib/report/crypto/signing.ts';
 import { FRAME_POLICY, SECURITY_HEADERS } from '../../src/server/security-headers.mjs';
 import { newSecret, receiptCode, startServer, startServerlessPreview, submitReport, waitFor, type Started } from '../support/processes.ts';
 

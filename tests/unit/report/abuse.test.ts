@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FillTimer, RateLimiter } from '../../../src/lib/report/abuse.ts';
-import { deriveKeys } from '../../../src/lib/report/keys.ts';
+import { FillTimer, RateLimiter } from '../../../src/lib/report/core/abuse.ts';
+import { deriveKeys } from '../../../src/lib/report/crypto/keys.ts';
 import { SqliteStore } from '../../../src/lib/report/store/sqlite.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'abuse-'));

@@ -5,15 +5,16 @@
  * and 5xx are retried with backoff; other answers, and running out of attempts, move the entry
  * to the dead letters for an operator (npm run outbox). Nothing is dropped silently.
  *
- * Three ways to run it, one code path: `runOnce()` for a scheduled job (cron, a serverless
- * trigger), `start()` as a loop beside the server (REPORT_RELAY=inline) or alone (npm run relay).
+ * Three ways to run it, one code path, `drain()`: a scheduled job (the Worker's cron trigger,
+ * `npm run relay -- --once`) drains what is due once; `start()` drains in a loop beside the
+ * server (REPORT_RELAY=inline) or alone (npm run relay).
  *
  * Logs never say what a report contains, nor when one moved: the loop writes one line of
  * totals at most once an hour (a line per delivery would date each report).
  */
-import type { Claim, ReportStore } from './store/port.ts';
-import type { ReportConfig } from './config.ts';
-import { signedHeaders } from './signing.ts';
+import type { Claim, ReportStore } from '../store/port.ts';
+import type { ReportConfig } from '../core/config.ts';
+import { signedHeaders } from '../crypto/signing.ts';
 import { isRetryable, parseRetryAfter, retryDelay } from './backoff.ts';
 
 export interface RelayOptions {
@@ -38,6 +39,15 @@ export interface BatchResult {
   delivered: number;
   retrying: number;
   dead: number;
+}
+
+export interface DrainOptions {
+  /** Entries claimed and attempted in parallel per pass. */
+  batch?: number;
+  /** Start no new pass after this long; what is left waits for the next drain. */
+  budgetMs?: number;
+  /** Pause between full passes, so a backlog does not starve a thread that also serves pages. */
+  pauseMs?: number;
 }
 
 export function createRelay({ store, config, log = console.log, fetchImpl = fetch, random, summaryIntervalMs = 3_600_000 }: RelayOptions) {
@@ -92,10 +102,27 @@ export function createRelay({ store, config, log = console.log, fetchImpl = fetc
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = false;
+  /** The loop's pass in progress, if any: stop() awaits it. */
+  let current: Promise<unknown> | undefined;
   let stopped = false;
   const totals: BatchResult & { errors: number } = { delivered: 0, retrying: 0, dead: 0, errors: 0 };
   let lastSummary = Date.now();
+
+  /**
+   * Passes until a batch comes back less than full (nothing more is due), the budget is spent,
+   * or the relay is stopped. Leases keep overlapping drains (two replicas, two cron runs) from
+   * sending one report twice at once.
+   */
+  async function drain({ batch = BATCH, budgetMs = Infinity, pauseMs = 0 }: DrainOptions = {}): Promise<BatchResult> {
+    const total: BatchResult = { delivered: 0, retrying: 0, dead: 0 };
+    const started = Date.now();
+    for (;;) {
+      const result = await runOnce(batch);
+      for (const key of ['delivered', 'retrying', 'dead'] as const) total[key] += result[key];
+      if (result.delivered + result.retrying + result.dead < batch || stopped || Date.now() - started >= budgetMs) return total;
+      if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
 
   function summarise(force = false) {
     const moved = totals.delivered + totals.retrying + totals.dead + totals.errors;
@@ -117,30 +144,30 @@ export function createRelay({ store, config, log = console.log, fetchImpl = fetc
     log(`Meldingen worden doorgestuurd naar ${new URL(forwardUrl).origin}.`);
     const tick = async () => {
       if (stopped) return;
-      running = true;
-      let busy = false;
-      try {
-        const result = await runOnce(BATCH);
-        for (const key of ['delivered', 'retrying', 'dead'] as const) totals[key] += result[key];
-        // A full batch means more may be waiting: go on at once instead of after a poll interval.
-        busy = result.delivered + result.retrying + result.dead === BATCH;
-      } catch {
-        totals.errors += 1;
-      } finally {
-        running = false;
-        summarise();
-        if (!stopped) timer = setTimeout(tick, busy ? BACKLOG_PAUSE_MS : config.pollMs);
-      }
+      const pass = drain({ batch: BATCH, pauseMs: BACKLOG_PAUSE_MS }).then(
+        (result) => {
+          for (const key of ['delivered', 'retrying', 'dead'] as const) totals[key] += result[key];
+        },
+        () => {
+          totals.errors += 1;
+        },
+      );
+      current = pass;
+      await pass;
+      current = undefined;
+      summarise();
+      if (!stopped) timer = setTimeout(tick, config.pollMs);
     };
     timer = setTimeout(tick, 0);
   }
 
+  /** Ends the loop: no new pass starts, and the one under way is awaited. */
   async function stop() {
     stopped = true;
     clearTimeout(timer);
-    while (running) await new Promise((resolve) => setTimeout(resolve, 10));
+    await current;
     summarise(true);
   }
 
-  return { runOnce, start, stop };
+  return { drain, start, stop };
 }

@@ -6,19 +6,20 @@
  * The server stores it as it came: it cannot read it. Contract: docs/RECEIVER.md.
  */
 import { z } from 'astro/zod';
-import type { ReportStore } from './store/port.ts';
-import { TIMESTAMP_TOLERANCE_SECONDS, verify } from './signing.ts';
-import { toWholeHour, usedKey } from './abuse.ts';
-import { dayOf, expiryAfter } from './follow-up.ts';
-
-const MAX_BODY_BYTES = 64 * 1024;
+import type { ReportStore } from '../store/port.ts';
+import { TIMESTAMP_TOLERANCE_SECONDS, verify } from '../crypto/signing.ts';
+import { isAgeArmor } from '../crypto/seal.ts';
+import { toWholeHour, usedKey } from '../core/abuse.ts';
+import { dayOf, expiryAfter } from '../core/day.ts';
+import { BODY_LIMITS, readRequestBody } from './body.ts';
 
 const questionSchema = z.object({
   type: z.literal('report.question'),
   timestamp: z.string().optional(),
   data: z.object({
     reportId: z.string().regex(/^msg_[0-9a-f]{32}$/),
-    sealed: z.string().startsWith('-----BEGIN AGE ENCRYPTED FILE-----').max(48 * 1024),
+    // No length of its own: the body cap (BODY_LIMITS.question) bounds it, and answers 413.
+    sealed: z.string().refine(isAgeArmor),
   }),
 });
 
@@ -40,14 +41,10 @@ export async function receiveQuestion(request: Request, context: QuestionContext
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     return json(415, { error: 'content-type moet application/json zijn.' });
   }
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return json(413, { error: 'Bericht te groot.' });
-  let body: string;
-  try {
-    body = await request.text();
-  } catch {
-    return json(400, { error: 'Het bericht kwam niet goed aan.' });
-  }
-  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return json(413, { error: 'Bericht te groot.' });
+  const read = await readRequestBody(request, 'question');
+  if (read.kind === 'too-large') return json(413, { error: `Bericht te groot: hoogstens ${BODY_LIMITS.question / 1024} KB.` });
+  if (read.kind === 'unreadable') return json(400, { error: 'Het bericht kwam niet goed aan.' });
+  const body = read.text;
   const headers = {
     id: request.headers.get('webhook-id') ?? undefined,
     timestamp: request.headers.get('webhook-timestamp') ?? undefined,
@@ -55,12 +52,22 @@ export async function receiveQuestion(request: Request, context: QuestionContext
   };
   const check = verify(context.intakeSecret, headers, body, now);
   if (!check.ok) return json(401, { error: check.reason });
-  let question: z.infer<typeof questionSchema>;
+  let parsed: unknown;
   try {
-    question = questionSchema.parse(JSON.parse(body));
+    parsed = JSON.parse(body);
   } catch {
-    return json(400, { error: 'Verwacht: {"type":"report.question","data":{"reportId":"msg_…","sealed":"-----BEGIN AGE ENCRYPTED FILE-----…"}}.' });
+    parsed = undefined;
   }
+  const result = questionSchema.safeParse(parsed);
+  if (!result.success) {
+    const sealedWrong = result.error.issues.some((issue) => issue.path.join('.') === 'data.sealed');
+    return json(400, {
+      error: sealedWrong
+        ? 'data.sealed is geen age-bestand in ASCII armor (-----BEGIN AGE ENCRYPTED FILE-----, regels van 64 tekens base64). Versleutel de vraag met age -a naar de replyRecipient van de melding.'
+        : 'Verwacht: {"type":"report.question","data":{"reportId":"msg_…","sealed":"-----BEGIN AGE ENCRYPTED FILE-----…"}}.',
+    });
+  }
+  const question = result.data;
   try {
     // A replayed request (same webhook-id) is refused for as long as its timestamp is accepted.
     const first = await context.store.useOnce(usedKey(context.usedKey, 'question', headers.id!), toWholeHour(Number(headers.timestamp) + 2 * TIMESTAMP_TOLERANCE_SECONDS), now);

@@ -8,7 +8,7 @@
  *   back into one without the secret, is written anywhere; stored expiry times are whole hours.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { ReportStore } from './store/port.ts';
+import type { ReportStore } from '../store/port.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

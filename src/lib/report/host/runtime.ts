@@ -7,13 +7,13 @@
  * lives on globalThis because the host imports this module from src/ while the pages use the
  * built bundle's copy of it.
  */
-import { FillTimer, RateLimiter } from './abuse.ts';
-import type { ReportConfig } from './config.ts';
-import type { ReportKeys } from './keys.ts';
-import type { FollowUpSettings } from './follow-up.ts';
-import { ProofOfWork } from './proof-of-work.ts';
-import { ReceiptLinks } from './receipt-link.ts';
-import type { ReportStore } from './store/port.ts';
+import { FillTimer, RateLimiter } from '../core/abuse.ts';
+import type { ReportConfig } from '../core/config.ts';
+import type { ReportKeys } from '../crypto/keys.ts';
+import type { FollowUpSettings } from '../core/follow-up.ts';
+import { ProofOfWork } from '../core/proof-of-work.ts';
+import { ReceiptLinks } from '../core/receipt-link.ts';
+import type { ReportStore } from '../store/port.ts';
 
 export interface ReportRuntime {
   config: ReportConfig;

@@ -6,14 +6,15 @@
  * limit for everyone, and a proof of work sent by a browser with JavaScript must be valid,
  * before the slow hash runs.
  */
-import { translator } from '../../i18n/index.ts';
-import { isLocale, type Locale } from '../../i18n/locales.ts';
-import { CONTROL_FIELDS, isCrossSite } from './intake.ts';
-import { addInformation, expiryAfter, openConversation, type ShownMessage } from './follow-up.ts';
-import { reportRuntime, requestClient } from './runtime.ts';
+import { translator } from '../../../i18n/index.ts';
+import { isLocale, type Locale } from '../../../i18n/locales.ts';
+import { CONTROL_FIELDS, isCrossSite } from '../core/intake.ts';
+import { addInformation, openConversation, type ShownMessage } from '../core/follow-up.ts';
+import { dayOf, expiryAfter } from '../core/day.ts';
+import { reportRuntime, requestClient } from '../host/runtime.ts';
+import { readRequestBody } from './body.ts';
 
 export const FOLLOW_UP_TEXT = { min: 2, max: 5000 } as const;
-const MAX_BODY_BYTES = 32 * 1024;
 const FIELDS = new Set(['code', 'action', 'text', 'language', CONTROL_FIELDS.proofOfWork]);
 
 export type FollowUpState =
@@ -42,14 +43,10 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
   if ((request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase() !== 'application/x-www-form-urlencoded') {
     return refuse(415, 'Verstuur het formulier vanaf de pagina Terugkomen op uw melding.');
   }
-  let body: string;
-  try {
-    body = await request.text();
-  } catch {
-    return refuse(400, 'Het formulier kwam niet goed aan. Probeer het opnieuw.');
-  }
-  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return refuse(413, 'Uw tekst is te lang.');
-  const params = new URLSearchParams(body);
+  const body = await readRequestBody(request, 'followUp');
+  if (body.kind === 'too-large') return refuse(413, 'Uw tekst is te lang.');
+  if (body.kind === 'unreadable') return refuse(400, 'Het formulier kwam niet goed aan. Probeer het opnieuw.');
+  const params = new URLSearchParams(body.text);
   for (const name of params.keys()) if (!FIELDS.has(name)) return refuse(400, 'Onbekend veld. Verstuur het formulier vanaf de pagina Terugkomen op uw melding.');
   const language = params.get('language') ?? locale;
   const t = translator(isLocale(language) ? language : locale);
@@ -82,8 +79,8 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
     } catch {
       return { ...shown, status: 200, text, error: t('followUp.error.unavailable') };
     }
-    const today = new Date().toISOString().slice(0, 10);
-    return { ...shown, status: 200, added: true, expiresAt: expiryAfter(Date.now(), runtime.config.retentionDays), messages: [...conversation.messages, { from: 'reporter', text, day: today }] };
+    const now = Date.now();
+    return { ...shown, status: 200, added: true, expiresAt: expiryAfter(now, runtime.config.retentionDays), messages: [...conversation.messages, { from: 'reporter', text, day: dayOf(now) }] };
   } catch {
     return { kind: 'ask', status: 200, code, error: t('followUp.error.unavailable') };
   }

@@ -4,8 +4,8 @@
  */
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import { parseTrustedProxies, type TrustedProxies } from './client-address.ts';
-import { parseRecipients } from './seal.ts';
+import { parseTrustedProxies, type TrustedProxies } from '../http/client-address.ts';
+import { parseRecipients } from '../crypto/seal.ts';
 
 /** How an operator makes a REPORT_SECRET; printed wherever one is missing or wrong. */
 export const SECRET_COMMAND = `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`;

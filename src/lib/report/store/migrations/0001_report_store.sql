@@ -1,10 +1,12 @@
--- The report store on Cloudflare D1 (src/lib/report/store/d1.ts): the same tables as the
--- embedded SQLite store (sqlite-database.ts, schema version 1). Applied by
--- `wrangler d1 migrations apply`, or by the Worker itself at first use; both record it in
--- d1_migrations, and every statement is idempotent, so applying it twice changes nothing.
+-- The report store's schema in SQLite's dialect, one file per version, read by both SQLite
+-- stores: the embedded one (sqlite-database.ts; PRAGMA user_version counts the files applied)
+-- and Cloudflare D1 (d1.ts; applied by `wrangler d1 migrations apply` or by the Worker at first
+-- use, both recorded in d1_migrations). PostgreSQL keeps its own DDL (postgres.ts); a test
+-- fails when its tables or columns drift from these (tests/integration/postgres-store.test.ts).
+-- Every statement here is idempotent, and files written before schema versions existed (an outbox
+-- table only) pass through it unchanged.
 CREATE TABLE IF NOT EXISTS outbox (
   id TEXT PRIMARY KEY,
-  reference_code TEXT NOT NULL UNIQUE,
   payload TEXT NOT NULL,
   state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'dead')),
   attempts INTEGER NOT NULL DEFAULT 0,

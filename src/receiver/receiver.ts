@@ -9,8 +9,9 @@
 import { appendFileSync, chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { signedHeaders, verify } from './signing.ts';
-import { seal, unseal } from './seal.ts';
+import { signedHeaders, verify } from '../lib/report/crypto/signing.ts';
+import { seal, unseal } from '../lib/report/crypto/seal.ts';
+import { BODY_LIMITS, readBoundedBody } from '../lib/report/http/body.ts';
 
 /** One stored event. `report` (report.created) and `message` (report.message) are opened when they came sealed. */
 export interface ReceivedReport {
@@ -25,8 +26,6 @@ export interface ReceivedReport {
   /** Whether the content came sealed (encrypted to the intake desk). */
   sealed: boolean;
 }
-
-const MAX_BODY_BYTES = 64 * 1024;
 
 export function createReceiver({ secret, file, identities = [] }: { secret: string; file: string; identities?: string[] }) {
   // The file holds reports in full: readable by the receiver's user only.
@@ -63,14 +62,10 @@ export function createReceiver({ secret, file, identities = [] }: { secret: stri
     if (!String(req.headers['content-type']).startsWith('application/json')) {
       return answer(res, 415, { error: 'content-type moet application/json zijn' });
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY_BYTES) return answer(res, 413, { error: 'bericht te groot' });
-      chunks.push(chunk as Buffer);
-    }
-    const body = Buffer.concat(chunks).toString('utf8');
+    const read = await readBoundedBody(req, BODY_LIMITS.event, { declaredLength: req.headers['content-length'] });
+    if (read.kind === 'too-large') return answer(res, 413, { error: 'bericht te groot' });
+    if (read.kind === 'unreadable') return answer(res, 400, { error: 'bericht kwam niet goed aan' });
+    const body = read.text;
     const headers = {
       id: req.headers['webhook-id'] as string | undefined,
       timestamp: req.headers['webhook-timestamp'] as string | undefined,

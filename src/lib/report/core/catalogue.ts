@@ -4,12 +4,12 @@
  * checkboxes read in the form's language; the forwarded signal text is always Dutch, the
  * language of the intake desk, while the reporter's own text goes as written.
  */
-import type { SiteContent } from '../content/integrity.ts';
-import { FORMS, type Form } from '../content/schemas.ts';
-import { localizeSignal } from '../content/localize.ts';
-import { translator } from '../../i18n/index.ts';
-import { DEFAULT_LOCALE, type Locale } from '../../i18n/locales.ts';
-import { byName } from '../format.ts';
+import type { SiteContent } from '../../content/integrity.ts';
+import { FORMS, type Form } from '../../content/schemas.ts';
+import { localizeSignal } from '../../content/localize.ts';
+import { translator } from '../../../i18n/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../../i18n/locales.ts';
+import { byName } from '../../format.ts';
 import { createReportSchema } from './form.ts';
 
 /**

@@ -8,7 +8,7 @@
  * accepts every other's challenges; used challenges are remembered in the shared store.
  */
 import { createChallenge, verifySolution } from 'altcha-lib/v1';
-import type { ReportStore } from './store/port.ts';
+import type { ReportStore } from '../store/port.ts';
 import { toWholeHour, usedKey } from './abuse.ts';
 
 export type ProofOutcome = 'none' | 'valid' | 'invalid';

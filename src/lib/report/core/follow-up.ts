@@ -12,21 +12,14 @@
  *   to the report's own key stays in the conversation so the reporter can read it back.
  * Times are kept to the day; a conversation is deleted `retentionDays` after its last message.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { MailboxMessage, NewMailbox, ReportStore } from './store/port.ts';
+import type { MailboxMessage, NewMailbox, ReportStore } from '../store/port.ts';
 import { codeKeys, newReceiptCode, normalizeCode } from './receipt-code.ts';
-import { newKeyPair, seal, unseal } from './seal.ts';
+import { newKeyPair, seal, unseal } from '../crypto/seal.ts';
+import { openBox, sealBox } from '../crypto/sealed-box.ts';
+import { dayOf, expiryAfter } from './day.ts';
 import { identityToRecipient } from 'age-encryption';
 import { newReportId, receivedHour } from './identifiers.ts';
 import { reportEvent } from './events.ts';
-
-const DAY = 86_400;
-
-/** YYYY-MM-DD (UTC): the only precision a conversation keeps. */
-export const dayOf = (now: number) => new Date(now).toISOString().slice(0, 10);
-
-/** The end of the UTC day `days` days after `now`, in unix seconds. */
-export const expiryAfter = (now: number, days: number) => (Math.floor(now / 1000 / DAY) + days + 1) * DAY - 1;
 
 export interface FollowUpSettings {
   store: ReportStore;
@@ -37,24 +30,6 @@ export interface FollowUpSettings {
   recipients?: readonly string[];
 }
 
-function wrap(key: Buffer, secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
-}
-
-function unwrap(key: Buffer, wrapped: string): string | undefined {
-  try {
-    const data = Buffer.from(wrapped, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-    decipher.setAuthTag(data.subarray(data.length - 16));
-    return Buffer.concat([decipher.update(data.subarray(12, data.length - 16)), decipher.final()]).toString('utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 /** For a new report: its receipt code, the public key the intake desk seals questions to, and the conversation to store with it. */
 export async function startConversation(reportId: string, settings: FollowUpSettings, now = Date.now()): Promise<{ code: string; replyRecipient: string; mailbox: NewMailbox }> {
   const code = newReceiptCode();
@@ -62,7 +37,7 @@ export async function startConversation(reportId: string, settings: FollowUpSett
   return {
     code,
     replyRecipient: recipient,
-    mailbox: { lookup, reportId, wrappedIdentity: wrap(wrappingKey, identity), createdDay: dayOf(now), expiresAt: expiryAfter(now, settings.retentionDays) },
+    mailbox: { lookup, reportId, wrappedIdentity: sealBox(wrappingKey, identity), createdDay: dayOf(now), expiresAt: expiryAfter(now, settings.retentionDays) },
   };
 }
 
@@ -93,7 +68,7 @@ export async function openConversation(codeInput: string, settings: FollowUpSett
   // Every code, malformed ones included, is looked up: all misses take the same path.
   const found = await settings.store.findMailbox(lookup, now);
   const mailbox = normalized ? found : undefined;
-  const identity = mailbox && unwrap(wrappingKey, mailbox.wrappedIdentity);
+  const identity = mailbox && openBox(wrappingKey, mailbox.wrappedIdentity);
   if (!mailbox || !identity) return undefined;
   const messages = await Promise.all(
     mailbox.messages.map(async (m) => ({ from: m.from, day: m.day, text: await unseal([identity], m.sealed).catch(() => '') })),

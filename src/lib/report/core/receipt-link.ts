@@ -6,8 +6,8 @@
  * store remembers a keyed hash of the used link, so the history entry then only says the code
  * was already shown.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { ReportStore } from './store/port.ts';
+import { openBox, sealBox } from '../crypto/sealed-box.ts';
+import type { ReportStore } from '../store/port.ts';
 import { toWholeHour, usedKey } from './abuse.ts';
 
 /** How long the reporter's browser has to follow the redirect. */
@@ -25,22 +25,16 @@ export class ReceiptLinks {
   }
 
   create(code: string, now = Date.now()): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.#keys.receiptLink, iv);
-    const plain = JSON.stringify({ c: code, e: Math.floor(now / 1000) + LIFETIME_SECONDS });
-    const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
+    return sealBox(this.#keys.receiptLink, JSON.stringify({ c: code, e: Math.floor(now / 1000) + LIFETIME_SECONDS }));
   }
 
   /** The code, the first time a valid link is opened; 'shown' every time after. */
   async open(link: string | null, now = Date.now()): Promise<ReceiptLookup> {
-    const data = link && /^[A-Za-z0-9_-]{40,200}$/.test(link) ? Buffer.from(link, 'base64url') : undefined;
-    if (!data || data.length < 29) return { kind: 'invalid' };
+    const opened = link && /^[A-Za-z0-9_-]{40,200}$/.test(link) ? openBox(this.#keys.receiptLink, link) : undefined;
+    if (opened === undefined) return { kind: 'invalid' };
     let content: { c: string; e: number };
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.#keys.receiptLink, data.subarray(0, 12));
-      decipher.setAuthTag(data.subarray(data.length - 16));
-      content = JSON.parse(Buffer.concat([decipher.update(data.subarray(12, data.length - 16)), decipher.final()]).toString('utf8'));
+      content = JSON.parse(opened);
     } catch {
       return { kind: 'invalid' };
     }

@@ -3,11 +3,11 @@
  * the environment, the store they name, and keys from REPORT_SECRET — or, for the embedded
  * default only, from a key file it creates in REPORT_DATA_DIR and announces at start-up.
  */
-import { readReportConfig, SECRET_COMMAND, type ReportConfig } from './config.ts';
-import { deriveKeys } from './keys.ts';
-import { loadOrCreateSecret } from './secret-file.ts';
+import { readReportConfig, SECRET_COMMAND, type ReportConfig } from '../core/config.ts';
+import { deriveKeys } from '../crypto/keys.ts';
+import { loadOrCreateSecret } from '../crypto/secret-file.ts';
 import { buildReportRuntime, type ReportRuntime } from './runtime.ts';
-import { openReportStore } from './store/index.ts';
+import { openReportStore } from '../store/index.ts';
 
 export async function createNodeReportRuntime(config: ReportConfig = readReportConfig(), log: (line: string) => void = console.log): Promise<ReportRuntime> {
   const { secret, source, file } = loadOrCreateSecret(config.reportSecret, config.dataDir);

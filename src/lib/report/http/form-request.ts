@@ -5,13 +5,13 @@
  * shows the form again with a message and every value kept — also when the client is over its
  * limit or the store is down, so a reporter never loses what they wrote.
  */
-import type { SiteContent } from '../content/integrity.ts';
-import { translator } from '../../i18n/index.ts';
-import { localizedPath, type Locale } from '../../i18n/locales.ts';
-import { reportCatalogue } from './catalogue.ts';
-import type { FieldErrors, FormValues } from './form.ts';
-import { intake } from './intake.ts';
-import { reportRuntime, requestClient } from './runtime.ts';
+import type { SiteContent } from '../../content/integrity.ts';
+import { translator } from '../../../i18n/index.ts';
+import { localizedPath, type Locale } from '../../../i18n/locales.ts';
+import { reportCatalogue } from '../core/catalogue.ts';
+import type { FieldErrors, FormValues } from '../core/form.ts';
+import { intake } from '../core/intake.ts';
+import { reportRuntime, requestClient } from '../host/runtime.ts';
 
 export type FormPageState =
   | { kind: 'response'; response: Response }

@@ -29,6 +29,24 @@ export async function seal(recipients: readonly string[], text: string): Promise
   return armor.encode(await encrypter.encrypt(text));
 }
 
+/** The first line of every age file (https://age-encryption.org/v1, "Header"). */
+const AGE_HEADER = new TextEncoder().encode('age-encryption.org/v1\n');
+
+/**
+ * Whether text is ASCII-armored age (strict PEM-like armor: begin and end lines, base64 lines of
+ * 64 characters) holding an age v1 file. Checked before storing what only the reporter can open,
+ * so a desk's mistake is refused at once instead of failing on the reporter's screen.
+ */
+export function isAgeArmor(text: string): boolean {
+  let file: Uint8Array;
+  try {
+    file = armor.decode(text);
+  } catch {
+    return false;
+  }
+  return file.length > AGE_HEADER.length && AGE_HEADER.every((byte, i) => file[i] === byte);
+}
+
 /** Decrypts armored age text with one of the identities; throws when none fits or it was altered. */
 export async function unseal(identities: readonly string[], armored: string): Promise<string> {
   const decrypter = new Decrypter();

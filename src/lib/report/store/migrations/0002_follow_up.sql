@@ -1,5 +1,5 @@
--- Follow-up conversations (the embedded SQLite store's schema version 2): found by the receipt
--- code's lookup id; every message is sealed, so the server cannot read them. Idempotent, like 0001.
+-- Follow-up conversations: found by the receipt code's lookup id; every message is sealed, so
+-- the server cannot read them. Idempotent, like 0001.
 CREATE TABLE IF NOT EXISTS mailboxes (
   lookup TEXT PRIMARY KEY,
   report_id TEXT NOT NULL UNIQUE,

@@ -11,14 +11,15 @@
  */
 import type { FillTimer, RateLimiter } from './abuse.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
-import type { ReportStore } from './store/port.ts';
-import { translator, type UiKey } from '../../i18n/index.ts';
-import { isLocale, type Locale } from '../../i18n/locales.ts';
+import type { ReportStore } from '../store/port.ts';
+import { translator, type UiKey } from '../../../i18n/index.ts';
+import { isLocale, type Locale } from '../../../i18n/locales.ts';
 import { REPORT_FIELDS, fieldErrorValues, type FieldErrors, type FormValues, type ReportField, type ReportSchema } from './form.ts';
 import { newReportId, receivedHour } from './identifiers.ts';
 import { reportEvent } from './events.ts';
 import { startConversation, type FollowUpSettings } from './follow-up.ts';
-import { seal } from './seal.ts';
+import { seal } from '../crypto/seal.ts';
+import { readRequestBody } from '../http/body.ts';
 
 /** Form fields that steer intake but are not part of the report. */
 export const CONTROL_FIELDS = {
@@ -31,9 +32,6 @@ export const CONTROL_FIELDS = {
   /** Proof-of-work solution, filled in by the browser when JavaScript runs (see ProofOfWork). */
   proofOfWork: 'altcha',
 } as const;
-
-/** The body cap: a full report is well under 16 KB of form encoding. */
-export const MAX_BODY_BYTES = 32 * 1024;
 
 export interface IntakeContext {
   schema: ReportSchema;
@@ -79,18 +77,10 @@ async function readBody(request: Request): Promise<string | IntakeResult> {
   if (type !== 'application/x-www-form-urlencoded') {
     return reject(415, 'Verstuur het formulier vanaf de meldpagina. Andere soorten berichten nemen we niet aan.');
   }
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) return reject(413, 'Uw melding is te groot. Maak de teksten korter en probeer het opnieuw.');
-  let text: string;
-  try {
-    text = await request.text();
-  } catch {
-    return reject(400, 'Het formulier kwam niet goed aan. Probeer het opnieuw.');
-  }
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    return reject(413, 'Uw melding is te groot. Maak de teksten korter en probeer het opnieuw.');
-  }
-  return text;
+  const body = await readRequestBody(request, 'report');
+  if (body.kind === 'too-large') return reject(413, 'Uw melding is te groot. Maak de teksten korter en probeer het opnieuw.');
+  if (body.kind === 'unreadable') return reject(400, 'Het formulier kwam niet goed aan. Probeer het opnieuw.');
+  return body.text;
 }
 
 /** Splits the body into report values and control values; refuses unknown or repeated fields. */
