@@ -26,6 +26,8 @@ import { deriveKeys } from '../lib/report/keys.ts';
 import { createRelay } from '../lib/report/relay.ts';
 import { buildReportRuntime, installReportRuntime, installRequestClient, type ReportRuntime } from '../lib/report/runtime.ts';
 import { D1Store, type D1Database } from '../lib/report/store/d1.ts';
+// Argon2id for the receipt code in WebAssembly, bundled at build time (node:crypto has none here).
+import './install-argon2id.ts';
 
 /** The Worker's bindings (src/worker/wrangler.jsonc, secrets, and the preview's environment). */
 interface Env {
