@@ -13,8 +13,9 @@
  * - /cdn-cgi/: on the platform it belongs to the edge and never reaches the Worker; here it would
  *   reach wrangler's local routes (the explorer, the scheduled trigger). 404, always.
  *
- * Everything else goes through unchanged, body streamed, so the Worker itself still answers every
- * request it would get on the platform. Nothing about a request is logged.
+ * Everything else goes through unchanged, body streamed (with CF-Connecting-IP set from the
+ * connection when the client sent none), so the Worker itself still answers every request it
+ * would get on the platform. Nothing about a request is logged.
  */
 import { Agent, createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { refusal } from '../../src/server/request-guard.mjs';
@@ -22,6 +23,9 @@ import { FRAME_POLICY, SECURITY_HEADERS } from '../../src/server/security-header
 
 /** Connection-level headers: they belong to one hop, not to the request or answer (this front answers Expect itself). */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'expect']);
+
+/** How much of a refused request's body the front reads before it answers anyway. */
+const EDGE_DRAIN = 1024 * 1024;
 
 function answer(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}) {
   const body = `${message}\n`;
@@ -58,13 +62,24 @@ export function startPreviewEdge(host: string, port: number, upstreamPort: numbe
     req.on('error', () => {});
     const own = edgeAnswer(req);
     if (own) {
-      // Read what was sent before answering, as the Worker does, so the answer is not lost in a reset.
-      req.resume();
-      req.once('end', () => answer(res, own.status, own.message, own.headers));
+      // Read what was sent before answering, as the Worker does, so the answer is not lost in a
+      // reset; past 1 MiB, answer at once and close.
+      let received = 0;
+      const reply = () => {
+        if (!res.headersSent) answer(res, own.status, own.message, { ...own.headers, ...(received > EDGE_DRAIN ? { Connection: 'close' } : {}) });
+      };
+      req.on('data', (chunk: Buffer) => {
+        received += chunk.length;
+        if (received > EDGE_DRAIN) reply();
+      });
+      req.once('end', reply);
       return;
     }
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(req.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+    // The edge says who the reader is. A header the client sent is kept, so tests can play
+    // several readers (on the platform Cloudflare overwrites it); without one, the connection's.
+    headers['cf-connecting-ip'] ??= req.socket.remoteAddress ?? '';
     const upstream = forward({ host: '127.0.0.1', port: upstreamPort, method: req.method, path: req.url, headers, agent }, (response) => {
       const out: Record<string, string | string[]> = {};
       for (const [name, value] of Object.entries(response.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;
@@ -77,6 +92,10 @@ export function startPreviewEdge(host: string, port: number, upstreamPort: numbe
       else res.destroy();
     });
     req.pipe(upstream);
+    // A reader who went away: stop the Worker's request too.
+    res.once('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
   });
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;

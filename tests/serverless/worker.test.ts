@@ -229,6 +229,13 @@ describe('reports on the Worker', () => {
     expect((await submitReport(worker.url, report, { 'cf-connecting-ip': '2001:db8:7:8:ffff::9' })).status).toBe(429);
   });
 
+  it('counts a reader who sent no CF-Connecting-IP by the connection, as the edge sets it', async () => {
+    for (let i = 0; i < 3; i++) expect((await submitReport(worker.url, report)).status).toBe(303);
+    // The same bucket as the connection's own address (not one shared by every header-less reader).
+    expect((await submitReport(worker.url, report, { 'cf-connecting-ip': '127.0.0.1' })).status).toBe(429);
+    expect((await submitReport(worker.url, report, reader())).status).toBe(303);
+  });
+
   it('stores and logs no address, user agent or other header value, and nothing of them reaches the receiver', async () => {
     const marks = {
       'cf-connecting-ip': '203.0.113.199',
