@@ -27,6 +27,8 @@ import { deriveKeys } from '../lib/report/crypto/keys.ts';
 import { createRelay } from '../lib/report/relay/relay.ts';
 import { buildReportRuntime, installReportRuntime, installRequestClient, type ReportRuntime } from '../lib/report/host/runtime.ts';
 import { D1Store, type D1Database } from '../lib/report/store/d1.ts';
+// Argon2id for the receipt code in WebAssembly, bundled at build time (node:crypto has none here).
+import './install-argon2id.ts';
 
 /** The Worker's bindings (src/worker/wrangler.jsonc, secrets, and the preview's environment). */
 interface Env {
@@ -88,8 +90,9 @@ installRequestClient(requestClients);
  */
 async function readBody(request: Request): Promise<Request | Response> {
   if (!request.body) return request;
-  const read = await readBoundedBody(request.body, BODY_LIMITS.host, { declaredLength: request.headers.get('content-length'), drainUpTo: 16 * BODY_LIMITS.host });
-  if (read.kind === 'too-large' && read.received === 0) return plain(413, 'Uw melding is te groot. Maak de teksten korter en probeer het opnieuw.');
+  // A declared size past the limit is read too (up to 16× the limit), not answered at once: an
+  // early 413 while a 100–200 KB form is still arriving reached the reader as a 500.
+  const read = await readBoundedBody(request.body, BODY_LIMITS.host, { drainUpTo: 16 * BODY_LIMITS.host });
   if (read.kind !== 'ok') {
     const failing = new ReadableStream({ start: (controller) => controller.error(new Error(`Body size limit exceeded: received more than ${BODY_LIMITS.host} bytes`)) });
     return new Request(request, { body: failing });

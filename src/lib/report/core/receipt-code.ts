@@ -52,11 +52,19 @@ type NodeArgon2 = (
   callback: (error: Error | null, key: Buffer) => void,
 ) => void;
 
+/** Argon2id with the site's parameters (ARGON2): message, salt, output length in bytes. */
+export type Argon2id = (message: string, salt: Uint8Array, length: number) => Promise<Uint8Array>;
+let installed: Argon2id | undefined;
+
 /**
- * Argon2id: Node's own (node:crypto, from 24.7) runs on the thread pool, so pages never wait
- * for it. Where that is missing (a Worker, which also forbids compiling WebAssembly at run time)
- * the pure-JavaScript build of @noble/hashes gives the same bytes, yielding as it goes.
+ * For a host without node:crypto's argon2: its own implementation, giving the same bytes. The
+ * Worker installs a WebAssembly one (src/worker/install-argon2id.ts), compiled at build time.
  */
+export function installArgon2id(implementation: Argon2id): void {
+  installed = implementation;
+}
+
+/** Argon2id: Node's own (node:crypto, from 24.7) runs on the thread pool, so pages never wait for it. */
 async function argon2id(message: string, salt: Buffer, length: number): Promise<Uint8Array> {
   const native = (nodeCrypto as unknown as { argon2?: NodeArgon2 }).argon2;
   if (typeof native === 'function') {
@@ -66,8 +74,8 @@ async function argon2id(message: string, salt: Buffer, length: number): Promise<
       ),
     );
   }
-  const { argon2idAsync } = await import('@noble/hashes/argon2.js');
-  return argon2idAsync(message, salt, { t: ARGON2.passes, m: ARGON2.memoryKiB, p: ARGON2.parallelism, dkLen: length });
+  if (installed) return installed(message, salt, length);
+  throw new Error('Argon2id ontbreekt: deze Node-versie heeft geen crypto.argon2 (Node 24.7 of nieuwer nodig) en er is geen andere implementatie geïnstalleerd.');
 }
 
 /** The slow part: one Argon2id run over the normalized code, salted with the pepper. */
