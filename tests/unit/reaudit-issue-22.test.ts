@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readContent } from '../../src/lib/content/read-content';
 import { findById, membersOf, servingBodies } from '../../src/lib/content/queries';
-import { routeFor } from '../../src/lib/meldroute/graph';
+import { resolveContacts, routeFor } from '../../src/lib/meldroute/graph';
 
 const { site } = readContent('content');
 const squash = (text: string) => text.replace(/\s+/g, ' ');
@@ -27,6 +27,28 @@ describe('Groningen: the ZVHG and its route serve the whole province (seed 001, 
     expect(body(id, 'zorgVeiligheidshuis')).toBe('zorg-en-veiligheidshuis-groningen');
     expect(routeFor(site, gemeente(id)).layers.map((l) => l.id)).toContain('groningen');
     expect(gemeente(id).data.sources.map((s) => s.bron)).toContain('actieprogramma-groningen-2022-2024');
+  });
+});
+
+describe('Utrecht: Moviera coordinates care in the whole Veilig Thuis region Utrecht (seed 002, 2.3)', () => {
+  const utrecht = site.gemeenten.filter((g) => g.data.veiligThuisRegio === 'veilig-thuis-regio-utrecht');
+
+  it('covers the 26 municipalities of VT20, most of them outside the two seed basisteams', () => {
+    expect(utrecht).toHaveLength(26);
+    expect(utrecht.filter((g) => !g.data.regio).length).toBeGreaterThan(10);
+  });
+
+  it.each(utrecht.map((g) => g.id))('%s: Moviera on the page and on the help step of its route', (id) => {
+    expect(body(id, 'zorgcoordinator')).toBe('moviera');
+    const g = gemeente(id);
+    const node = routeFor(site, g).nodes['uitkomst-hulp-voor-uzelf'];
+    if (node.kind !== 'uitkomst') throw new Error('geen uitkomst');
+    expect(resolveContacts(site, node.contacts, g.data).map((c) => c.organisation.id)).toContain('moviera');
+  });
+
+  it('the Veilig Thuis region cites the seeds that name Moviera', () => {
+    const bronnen = findById(site.gebieden, 'veilig-thuis-regio-utrecht').data.sources.map((s) => s.bron);
+    expect(bronnen).toEqual(expect.arrayContaining(['beleid-mensenhandel-woerden', 'beleidsplan-utrechtse-heuvelrug-2023']));
   });
 });
 

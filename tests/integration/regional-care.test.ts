@@ -1,0 +1,89 @@
+/**
+ * Issue 22 as a reader meets it, read from the built pages in dist/client (needs a build):
+ * every one of the 342 municipality pages says who arranges help for victims — the regional
+ * zorgcoördinator with a contact, or that CoMensha coordinates there with CoMensha's number —
+ * and when each contact was checked; the editors' list of contacts to check exists; no stray
+ * space before a full stop.
+ */
+import { describe, expect, it } from 'vitest';
+import { readContent } from '../../src/lib/content/read-content.ts';
+import { careFor } from '../../src/lib/content/care.ts';
+import { findById } from '../../src/lib/content/queries.ts';
+import { telHref } from '../../src/lib/format.ts';
+import { builtHtml } from '../support/built-site.ts';
+import { decode, textOf } from '../support/html.ts';
+
+const { site } = readContent('content');
+const page = (path: string) => {
+  const html = builtHtml(path);
+  if (!html) throw new Error(`${path} is niet gebouwd`);
+  return /<main[\s\S]*?<\/main>/.exec(html)![0];
+};
+/** The care section of a municipality page: <section … data-care="…">…</section>. */
+const careSection = (html: string) => /<section[^>]*data-care="([a-z]+)"[^>]*>([\s\S]*?)<\/section>/.exec(html);
+const comensha = findById(site.organisaties, 'comensha').data;
+const COMENSHA_TEL = `href="${telHref(comensha.phones[0].number)}"`;
+
+describe('every municipality shows who arranges help for victims (342 pages)', () => {
+  it('there are 342 municipalities', () => expect(site.gemeenten).toHaveLength(342));
+
+  it('each page names its coordinator with a contact, or says that CoMensha coordinates, with CoMensha’s number and a check date', () => {
+    const problems: Record<string, string> = {};
+    const kinds = { zorgcoordinator: 0, comensha: 0 };
+    for (const g of site.gemeenten) {
+      const html = page(`/gemeenten/${g.id}/`);
+      const section = careSection(html);
+      if (!section) { problems[g.id] = 'geen sectie data-care'; continue; }
+      const [, kind, body] = section;
+      const text = decode(textOf(body));
+      const { coordinator } = careFor(site, g.data);
+      if (kind === 'zorgcoordinator') {
+        kinds.zorgcoordinator++;
+        if (!coordinator) problems[g.id] = 'toont een zorgcoördinator terwijl de inhoud er geen noemt';
+        else if (!text.includes(coordinator.data.name)) problems[g.id] = `noemt ${coordinator.data.name} niet`;
+        else if (!/href="(tel|mailto):/.test(body)) problems[g.id] = 'zorgcoördinator zonder telefoon of e-mail';
+      } else if (kind === 'comensha') {
+        kinds.comensha++;
+        if (coordinator) problems[g.id] = `zegt CoMensha terwijl ${coordinator.id} de zorgcoördinator is`;
+        else if (!/coördineert CoMensha/.test(text) || !body.includes(COMENSHA_TEL)) problems[g.id] = 'de CoMensha-regel of het nummer ontbreekt';
+      } else problems[g.id] = `onbekende data-care="${kind}"`;
+      if (!/gecontroleerd op \d{1,2} \w+ \d{4}/.test(text)) problems[g.id] = 'geen controledatum bij de contacten';
+      if (!/href="\/organisaties\/[a-z0-9-]+\/#bronnen-kop"/.test(body)) problems[g.id] = 'geen link naar de bronnen van het contact';
+    }
+    expect(problems).toEqual({});
+    // Both kinds occur: the coordinator where a seed names one, CoMensha elsewhere.
+    expect(kinds.zorgcoordinator).toBeGreaterThanOrEqual(10 + 26);
+    expect(kinds.comensha).toBeGreaterThan(200);
+  });
+
+  it.each(['het-hogeland', 'westerkwartier', 'eemsdelta', 'midden-groningen', 'oldambt', 'pekela', 'stadskanaal', 'veendam', 'westerwolde'])(
+    '%s shows the ZVHG, its region and its route',
+    (id) => {
+      const html = page(`/gemeenten/${id}/`);
+      expect(careSection(html)![2]).toContain('Zorg- en Veiligheidshuis Groningen');
+      expect(html).toContain('href="/regios/groningen/"');
+      expect(page(`/gemeenten/${id}/melden/uitkomst-zorgen-om-naaste/`)).toContain('Zorg- en Veiligheidshuis Groningen');
+    },
+  );
+
+  it('the Utrecht municipalities outside the two basisteams show Moviera', () => {
+    for (const id of ['amersfoort', 'utrecht', 'zeist', 'nieuwegein', 'stichtse-vecht']) {
+      expect(careSection(page(`/gemeenten/${id}/`))![2], id).toContain('Moviera');
+      expect(page(`/gemeenten/${id}/melden/uitkomst-hulp-voor-uzelf/`), id).toContain('Moviera');
+    }
+  });
+
+  it('no municipality page has a space before a full stop after a link ("Amsterdam-Amstelland . Bel")', () => {
+    const bad = site.gemeenten.filter((g) => /<\/a>\s+\./.test(page(`/gemeenten/${g.id}/`))).map((g) => g.id);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('editors see which contacts to check', () => {
+  it('the organisations page has the list, and every organisation page its check date', () => {
+    expect(page('/organisaties/')).toMatch(/id="controle"[\s\S]*data-stale-contacts="\d+"/);
+    for (const o of site.organisaties) {
+      expect(decode(textOf(page(`/organisaties/${o.id}/`))), o.id).toMatch(/gecontroleerd met de bronnen op \d{1,2} \w+ \d{4}|nog niet gecontroleerd/);
+    }
+  });
+});
