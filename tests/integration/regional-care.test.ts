@@ -2,13 +2,16 @@
  * Issue 22 as a reader meets it, read from the built pages in dist/client (needs a build):
  * every one of the 342 municipality pages says who arranges help for victims — the regional
  * zorgcoördinator with a contact, or that CoMensha coordinates there with CoMensha's number —
- * and when each contact was checked; the editors' list of contacts to check exists; no stray
- * space before a full stop.
+ * and when each contact was checked; the victim's route step in every municipality and language
+ * starts with 112 and the lines open at night; the help page starts with phone numbers; the
+ * editors' list of contacts to check exists; no stray space before a full stop.
  */
 import { describe, expect, it } from 'vitest';
+import { LOCALES, localizedPath } from '../../src/i18n/locales.ts';
 import { readContent } from '../../src/lib/content/read-content.ts';
-import { careFor } from '../../src/lib/content/care.ts';
+import { careFor, helpContacts } from '../../src/lib/content/care.ts';
 import { findById } from '../../src/lib/content/queries.ts';
+import { VICTIM_OUTCOME } from '../../src/lib/meldroute/graph.ts';
 import { telHref } from '../../src/lib/format.ts';
 import { builtHtml } from '../support/built-site.ts';
 import { decode, textOf } from '../support/html.ts';
@@ -69,13 +72,47 @@ describe('every municipality shows who arranges help for victims (342 pages)', (
   it('the Utrecht municipalities outside the two basisteams show Moviera', () => {
     for (const id of ['amersfoort', 'utrecht', 'zeist', 'nieuwegein', 'stichtse-vecht']) {
       expect(careSection(page(`/gemeenten/${id}/`))![2], id).toContain('Moviera');
-      expect(page(`/gemeenten/${id}/melden/uitkomst-hulp-voor-uzelf/`), id).toContain('Moviera');
+      expect(page(`/gemeenten/${id}/melden/${VICTIM_OUTCOME}/`), id).toContain('Moviera');
     }
   });
 
   it('no municipality page has a space before a full stop after a link ("Amsterdam-Amstelland . Bel")', () => {
     const bad = site.gemeenten.filter((g) => /<\/a>\s+\./.test(page(`/gemeenten/${g.id}/`))).map((g) => g.id);
     expect(bad).toEqual([]);
+  });
+});
+
+describe('help first: 112 and the night lines come before the cards on the victim’s step', () => {
+  const nightTels = [telHref(findById(site.organisaties, 'veilig-thuis').data.phones[0].number)];
+
+  it('in every municipality (342 pages)', () => {
+    const problems: Record<string, string> = {};
+    for (const g of site.gemeenten) {
+      const html = page(`/gemeenten/${g.id}/melden/${VICTIM_OUTCOME}/`);
+      const first = html.indexOf('class="card');
+      const help = html.indexOf('class="help-first');
+      if (help < 0 || help > first) problems[g.id] = 'geen help-first vóór de kaarten';
+      else if (!html.slice(help, first).includes('href="tel:112"')) problems[g.id] = 'geen 112 vóór de kaarten';
+      else if (!nightTels.every((tel) => html.slice(help, first).includes(`href="${tel}"`))) problems[g.id] = 'geen Veilig Thuis voor de nacht';
+    }
+    expect(problems).toEqual({});
+  });
+
+  it.each(LOCALES)('%s: the national step and the help page', (locale) => {
+    const step = page(localizedPath(locale, `/melden/${VICTIM_OUTCOME}/`));
+    expect(step.indexOf('class="help-first')).toBeGreaterThan(-1);
+    expect(step.indexOf('class="help-first')).toBeLessThan(step.indexOf('class="card'));
+    for (const tel of ['tel:112', ...nightTels]) expect(step).toContain(`href="${tel}"`);
+
+    const help = page(localizedPath(locale, '/hulp/'));
+    const h1End = help.indexOf('</h1>');
+    const block = help.slice(h1End, help.indexOf('help-first__night', h1End));
+    // Right after the heading: 112, then each helper with its number (or website) from content.
+    expect(block).toContain('href="tel:112"');
+    for (const { organisation } of helpContacts(site)) {
+      const phone = organisation.data.phones[0];
+      expect(block, organisation.id).toContain(phone ? `href="${telHref(phone.number)}"` : `href="${organisation.data.url}"`);
+    }
   });
 });
 

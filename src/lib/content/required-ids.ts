@@ -31,7 +31,7 @@ export const REQUIRED_ORGANISATIONS = {
   },
   NATIONAL_POLICE: {
     id: NATIONAL_POLICE,
-    usedBy: ['src/pages/gebieden/[gebied].astro', 'src/pages/gemeenten/[gemeente]/index.astro'],
+    usedBy: ['src/components/HelpFirst.astro', 'src/pages/gebieden/[gebied].astro', 'src/pages/gemeenten/[gemeente]/index.astro'],
   },
   LABOUR_INSPECTORATE: {
     id: LABOUR_INSPECTORATE,
