@@ -2,7 +2,8 @@
  * Help first (issue 22): on a 390×800 phone, the victims' help page shows a phone number in the
  * first screen in every language — 112 and the first helper's number — and the victim's route
  * step shows 112 before its cards. Layout needs a browser; the HTML order is checked in
- * tests/integration/regional-care.test.ts. axe stays at 0 on these pages.
+ * tests/integration/regional-care.test.ts. axe stays at 0 on these pages and on the care section of
+ * municipality pages.
  */
 import { axeViolations, expect, test } from './fixtures';
 import { LOCALES, localizedPath } from '../../src/i18n/locales';
@@ -27,6 +28,13 @@ test('the victim’s route step starts with 112 in the first screen, and passes 
   for (const path of ['/melden/uitkomst-hulp-voor-uzelf/', '/gemeenten/zeist/melden/uitkomst-hulp-voor-uzelf/', '/uk/melden/uitkomst-hulp-voor-uzelf/']) {
     await page.goto(path);
     await expect(page.locator('main a[href="tel:112"]').first(), path).toBeInViewport();
+    expect(await axeViolations(page), path).toEqual([]);
+  }
+});
+
+test('the care section of a municipality page passes axe, with a coordinator and with the CoMensha line', async ({ page }) => {
+  for (const path of ['/gemeenten/amersfoort/', '/gemeenten/amsterdam/', '/organisaties/']) {
+    await page.goto(path);
     expect(await axeViolations(page), path).toEqual([]);
   }
 });
