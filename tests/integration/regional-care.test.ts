@@ -76,6 +76,13 @@ describe('every municipality shows who arranges help for victims (342 pages)', (
     }
   });
 
+  it('the Veilig Thuis regions that a source gives a coordinator show it on their own page', () => {
+    expect(page('/gebieden/veilig-thuis-regio-utrecht/')).toContain('Moviera');
+    expect(page('/gebieden/veilig-thuis-regio-groningen/')).toContain('Zorg- en Veiligheidshuis Groningen');
+    expect(page('/gebieden/veilig-thuis-regio-gelderland-zuid/')).toContain('Zorgcoördinator mensenhandel Gelderland-Zuid');
+    expect(page('/gebieden/veilig-thuis-regio-amsterdam-amstelland/')).not.toContain('Hulp voor slachtoffers van mensenhandel');
+  });
+
   it('no municipality page has a space before a full stop after a link ("Amsterdam-Amstelland . Bel")', () => {
     const bad = site.gemeenten.filter((g) => /<\/a>\s+\./.test(page(`/gemeenten/${g.id}/`))).map((g) => g.id);
     expect(bad).toEqual([]);
