@@ -95,3 +95,14 @@ describe('one register: the site says "u", also on /signalen/', () => {
     for (const text of texts) expect(text).not.toMatch(/\b(je|jij|jouw)\b(?! schuld)/i);
   });
 });
+
+describe('the text beside the cards speaks of the organisation on the first card', () => {
+  it('where a Veilig Thuis region names a coordinator (Moviera), the national help text does not say "here you see CoMensha"', () => {
+    const g = gemeente('amersfoort');
+    const node = routeFor(site, g).nodes['uitkomst-hulp-voor-uzelf'];
+    if (node.kind !== 'uitkomst') throw new Error('geen uitkomst');
+    expect(resolveContacts(site, node.contacts, g.data)[0].organisation.id).toBe('moviera');
+    expect(squash(node.whatHappens)).not.toMatch(/Hier ziet u CoMensha/);
+    expect(squash(node.whatHappens)).toMatch(/de zorgcoördinator mensenhandel van uw regio, of CoMensha/);
+  });
+});
