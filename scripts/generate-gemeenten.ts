@@ -236,7 +236,18 @@ function gebiedId(type: RegionType, name: string) {
   return `${ID_PREFIX[type]}-${slug(name)}`;
 }
 
-function gebiedFile(type: RegionType, region: Feature, organisation: string | undefined): string {
+/** What scripts/data/gebieden-organisaties.yaml says about one Veilig Thuis region; each id only when a source names it. */
+interface RegionOrganisations {
+  organisation?: string;
+  zorgcoordinator?: string;
+  zorgVeiligheidshuis?: string;
+  why: string;
+  /** The content/bronnen/ entries that name these organisations; written into the gebied's sources. */
+  sources?: { bron: string; section?: string }[];
+}
+const ORGANISATION_FIELDS = ['organisation', 'zorgcoordinator', 'zorgVeiligheidshuis'] as const;
+
+function gebiedFile(type: RegionType, region: Feature, organisations: RegionOrganisations | undefined): string {
   const year = SETS[type].year;
   return [
     `${GENERATED_MARKER} (npm run generate:gemeenten) uit de`,
@@ -246,10 +257,11 @@ function gebiedFile(type: RegionType, region: Feature, organisation: string | un
     `type: ${type}`,
     `code: ${region.code}`,
     `year: ${year}`,
-    ...(organisation ? [`organisation: ${organisation}`] : []),
+    ...ORGANISATION_FIELDS.flatMap((field) => (organisations?.[field] ? [`${field}: ${organisations[field]}`] : [])),
     'sources:',
     `  - bron: ${BRON}`,
     `    section: ${yamlString(`${LABEL[type]} ${year} (${region.code})`)}`,
+    ...(organisations?.sources ?? []).flatMap(({ bron, section }) => [`  - bron: ${bron}`, ...(section ? [`    section: ${yamlString(section)}`] : [])]),
     '',
   ].join('\n');
 }
@@ -324,7 +336,7 @@ function main() {
   const check = process.argv.includes('--check');
   const started = performance.now();
   const { rows, regions } = derive();
-  const mapping = (yaml.load(readFileSync(ORGANISATIONS_FILE, 'utf8')) ?? {}) as Record<string, { organisation: string; why: string }>;
+  const mapping = (yaml.load(readFileSync(ORGANISATIONS_FILE, 'utf8')) ?? {}) as Record<string, RegionOrganisations>;
   const report: string[] = [];
   const differences: string[] = [];
   const write = (path: string, content: string) => {
@@ -341,11 +353,14 @@ function main() {
     for (const region of regions[type]) {
       const id = gebiedId(type, region.name);
       idOf.set(region.code, id);
-      const organisation = type === 'veilig-thuis-regio' ? mapping[region.code]?.organisation : undefined;
-      if (organisation && !existsSync(`content/organisaties/${organisation}.yaml`)) {
-        throw new Error(`${ORGANISATIONS_FILE}: ${region.code} noemt "${organisation}", maar content/organisaties/${organisation}.yaml bestaat niet.`);
+      const organisations = type === 'veilig-thuis-regio' ? mapping[region.code] : undefined;
+      for (const field of ORGANISATION_FIELDS) {
+        const organisation = organisations?.[field];
+        if (organisation && !existsSync(`content/organisaties/${organisation}.yaml`)) {
+          throw new Error(`${ORGANISATIONS_FILE}: ${region.code} noemt bij ${field} "${organisation}", maar content/organisaties/${organisation}.yaml bestaat niet.`);
+        }
       }
-      write(`content/gebieden/${id}.yaml`, gebiedFile(type, region, organisation));
+      write(`content/gebieden/${id}.yaml`, gebiedFile(type, region, organisations));
     }
   }
   const gebiedIds = new Set(idOf.values());
@@ -387,7 +402,7 @@ function main() {
     const regio = data.regio ? (yaml.load(readFileSync(`content/regios/${data.regio}.yaml`, 'utf8')) as { bodies?: { veiligThuis?: string } }) : undefined;
     const own = (yaml.load(text) as { bodies?: { veiligThuis?: string } }).bodies?.veiligThuis ?? regio?.bodies?.veiligThuis;
     const vt = row.regions['veilig-thuis-regio'];
-    const mappedCode = Object.entries(mapping).find(([, m]) => m.organisation === own)?.[0];
+    const mappedCode = own ? Object.entries(mapping).find(([, m]) => m.organisation === own)?.[0] : undefined;
     const explained = ((yaml.load(text) as { notes?: string[] }).notes ?? []).some((n) => n.includes(`Veilig Thuis-regio ${vt.name}`));
     if (mappedCode && mappedCode !== vt.code && !explained) {
       report.push(`content/gemeenten/${file}: de regio noemt Veilig Thuis "${own}" (${mappedCode}), maar volgens CBS ligt ${row.name} in Veilig Thuis-regio ${vt.code} ${vt.name}. Controleer dit en leg het uit in notes.`);

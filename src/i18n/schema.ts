@@ -8,7 +8,7 @@
  * A description names each placeholder as {name}; a unit test holds nl.json to that.
  */
 import { z } from 'astro/zod';
-import { FORM_IDS, GEBIED_TYPE_IDS, MUNICIPAL_ROLE_IDS, REGIONAL_BODY_IDS, REVIEWER_ROLE_IDS, ROLE_IDS, SECTOR_IDS } from '../lib/content/schemas/ids.ts';
+import { FORM_IDS, GEBIED_TYPE_IDS, HELP_PURPOSES, MUNICIPAL_ROLE_IDS, REGIONAL_BODY_IDS, REVIEWER_ROLE_IDS, ROLE_IDS, SECTOR_IDS } from '../lib/content/schemas/ids.ts';
 import { DANGER_OPTIONS, EXPLOITATION_OPTIONS } from '../lib/report/core/form.ts';
 
 const text = (where: string) => z.string().describe(where);
@@ -60,6 +60,11 @@ export const uiStringsSchema = z.strictObject({
   'page.reviewed': text('Bottom of a translated content page; {date} is the date of the last review.'),
   ...labels('reviewer', REVIEWER_ROLE_IDS, 'Bottom of a translated content page, after the review date: who did that review, as a role, never a name'),
   'danger.call112': text('Red notice on route and report pages: call 112 when someone is in danger now.'),
+  'helpFirst.title': text('Help page and the "help for yourself" route step: hidden heading of the block with the ways to reach a person (issue 22).'),
+  ...labels('helpFirst.purpose', HELP_PURPOSES, 'Help-first block: after an organisation\'s name and a colon, what a victim can get there'),
+  'helpFirst.noPhone': text('Help-first block: after the website link of an organisation without a known phone number.'),
+  'helpFirst.night.title': text('Help-first block: bold start of the sentence about the night and the weekend.'),
+  'helpFirst.night': text('Help-first block: call 112 in danger, then the list of lines open day and night (names and numbers follow).'),
   'notFound.title': text('Title of the "page not found" page.'),
   'notFound.text': text('Text of the "page not found" page.'),
 

@@ -72,7 +72,7 @@ describe('pages say what the reader sees and which law they describe', () => {
 
   it('Dutch: the higher maxima and the law version', () => {
     const page = text('/wat-is-mensenhandel/');
-    expect(page).toContain('tot 15 jaar als het slachtoffer jonger is dan 18');
+    expect(page).toContain('tot 15 jaar in een aantal ernstige gevallen, onder meer als het slachtoffer jonger is dan 18');
     expect(page).toContain('Kamerstuk 36 547');
   });
 

@@ -38,3 +38,7 @@ export type GebiedType = (typeof GEBIED_TYPE_IDS)[number];
  */
 export const REVIEWER_ROLE_IDS = ['vertaler-niet-moedertaalspreker', 'moedertaalspreker'] as const;
 export type ReviewerRole = (typeof REVIEWER_ROLE_IDS)[number];
+
+/** Why a victim would call an organisation in the help-first block (src/lib/content/care.ts), in the order it lists them. */
+export const HELP_PURPOSES = ['care', 'comensha', 'slachtofferhulp', 'fairwork', 'veiligThuis'] as const;
+export type HelpPurpose = (typeof HELP_PURPOSES)[number];
