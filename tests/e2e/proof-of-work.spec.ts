@@ -122,7 +122,8 @@ test('when the solver is not ready, sending waits a few seconds and then goes wi
   await worker;
 
   await page.getByRole('button', { name: 'Melding versturen' }).click();
-  // Not sent at once: the form gives the solver its chance first…
+  // Not sent at once: the form gives the solver its chance first… A fixed wait on purpose: it
+  // checks that nothing happens for a while, and "nothing happened" has no event to await.
   await page.waitForTimeout(1000);
   expect(posts).toHaveLength(0);
   // …and is sent anyway, without a solution, when the wait is over.
