@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOCALE, splitLocale } from '../../src/i18n/locales.ts';
+import { translator } from '../../src/i18n';
+import { DEFAULT_LOCALE, isLocale, localizedPath, splitLocale } from '../../src/i18n/locales.ts';
 import { builtPages, DIST as root, ON_DEMAND, urlOf } from '../support/built-site.ts';
 import { parseQuickly } from '../support/html.ts';
 
@@ -14,6 +15,9 @@ interface Page {
   url: string;
   ids: Set<string>;
   hrefs: string[];
+  lang: string;
+  /** The breadcrumb links, in order. */
+  crumbs: { href: string; label: string }[];
   h1s: number;
   h1sInMain: number;
   /** Addresses the page loads: scripts, images, frames, media, stylesheets and icons, form targets, CSS url(). */
@@ -27,6 +31,10 @@ const pages: Page[] = builtPages().map(({ file }) => {
     url: urlOf(file),
     ids: new Set(attr('[id]', 'id')),
     hrefs: attr('a[href]', 'href'),
+    lang: $('html').attr('lang') ?? '',
+    crumbs: $('nav.breadcrumbs a')
+      .toArray()
+      .map((a) => ({ href: $(a).attr('href') ?? '', label: $(a).text().trim() })),
     h1s: $('h1').length,
     h1sInMain: $('main h1').length,
     loads: [
@@ -73,6 +81,18 @@ describe('the built site', () => {
   // built page (the browser checks a sample, tests/e2e/site.spec.ts).
   it('gives every page exactly one h1, inside <main>, in the HTML itself (so it shows without JavaScript)', () => {
     expect(pages.filter((page) => page.h1s !== 1 || page.h1sInMain !== 1).map((page) => page.url)).toEqual([]);
+  });
+
+  it('starts every breadcrumb trail at Home in the page\'s language, once (the layout adds it)', () => {
+    const withTrail = pages.filter((page) => page.crumbs.length > 0);
+    expect(withTrail.length).toBeGreaterThan(pages.length / 2);
+    const wrong = withTrail.flatMap((page) => {
+      const locale = isLocale(page.lang) ? page.lang : DEFAULT_LOCALE;
+      const home = { href: localizedPath(locale, '/'), label: translator(locale)('nav.home') };
+      const homes = page.crumbs.filter((crumb) => crumb.href === home.href);
+      return JSON.stringify(page.crumbs[0]) === JSON.stringify(home) && homes.length === 1 ? [] : [`${page.url}: ${JSON.stringify(page.crumbs)}`];
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('loads nothing from another origin: every script, stylesheet, image, frame and form stays on the site', () => {
