@@ -266,7 +266,7 @@ function gebiedFile(type: RegionType, region: Feature, organisations: RegionOrga
   ].join('\n');
 }
 
-function regionLines(row: Row, ids: Record<RegionType, string>): string[] {
+function regionLines(_row: Row, ids: Record<RegionType, string>): string[] {
   return REGION_TYPES.map((type) => `${FIELD[type]}: ${ids[type]}`);
 }
 

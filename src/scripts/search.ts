@@ -163,7 +163,7 @@ export function enhanceSearch(): void {
     try {
       const items = await showNext(generation);
       // The reader asked for more: continue reading at the first new result.
-      if (items && items[0]) items[0].querySelector('a')?.focus();
+      if (items) items[0]?.querySelector('a')?.focus();
     } catch {
       status!.textContent = text('failed');
     } finally {

@@ -55,7 +55,6 @@ test('with the keyboard: type, arrow down, Enter chooses; Escape closes; a repor
   await page.getByRole('radio', { name: 'Uitbuiting in werk' }).check();
   await page.getByRole('radio', { name: 'Nee' }).check();
   await page.getByLabel('Wat zag of hoorde u?').fill(description);
-  await page.waitForTimeout(1100);
   await expect(page.locator('input[name="altcha"]')).not.toHaveValue('', { timeout: 10_000 });
   await page.getByRole('button', { name: 'Melding versturen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw melding is ontvangen');

@@ -14,7 +14,7 @@ import { findById } from '../../src/lib/content/queries.ts';
 import { VICTIM_OUTCOME } from '../../src/lib/meldroute/graph.ts';
 import { telHref } from '../../src/lib/format.ts';
 import { builtHtml } from '../support/built-site.ts';
-import { decode, textOf } from '../support/html.ts';
+import { textOf } from '../support/html.ts';
 
 const { site } = readContent('content');
 const page = (path: string) => {
@@ -38,7 +38,7 @@ describe('every municipality shows who arranges help for victims (342 pages)', (
       const section = careSection(html);
       if (!section) { problems[g.id] = 'geen sectie data-care'; continue; }
       const [, kind, body] = section;
-      const text = decode(textOf(body));
+      const text = textOf(body);
       const { coordinator } = careFor(site, g.data);
       if (kind === 'zorgcoordinator') {
         kinds.zorgcoordinator++;
@@ -127,7 +127,7 @@ describe('editors see which contacts to check', () => {
   it('the organisations page has the list, and every organisation page its check date', () => {
     expect(page('/organisaties/')).toMatch(/id="controle"[\s\S]*data-stale-contacts="\d+"/);
     for (const o of site.organisaties) {
-      expect(decode(textOf(page(`/organisaties/${o.id}/`))), o.id).toMatch(/gecontroleerd met de bronnen op \d{1,2} \w+ \d{4}|nog niet gecontroleerd/);
+      expect(textOf(page(`/organisaties/${o.id}/`)), o.id).toMatch(/gecontroleerd met de bronnen op \d{1,2} \w+ \d{4}|nog niet gecontroleerd/);
     }
   });
 });

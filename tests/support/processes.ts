@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import { parse } from './html.ts';
 
 export interface Started {
   url: string;
@@ -84,7 +85,7 @@ export async function receiptCode(baseUrl: string, response: Response): Promise<
   if (response.status !== 303) throw new Error(`Geen ontvangstbewijs maar ${response.status}: ${(await response.text()).slice(0, 300)}`);
   const location = response.headers.get('location') ?? '';
   const page = await (await fetch(new URL(location, baseUrl))).text();
-  const code = /class="reference-code"[^>]*>([0-9A-Z-]+)</.exec(page)?.[1];
+  const code = parse(page)('.reference-code').first().text().trim();
   if (!code) throw new Error(`Geen code op de ontvangstpagina: ${page.slice(0, 300)}`);
   if (location.includes(code) || location.includes(code.replaceAll('-', ''))) throw new Error(`De code staat in het adres: ${location}`);
   return code;

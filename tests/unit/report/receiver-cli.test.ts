@@ -71,6 +71,7 @@ describe('npm run receiver -- show', () => {
     ];
     writeFileSync(file, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
     const shown = receiver(['show'], { RECEIVER_FILE: file });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters that must not reach a terminal
     expect(shown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(shown).toContain('\\u{9b}31m rood');
     expect(shown).toContain('Hallo \\u{1b}[2J');
