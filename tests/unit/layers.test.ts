@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-type Layer = 'i18n' | 'content' | 'domain' | 'astro-bridge' | 'client' | 'styles' | 'components' | 'layout' | 'views' | 'pages' | 'server' | 'integrations' | 'config';
+type Layer = 'i18n' | 'content' | 'domain' | 'astro-bridge' | 'client' | 'styles' | 'components' | 'layout' | 'views' | 'pages' | 'server' | 'integrations' | 'receiver' | 'config';
 
 /** The layer of a file under src/, by its path; the first match wins. */
 const LAYER_OF: [RegExp, Layer][] = [
@@ -30,6 +30,7 @@ const LAYER_OF: [RegExp, Layer][] = [
   [/^src\/pages\//, 'pages'],
   [/^src\/(server|worker)\//, 'server'],
   [/^src\/integrations\//, 'integrations'],
+  [/^src\/receiver\//, 'receiver'],
   [/^src\/content\.config\.ts$/, 'config'],
 ];
 
@@ -50,6 +51,8 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   // The Node server and the Worker wrap the report service; the headers are shared with the build.
   server: ['domain'],
   integrations: ['server', 'domain'],
+  // The reference receiver (a developer tool, not part of the site) speaks the contract through the report service's crypto.
+  receiver: ['domain'],
   config: ['content'],
 };
 
