@@ -10,6 +10,7 @@
  * Options may carry data-former="Old name|Other name" so a former name finds the option.
  * One option may carry data-always: it is offered after every search ("weet ik niet").
  */
+import { fillAttribute } from '../i18n/message';
 
 interface Option {
   value: string;
@@ -61,7 +62,7 @@ let counter = 0;
 export function enhance(select: HTMLSelectElement, container: HTMLElement): void {
   const strings = {
     instructions: container.dataset.instructions ?? '',
-    count: container.dataset.count ?? '{count}',
+    count: container.dataset.count,
     none: container.dataset.none ?? '',
     former: container.dataset.former ?? '',
   };
@@ -184,7 +185,7 @@ export function enhance(select: HTMLSelectElement, container: HTMLElement): void
     input.setAttribute('aria-expanded', String(open));
     input.removeAttribute('aria-activedescendant');
     const found = shown.filter((o) => !o.always).length;
-    if (input.value.trim()) announce(found ? strings.count.replace('{count}', String(found)) : strings.none);
+    if (input.value.trim()) announce(found ? fillAttribute(strings.count, { count: found }) : strings.none);
   };
   /** The select follows what is typed: an exact name chooses it, anything else chooses nothing. */
   const sync = () => {

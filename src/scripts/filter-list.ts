@@ -6,6 +6,7 @@
  * matches on its data-filter-key (its own name) when it has one, else on its text.
  */
 import { fold } from './autocomplete';
+import { fillAttribute } from '../i18n/message';
 
 export function enhanceListFilters(root: ParentNode = document): void {
   for (const box of root.querySelectorAll<HTMLElement>('[data-list-filter]')) {
@@ -29,7 +30,7 @@ export function enhanceListFilters(root: ParentNode = document): void {
       for (const group of groups) group.hidden = !group.querySelector('[data-filter-item]:not([hidden])');
       for (const section of hideWhileFiltering) section.hidden = q !== '';
       clearTimeout(timer);
-      if (status) timer = setTimeout(() => (status.textContent = q ? (count ? (box.dataset.count ?? '').replace('{count}', String(count)) : (box.dataset.none ?? '')) : ''), 400);
+      if (status) timer = setTimeout(() => (status.textContent = q ? (count ? fillAttribute(box.dataset.count, { count }) : (box.dataset.none ?? '')) : ''), 400);
     });
   }
 }
