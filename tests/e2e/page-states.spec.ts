@@ -14,8 +14,7 @@ import { LOCALES, type Locale } from '../../src/i18n/locales';
 import { translator } from '../../src/i18n';
 import { askQuestion, readReceived } from '../../src/lib/report/receiver';
 import { reflowProblem, SMALLEST } from './reflow';
-import { newSecret, startReceiver, startServer, type Started } from '../support/processes';
-import { newKeyPair } from '../../src/lib/report/seal';
+import { startSiteWithReceiver, type Started } from '../support/processes';
 
 test.describe.configure({ mode: 'serial' });
 // The narrowest screen WCAG 1.4.10 asks for: every state must reflow there too.
@@ -29,24 +28,12 @@ const received = () => readReceived(join(dir, 'received.jsonl'));
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'meldwijzer-states-'));
-  const secret = newSecret();
-  const desk = await newKeyPair();
-  intakeSecret = newSecret();
-  receiver = await startReceiver({ RECEIVER_SECRET: secret, RECEIVER_FILE: join(dir, 'received.jsonl'), REPORT_IDENTITY: desk.identity });
-  site = await startServer({
-    REPORT_RECIPIENTS: desk.recipient,
-    REPORT_INTAKE_SECRET: intakeSecret,
-    REPORT_DATA_DIR: join(dir, 'data'),
-    REPORT_FORWARD_URL: `${receiver.url}/`,
-    REPORT_FORWARD_SECRET: secret,
-    REPORT_RETRY_BASE_MS: '100',
-    REPORT_POLL_MS: '100',
-    REPORT_MIN_FILL_SECONDS: '1',
+  ({ server: site, receiver, intakeSecret } = await startSiteWithReceiver(dir, {
     REPORT_POW_MAX_NUMBER: '2000',
     // One report and two codes (the right one, a wrong one) per language; then the limits.
     REPORT_RATE_LIMIT_PER_HOUR: String(LOCALES.length),
     REPORT_FOLLOWUP_ATTEMPTS_PER_HOUR: String(2 * LOCALES.length),
-  });
+  }));
 });
 
 test.afterAll(async () => {
