@@ -10,7 +10,7 @@ import type { Entry, Problem, SiteContent } from './integrity.ts';
 import type { Meldroute, Vertaling } from './schemas.ts';
 
 /** Content pages (content/paginas/) that exist in every language. */
-export const TRANSLATED_PAGES = ['wat-is-mensenhandel', 'hulp', 'veilig-browsen', 'privacy'] as const;
+export const TRANSLATED_PAGES = ['wat-is-mensenhandel', 'hulp', 'veilig-browsen', 'privacy', 'toegankelijkheid'] as const;
 
 /** The key terms every language's glossary fixes, in this order. */
 export const GLOSSARY_TERMS = [
