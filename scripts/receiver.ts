@@ -36,12 +36,15 @@ function identities(): string[] {
 
 if (command === 'keygen') {
   const { identity, recipient } = await newKeyPair();
+  // The output is itself a key file in age-keygen's format (comments, "# public key:", then the
+  // identity on a line of its own), so `age -d -i <file>` and REPORT_IDENTITY=<file> both read it.
   console.log(`# Sleutelpaar van het meldpunt, gemaakt ${new Date().toISOString().slice(0, 10)}.
-# GEHEIM — alleen bij het meldpunt (de ontvanger), bijvoorbeeld in een bestand met rechten 0600:
-#   REPORT_IDENTITY=${identity}
-# OPENBAAR — bij elke server van de site:
-#   REPORT_RECIPIENTS=${recipient}
-# Wie de geheime sleutel heeft, kan alle meldingen lezen. Maak een reservekopie op een veilige plek.`);
+# Bewaar deze uitvoer als bestand met rechten 0600, alleen bij het meldpunt (de ontvanger):
+# REPORT_IDENTITY=<dat bestand>, of age -d -i <dat bestand>. Wie de laatste regel heeft, kan alle
+# meldingen lezen. Maak een reservekopie op een veilige plek.
+# OPENBAAR, bij elke server van de site: REPORT_RECIPIENTS=${recipient}
+# public key: ${recipient}
+${identity}`);
 } else if (command === 'show') {
   const received = readReceived(file);
   if (received.length === 0) console.log(`Nog niets ontvangen in ${file}.`);

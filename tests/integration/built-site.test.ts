@@ -98,4 +98,14 @@ describe('the built site', () => {
       }
     }
   });
+
+  it('never puts a space before a full stop or comma after a link (issue 22: "Amsterdam-Amstelland . Bel …")', () => {
+    const found: string[] = [];
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      const match = /<\/a>\s+[.,:;!?](?=\s|<|$)/.exec(html);
+      if (match) found.push(`${urlOf(file)}: ${html.slice(Math.max(0, match.index - 30), match.index + 20)}`);
+    }
+    expect(found.slice(0, 10)).toEqual([]);
+  });
 });

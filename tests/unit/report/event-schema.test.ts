@@ -20,7 +20,8 @@ import { newKeyPair } from '../../../src/lib/report/seal.ts';
 
 const markdown = readFileSync('docs/RECEIVER.md', 'utf8');
 const schemaText = /### JSON Schema\s+```json\n([\s\S]+?)\n```/.exec(markdown)?.[1];
-const validate = new Ajv2020({ strict: false }).compile(JSON.parse(schemaText!));
+// Strict mode, as a receiver written against it would compile it (issue 22: it did not compile).
+const validate = new Ajv2020({ strict: true }).compile(JSON.parse(schemaText!));
 
 const dir = mkdtempSync(join(tmpdir(), 'event-schema-'));
 const store = new SqliteStore(join(dir, 'outbox.sqlite'));
