@@ -15,7 +15,7 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
  * Content pages (content/paginas/) that exist in every language. Decided here, with the other
  * routes; the content checks (src/lib/content/translations.ts) require their translations.
  */
-export const TRANSLATED_PAGES = ['wat-is-mensenhandel', 'hulp', 'veilig-browsen', 'privacy'] as const;
+export const TRANSLATED_PAGES = ['wat-is-mensenhandel', 'hulp', 'veilig-browsen', 'privacy', 'toegankelijkheid'] as const;
 
 export interface Route {
   /** The Dutch path, with [name] for a parameter: "/melden/[stap]/". */

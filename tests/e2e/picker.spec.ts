@@ -62,6 +62,14 @@ test('with the keyboard: type, arrow down, Enter chooses; Escape closes; a repor
   expect(received().find((r) => r.report.description === description).report.municipality).toEqual({ id: 'amsterdam', name: 'Amsterdam', cbsCode: 'GM0363' });
 });
 
+test('one match is announced in the singular, in the reader\'s language (issue 22: "1 gemeenten gevonden")', async ({ page }) => {
+  for (const [path, said] of [['/melden/anoniem/', '1 gemeente gevonden.'], ['/pl/melden/anoniem/', 'Znaleziono 1 gminę.']]) {
+    await page.goto(path);
+    await page.getByRole('combobox').pressSequentially('Woerden');
+    await expect(page.getByRole('status').filter({ hasText: '1' })).toHaveText(said);
+  }
+});
+
 test('"weet ik niet / ergens anders" is offered after every search, also when nothing matches', async ({ page }) => {
   await page.goto('/melden/anoniem/');
   const combobox = page.getByRole('combobox', { name: 'In welke gemeente gebeurt het?' });

@@ -108,4 +108,31 @@ describe('the built site', () => {
     expect(expires.getTime()).toBeGreaterThan(Date.now());
     expect(expires.getTime()).toBeLessThan(Date.now() + 366 * 24 * 3600 * 1000);
   });
+
+  it('publishes the accessibility and privacy statements in every language; a deployment without settings shows the placeholder, no organisation (issue 22)', async () => {
+    const { LOCALES, localizedPath } = await import('../../src/i18n/locales.ts');
+    const { translator } = await import('../../src/i18n/index.ts');
+    const { loadTheme } = await import('../../src/lib/theme/load.ts');
+    const configured = Object.keys(loadTheme(process.env.MELDWIJZER_THEME).deployment).length > 0;
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      for (const [path, heading] of [['/toegankelijkheid/', t('a11y.heading')], ['/privacy/', t('privacy.heading')]] as const) {
+        const file = join(root, localizedPath(locale, path), 'index.html');
+        expect(existsSync(file), file).toBe(true);
+        const html = readFileSync(file, 'utf8');
+        expect(html, file).toContain(`>${heading}</h2>`);
+        if (!configured) expect(html, file).toContain(t('statement.notFilled'));
+      }
+    }
+  });
+
+  it('never puts a space before a full stop or comma after a link (issue 22: "Amsterdam-Amstelland . Bel …")', () => {
+    const found: string[] = [];
+    for (const file of pages) {
+      const html = readFileSync(file, 'utf8');
+      const match = /<\/a>\s+[.,:;!?](?=\s|<|$)/.exec(html);
+      if (match) found.push(`${urlOf(file)}: ${html.slice(Math.max(0, match.index - 30), match.index + 20)}`);
+    }
+    expect(found.slice(0, 10)).toEqual([]);
+  });
 });

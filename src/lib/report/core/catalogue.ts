@@ -25,6 +25,8 @@ export interface MunicipalityOption {
   cbsCode: string | null;
   /** Earlier names (merged municipalities), so the picker finds the municipality under them. */
   formerNames: string[];
+  /** Names people use besides the official one ("Den Haag"), found like the name itself. */
+  everydayNames: string[];
 }
 
 const cache = new WeakMap<SiteContent, Map<Locale, ReturnType<typeof build>>>();
@@ -43,10 +45,10 @@ function build(site: SiteContent, locale: Locale) {
   const collator = new Intl.Collator(locale);
   // "Weet ik niet" first, so it is found without scrolling past 342 names (and without JavaScript).
   const municipalities: MunicipalityOption[] = [
-    { id: UNKNOWN_MUNICIPALITY, name: t('report.municipalityUnknown'), cbsCode: null, formerNames: [] },
+    { id: UNKNOWN_MUNICIPALITY, name: t('report.municipalityUnknown'), cbsCode: null, formerNames: [], everydayNames: [] },
     ...[...site.gemeenten]
       .sort((a, b) => byName(a.data, b.data))
-      .map((g) => ({ id: g.id, name: g.data.name, cbsCode: g.data.cbsCode, formerNames: g.data.formerNames })),
+      .map((g) => ({ id: g.id, name: g.data.name, cbsCode: g.data.cbsCode, formerNames: g.data.formerNames, everydayNames: g.data.everydayNames })),
   ];
   const signals = [...site.signalen].sort((a, b) => a.data.statement.localeCompare(b.data.statement, 'nl'));
   const shown = signals.map((s) => localizeSignal(site, locale, s)).sort((a, b) => collator.compare(a.data.statement, b.data.statement));

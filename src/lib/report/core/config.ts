@@ -153,3 +153,11 @@ export function readReportConfig(env: NodeJS.ProcessEnv = process.env): ReportCo
     proofOfWorkMaxNumber: c.REPORT_POW_MAX_NUMBER,
   };
 }
+
+/**
+ * REPORT_RETENTION_DAYS alone, for the prerendered privacy page: it is built before any server
+ * runs, so the build reads the same setting (docs/DEPLOY.md: set it for the build too).
+ */
+export function retentionDaysSetting(env: NodeJS.ProcessEnv = process.env): number {
+  return schema.shape.REPORT_RETENTION_DAYS.parse(env.REPORT_RETENTION_DAYS || undefined);
+}
