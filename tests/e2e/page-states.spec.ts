@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures';
 import { LOCALES, type Locale } from '../../src/i18n/locales';
 import { translator } from '../../src/i18n';
-import { askQuestion, readReceived } from '../../src/lib/report/receiver';
+import { askQuestion, readReceived } from '../../src/receiver/receiver';
 import { reflowProblem, SMALLEST } from './reflow';
 import { startSiteWithReceiver, type Started } from '../support/processes';
 

@@ -128,7 +128,7 @@ describe('the built site', () => {
 
   it('never puts a space before a full stop or comma after a link (issue 22: "Amsterdam-Amstelland . Bel …")', () => {
     const found: string[] = [];
-    for (const file of pages) {
+    for (const { file } of builtPages()) {
       const html = readFileSync(file, 'utf8');
       const match = /<\/a>\s+[.,:;!?](?=\s|<|$)/.exec(html);
       if (match) found.push(`${urlOf(file)}: ${html.slice(Math.max(0, match.index - 30), match.index + 20)}`);

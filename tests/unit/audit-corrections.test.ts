@@ -13,6 +13,10 @@ import { phoneDigits } from '../../src/lib/content/fields';
 import { formatDate } from '../../src/lib/format';
 import { vertaaldePaginaSchema } from '../../src/lib/content/schemas/vertaling';
 import { UI_STRINGS } from '../../src/i18n/index';
+import type { Message } from '../../src/i18n/message.ts';
+
+/** Every text of a stored message: the string, or each of its plural forms. */
+const formsOf = (message: Message): string[] => (typeof message === 'string' ? [message] : Object.values(message));
 import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../src/i18n/locales';
 
 const { site } = readContent('content');
@@ -267,7 +271,7 @@ describe('issue 22: the outside translation review', () => {
 
   it.each(TRANSLATED_LOCALES)('%s: the care coordinator label is the glossary term for "zorgcoördinator mensenhandel"', (locale) => {
     const term = translation(locale).begrippen.find((b) => b.nl === 'zorgcoördinator mensenhandel')!.term.replace(/ \(zorgcoördinator mensenhandel\)$/, '');
-    expect(UI_STRINGS[locale]['body.zorgcoordinator'].toLowerCase()).toBe(term.toLowerCase());
+    expect(String(UI_STRINGS[locale]['body.zorgcoordinator']).toLowerCase()).toBe(term.toLowerCase());
   });
 
   it('role "zorg" covers health and social care, and horeca is not hotels (a sector of its own)', () => {
@@ -279,13 +283,13 @@ describe('issue 22: the outside translation review', () => {
   });
 
   it.each(TRANSLATED_LOCALES)('%s: wherever BRP appears it is explained in brackets', (locale) => {
-    const texts = [...Object.values(UI_STRINGS[locale]), JSON.stringify(translation(locale))];
+    const texts = [...Object.values(UI_STRINGS[locale]).flatMap(formsOf), JSON.stringify(translation(locale))];
     for (const text of texts.filter((t) => t.includes('BRP'))) expect(text).toMatch(/BRP \(|\(BRP\)/);
   });
 
   it.each(TRANSLATED_LOCALES)('%s: no text that ends on a date gets a second full stop (bg "г.", uk "р.")', (locale) => {
     const date = formatDate('2026-11-30', locale);
-    for (const [key, text] of Object.entries(UI_STRINGS[locale])) {
+    for (const [key, text] of Object.entries(UI_STRINGS[locale]).flatMap(([k, m]) => formsOf(m).map((form) => [k, form] as const))) {
       if (!text.includes('{date}')) continue;
       expect(text.replaceAll('{date}', date), key).not.toMatch(/\.\./);
     }
