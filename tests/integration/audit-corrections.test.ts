@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../src/lib/content/read-content';
+import { readSite } from '../../src/lib/content/read-content';
 import { membersOf } from '../../src/lib/content/queries';
 import { LOCALES, TRANSLATED_LOCALES, localizedPath } from '../../src/i18n/locales';
 
-const { site } = readContent('content');
+const site = readSite('content');
 const main = (path: string) => {
   const html = readFileSync(`dist/client${path}index.html`, 'utf8');
   return /<main[\s\S]*?<\/main>/.exec(html)![0];

@@ -6,14 +6,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../src/lib/content/read-content';
+import { readSite } from '../../src/lib/content/read-content';
 import { resolveContacts, routeFor } from '../../src/lib/meldroute/graph';
 import { findById, membersOf } from '../../src/lib/content/queries';
 import { phoneDigits } from '../../src/lib/content/fields';
 import { UI_STRINGS } from '../../src/i18n/index';
 import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../src/i18n/locales';
 
-const { site } = readContent('content');
+const site = readSite('content');
 const HELP = 'uitkomst-hulp-voor-uzelf';
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 const organisation = (id: string) => findById(site.organisaties, id).data;

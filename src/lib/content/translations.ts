@@ -38,6 +38,11 @@ export function organisationsOnTranslatedPages(site: SiteContent): string[] {
   return [...ids].sort();
 }
 
+/** Ids of a collection, counting files that exist but failed their schema (one error per cause). */
+function idsOf(site: SiteContent, collection: 'signalen' | 'beleid' | 'interneRoutes'): Set<string> {
+  return new Set([...site[collection].map((e) => e.id), ...(site.broken?.[collection] ?? [])]);
+}
+
 /** Ids in `translated` that have no Dutch counterpart: usually a renamed or deleted Dutch file. */
 function extraKeys(translated: Record<string, unknown>, dutch: Set<string>): string[] {
   return Object.keys(translated).filter((id) => !dutch.has(id));
@@ -59,7 +64,7 @@ function checkLanguage(site: SiteContent, locale: TranslatedLocale, entry: Entry
       add(`signalen.${signal.id}.explanation`, signal.data.explanation ? 'De Nederlandse tekst heeft een explanation; vertaal die ook.' : 'De Nederlandse tekst heeft geen explanation meer; haal deze weg.');
     }
   }
-  for (const id of extraKeys(t.signalen, new Set(site.signalen.map((s) => s.id)))) {
+  for (const id of extraKeys(t.signalen, idsOf(site, 'signalen'))) {
     add(`signalen.${id}`, `Er is geen signaal "${id}" in content/signalen/. Haal de vertaling weg of hernoem hem.`);
   }
 
@@ -110,7 +115,7 @@ function checkLanguage(site: SiteContent, locale: TranslatedLocale, entry: Entry
     for (const doc of dutch) {
       if (!t[field][doc.id]) add(`${field}.${doc.id}`, `Schrijf een korte samenvatting van ${doc.filePath} in deze taal.`);
     }
-    for (const id of extraKeys(t[field], new Set(dutch.map((d) => d.id)))) add(`${field}.${id}`, `Er is geen "${id}" in content/${field === 'beleid' ? 'beleid' : 'interne-routes'}/. Haal de samenvatting weg.`);
+    for (const id of extraKeys(t[field], idsOf(site, field))) add(`${field}.${id}`, `Er is geen "${id}" in content/${field === 'beleid' ? 'beleid' : 'interne-routes'}/. Haal de samenvatting weg.`);
   }
 
   const glossary = t.begrippen.map((b) => b.nl);
