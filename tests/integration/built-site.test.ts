@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOCALE, splitLocale } from '../../src/i18n/locales.ts';
 import { builtPages, DIST as root, ON_DEMAND, urlOf } from '../support/built-site.ts';
+import { readContent } from '../../src/lib/content/read-content.ts';
+import { usesOf } from '../../src/lib/content/where.ts';
 
 const pages = builtPages().map((p) => p.file);
 const idsOf = new Map(pages.map((file) => [urlOf(file), new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))]));
@@ -23,6 +25,15 @@ function exists(path: string): boolean {
 
 describe('the built site', () => {
   it('has pages', () => expect(pages.length).toBeGreaterThan(100));
+
+  // Issue 24: Moviera's number was typed in two files, so changing it left four pages wrong.
+  it('shows only phone numbers that are typed in exactly one content file, so one edit changes every page', () => {
+    const shown = new Set(pages.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/href="tel:(\d+)"/g)].map((m) => m[1])));
+    expect(shown.size).toBeGreaterThan(5);
+    const { site } = readContent('content');
+    const typedIn = [...shown].map((number) => [number, [...new Set(usesOf(site, number).map((u) => u.file))]] as const);
+    expect(typedIn.filter(([, files]) => files.length !== 1)).toEqual([]);
+  });
 
   it('has no broken internal link or anchor', () => {
     const broken: string[] = [];
