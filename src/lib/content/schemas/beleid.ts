@@ -60,6 +60,8 @@ export const beleidSchema = z.strictObject({
   otherPartners: z.array(z.string().min(2)).default([]),
   /** The document itself in content/bronnen/. */
   bron: idField,
+  /** Concept: true shows it in npm run dev (preview) but never publishes it with npm run build. */
+  draft: z.boolean().default(false),
 }).superRefine((plan, ctx) => {
   plan.actions.forEach((action, i) => {
     const missing = [!action.owner && 'owner', !action.deadline && 'deadline'].filter(Boolean);
