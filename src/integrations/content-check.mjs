@@ -12,7 +12,10 @@ export function contentCheckIntegration() {
   return {
     name: 'meldwijzer:content-check',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger, updateConfig }) => {
+        // Concepts (draft: true) are shown by `astro dev` only; baked into the bundle, so the
+        // built server never shows one either (src/lib/site-data.ts).
+        updateConfig({ vite: { define: { __MELDWIJZER_SHOW_DRAFTS__: JSON.stringify(command === 'dev') } } });
         if (command !== 'build' && command !== 'dev') return;
         const { checkContent } = await import('../lib/content/check.ts');
         const { formatProblems } = await import('../lib/content/integrity.ts');

@@ -9,9 +9,14 @@ import { findById } from './content/queries';
 import { routeFor } from './meldroute/graph';
 import { checkSite } from './content/check-site';
 import { resolveContactVia } from './content/contact-via';
+import { withoutDrafts } from './content/drafts';
 import { COLLECTIONS, type CollectionName } from './content/collections';
 
 let cached: Promise<SiteContent> | undefined;
+
+/** Set by src/integrations/content-check.mjs: true under `astro dev`, false in a build; absent elsewhere (tests). */
+declare const __MELDWIJZER_SHOW_DRAFTS__: boolean | undefined;
+const SHOW_DRAFTS = typeof __MELDWIJZER_SHOW_DRAFTS__ === 'boolean' && __MELDWIJZER_SHOW_DRAFTS__;
 
 async function load(): Promise<SiteContent> {
   const names = Object.keys(COLLECTIONS) as CollectionName[];
@@ -27,8 +32,8 @@ async function load(): Promise<SiteContent> {
   // defence, should content change between that check and Astro's loading of it.
   const problems = checkSite(read);
   if (problems.length > 0) throw new Error(formatProblems(problems));
-  const site = resolveContactVia(read);
-  return site;
+  // Concepts are previewed under `astro dev` and never published by `astro build`.
+  return resolveContactVia(SHOW_DRAFTS ? read : withoutDrafts(read));
 }
 
 export function loadSite(): Promise<SiteContent> {

@@ -1,12 +1,23 @@
 /**
  * Content in a reader's language: the same entries, with their words replaced by the
  * translation in content/vertalingen/<taal>.yaml. Components stay language-blind; pages
- * localize the data they pass in. Dutch returns the entry unchanged. Completeness is
- * guaranteed by translations.ts, so a missing translation here is a bug, not a fallback.
+ * localize the data they pass in. Dutch returns the entry unchanged. Signals and summaries may be
+ * pending (shown in Dutch with a notice); the route steps and phone labels are complete
+ * (translations.ts refuses gaps), so a missing one there is a bug, not a fallback.
  */
 import { DEFAULT_LOCALE, type Locale } from '../../i18n/locales.ts';
 import type { Entry, SiteContent } from './integrity.ts';
 import type { Organisatie, RouteNode, Signaal, Vertaling } from './schemas.ts';
+import { signalPending } from './translations.ts';
+
+/** A signal as a page in some language shows it: `pending` = all Dutch; `exampleInDutch` = only the example. */
+export type LocalizedSignal = Entry<Signaal> & { pending?: boolean; exampleInDutch?: boolean };
+
+/** A plan's or internal route's summary in the reader's language, or the Dutch one while the translation is pending. */
+export function summaryFor(site: SiteContent, locale: Locale, field: 'beleid' | 'interneRoutes', id: string, dutch: string): { text: string; pending: boolean } {
+  const translated = translationFor(site, locale)?.[field][id];
+  return translated ? { text: translated, pending: false } : { text: dutch, pending: true };
+}
 
 export function translationFor(site: SiteContent, locale: Locale): Vertaling | undefined {
   return locale === DEFAULT_LOCALE ? undefined : site.vertalingen.find((v) => v.id === locale)?.data;
@@ -17,12 +28,17 @@ function required<T>(value: T | undefined, what: string, locale: Locale): T {
   return value;
 }
 
-export function localizeSignal(site: SiteContent, locale: Locale, entry: Entry<Signaal>): Entry<Signaal> {
+/**
+ * A signal in the reader's language. Without a (complete) translation it stays Dutch and is
+ * marked `pending`, so the page shows it with the "only in Dutch" notice rather than failing the
+ * build; the example is never translated and is marked `exampleInDutch` (shown in Dutch, marked).
+ */
+export function localizeSignal(site: SiteContent, locale: Locale, entry: Entry<Signaal>): LocalizedSignal {
   const translation = translationFor(site, locale);
   if (!translation) return entry;
-  const words = required(translation.signalen[entry.id], `signaal ${entry.id}`, locale);
-  // The Dutch example is not translated, so it is left out rather than shown in Dutch.
-  return { ...entry, data: { ...entry.data, statement: words.statement, explanation: words.explanation, example: undefined } };
+  const words = translation.signalen[entry.id];
+  if (!words || signalPending(entry.data, words)) return { ...entry, pending: true };
+  return { ...entry, data: { ...entry.data, statement: words.statement, explanation: words.explanation }, exampleInDutch: Boolean(entry.data.example) };
 }
 
 /** A step of the national route in the reader's language; answer targets stay the same. */

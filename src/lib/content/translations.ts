@@ -2,12 +2,14 @@
  * Completeness of the translations: every language in src/i18n/locales.ts must translate every
  * signal, every step of the national reporting route, every policy summary and internal-route
  * summary, the phone details of the organisations on translated pages, the glossary, and the
- * translated content pages. Missing or stale entries are problems that name the file, the field
- * and the fix, like every other content problem; the build and a unit test both refuse them.
+ * translated content pages. Errors name the file, the field and the fix, like every other content
+ * problem; the build and a unit test refuse them. A new or changed signal, plan or internal route
+ * is not an error: it is published in Dutch with a notice in the reader's language, and
+ * `npm run check:translations` lists it as pending (findPendingTranslations).
  */
 import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../i18n/locales.ts';
 import type { Entry, Problem, SiteContent } from './integrity.ts';
-import type { Meldroute, Vertaling } from './schemas.ts';
+import type { Meldroute, Signaal, Vertaling } from './schemas.ts';
 
 /** Content pages (content/paginas/) that exist in every language. */
 export const TRANSLATED_PAGES = ['wat-is-mensenhandel', 'hulp', 'veilig-browsen', 'privacy'] as const;
@@ -56,14 +58,8 @@ function checkLanguage(site: SiteContent, locale: TranslatedLocale, entry: Entry
 
   if (t.taal !== locale) add('taal', `Dit bestand is voor "${locale}"; zet taal: ${locale}.`);
 
-  for (const signal of site.signalen) {
-    const translated = t.signalen[signal.id];
-    if (!translated) {
-      add(`signalen.${signal.id}`, `Signaal "${signal.id}" (${signal.filePath}) is niet vertaald. Voeg statement${signal.data.explanation ? ' en explanation' : ''} toe.`);
-    } else if (Boolean(signal.data.explanation) !== Boolean(translated.explanation)) {
-      add(`signalen.${signal.id}.explanation`, signal.data.explanation ? 'De Nederlandse tekst heeft een explanation; vertaal die ook.' : 'De Nederlandse tekst heeft geen explanation meer; haal deze weg.');
-    }
-  }
+  // A signal without (complete) translation is not a problem: it is published in Dutch with a
+  // notice, and listed as pending (findPendingTranslations).
   for (const id of extraKeys(t.signalen, idsOf(site, 'signalen'))) {
     add(`signalen.${id}`, `Er is geen signaal "${id}" in content/signalen/. Haal de vertaling weg of hernoem hem.`);
   }
@@ -112,9 +108,6 @@ function checkLanguage(site: SiteContent, locale: TranslatedLocale, entry: Entry
   }
 
   for (const [field, dutch] of [['beleid', site.beleid], ['interneRoutes', site.interneRoutes]] as const) {
-    for (const doc of dutch) {
-      if (!t[field][doc.id]) add(`${field}.${doc.id}`, `Schrijf een korte samenvatting van ${doc.filePath} in deze taal.`);
-    }
     for (const id of extraKeys(t[field], idsOf(site, field))) add(`${field}.${id}`, `Er is geen "${id}" in content/${field === 'beleid' ? 'beleid' : 'interne-routes'}/. Haal de samenvatting weg.`);
   }
 
@@ -152,4 +145,41 @@ export function findTranslationProblems(site: SiteContent): Problem[] {
     }
   }
   return problems;
+}
+
+/** A text shown in Dutch on a translated page until a translator gets to it. */
+export interface PendingTranslation {
+  locale: TranslatedLocale;
+  file: string;
+  field: string;
+  /** ontbreekt: not translated; onvolledig: the Dutch text has a part the translation lacks. */
+  reason: 'ontbreekt' | 'onvolledig';
+  /** The Dutch source, so the translator knows what to translate. */
+  source: string;
+}
+
+/** Whether a signal is shown in Dutch in this language (no translation, or not of every part). */
+export function signalPending(signal: Signaal, translated: Vertaling['signalen'][string] | undefined): PendingTranslation['reason'] | undefined {
+  if (!translated) return 'ontbreekt';
+  if (Boolean(signal.explanation) !== Boolean(translated.explanation)) return 'onvolledig';
+  return undefined;
+}
+
+export function findPendingTranslations(site: SiteContent): PendingTranslation[] {
+  const pending: PendingTranslation[] = [];
+  for (const locale of TRANSLATED_LOCALES) {
+    const entry = site.vertalingen.find((v) => v.id === locale);
+    if (!entry) continue;
+    const file = entry.filePath;
+    for (const signal of site.signalen) {
+      const reason = signalPending(signal.data, entry.data.signalen[signal.id]);
+      if (reason) pending.push({ locale, file, field: `signalen.${signal.id}`, reason, source: signal.filePath });
+    }
+    for (const [field, dutch] of [['beleid', site.beleid], ['interneRoutes', site.interneRoutes]] as const) {
+      for (const doc of dutch) {
+        if (!entry.data[field][doc.id]) pending.push({ locale, file, field: `${field}.${doc.id}`, reason: 'ontbreekt', source: doc.filePath });
+      }
+    }
+  }
+  return pending;
 }
