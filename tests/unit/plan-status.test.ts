@@ -1,7 +1,7 @@
 /** A plan's status as it is (issue 24): a proposal is never shown as a plan that applies. */
 import { describe, expect, it } from 'vitest';
 import { readContent } from '../../src/lib/content/read-content';
-import { bestPlanState, planState, planStatusLabel } from '../../src/lib/content/plan-status';
+import { bestPlanState, planState, planStatusLabel, planStatusShort } from '../../src/lib/content/plan-status';
 
 const { site } = readContent('content');
 const plan = (id: string) => structuredClone(site.beleid.find((b) => b.id === id)!.data);
@@ -17,6 +17,7 @@ describe('planState', () => {
     expect(planState(plan('groningen-2022-2024'), in2026)).toBe('verlopen');
     expect(planStatusLabel(plan('groningen-2022-2024'), in2026)).toBe('verlopen: gold tot en met 2024');
     expect(planState(plan('groningen-2022-2024'), new Date('2024-06-01T00:00:00Z'))).toBe('onbekend');
+    expect(planStatusShort(plan('groningen-2022-2024'), in2026)).toBe('verlopen (tot en met 2024)');
   });
 
   it('shows an adopted plan with its period', () => {

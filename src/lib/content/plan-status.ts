@@ -36,6 +36,14 @@ export function planStatusLabel(plan: Beleid, today = new Date()): string {
   }
 }
 
+/** The status alone, for a link that already shows the date: "voorstel, (nog) niet vastgesteld", "verlopen (tot en met 2024)" … */
+export function planStatusShort(plan: Beleid, today = new Date()): string {
+  const state = planState(plan, today);
+  if (state === 'voorstel') return 'voorstel, (nog) niet vastgesteld';
+  if (state === 'verlopen') return `verlopen (tot en met ${lastYear(plan)})`;
+  return state === 'vastgesteld' ? 'vastgesteld' : 'status onbekend';
+}
+
 /** The most current state among the plans that apply: an adopted plan outweighs an old one or a proposal. */
 export function bestPlanState(plans: Beleid[], today = new Date()): PlanState | undefined {
   const order: PlanState[] = ['vastgesteld', 'onbekend', 'verlopen', 'voorstel'];
