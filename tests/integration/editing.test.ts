@@ -5,7 +5,8 @@
  * lists the new signal as pending and a changed Dutch text as stale. Needs `npm run build` first
  * (the pages that show Moviera's number now are read from dist/client).
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +88,39 @@ describe('an editor publishes Dutch first', { timeout: 60_000 }, () => {
     expect(existsSync(join(out, 'client/signalen/signaal/slapen-op-het-werk/index.html'))).toBe(true);
     expect(existsSync(join(out, 'client/signalen/signaal/concept-signaal/index.html'))).toBe(false);
     expect(existsSync(join(out, 'client/en/signalen/signaal/concept-signaal/index.html'))).toBe(false);
+  });
+
+  it('shows a concept in the preview (astro dev), and only there', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    // Without Vitest's NODE_ENV=test and VITEST: under those astro dev answers 404 on every page.
+    const { NODE_ENV, VITEST, ...env } = process.env;
+    const dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+      env: { ...env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'dev-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      // Wait for the dev server to say it is ready (content synced, watching).
+      let log = '';
+      await new Promise<void>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          log += chunk.toString();
+          if (log.includes('watching for file changes')) resolve();
+        };
+        dev.stdout.on('data', onData);
+        dev.stderr.on('data', onData);
+        dev.on('exit', (code) => reject(new Error(`astro dev stopte (${code}):\n${log}`)));
+      });
+      const response = await fetch(`http://127.0.0.1:${port}/signalen/signaal/concept-signaal/`);
+      expect(response.status, log).toBe(200);
+      expect(await response.text()).toContain('Iemand slaapt altijd op de plek');
+    } finally {
+      dev.kill();
+    }
   });
 
   it("changes every page that showed Moviera's number when the number changes in its own file", () => {
