@@ -76,7 +76,7 @@ for (const locale of only ? [only as TranslatedLocale] : TRANSLATED_LOCALES) {
   console.log(`\n${locale}: ${mine.length} fout(en), ${missing.length} wacht(en) op vertaling, ${stale.length} verouderd, ${dropped.length} voorbeeld(en) in het Nederlands`);
   for (const p of mine) console.log(`  fout        ${p.file} › ${p.field}: ${p.message}`);
   for (const p of missing) {
-    const what = p.reason === 'ontbreekt' ? 'niet vertaald' : 'de Nederlandse tekst heeft een deel dat de vertaling mist';
+    const what = p.detail ?? (p.reason === 'ontbreekt' ? 'niet vertaald' : 'de Nederlandse tekst heeft een deel dat de vertaling mist');
     console.log(`  ontbreekt   ${p.file} › ${p.field}: ${what} (bron: ${p.source}); de site toont het Nederlands met een melding.`);
   }
   for (const s of stale) {

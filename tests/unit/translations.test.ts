@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readContent } from '../../src/lib/content/read-content';
 import { findPendingTranslations, findTranslationProblems, GLOSSARY_TERMS } from '../../src/lib/content/translations';
 import { dutchSourceHashes, findStaleTranslations } from '../../src/lib/content/translation-sources';
-import { localizeSignal } from '../../src/lib/content/localize';
+import { localizeRouteNode, localizeSignal } from '../../src/lib/content/localize';
 import { UI_STRINGS, translator, type UiKey } from '../../src/i18n/index';
 import { findStringProblems, placeholders } from '../../src/i18n/check';
 import { uiStringsSchema } from '../../src/i18n/schema';
@@ -110,15 +110,17 @@ describe('content translations', () => {
     expect(findStaleTranslations(site, 'en', dutchSourceHashes(site), recorded)).toEqual([{ key: 'signalen.paspoort-niet-in-eigen-bezit', recorded: true }]);
   });
 
-  it('finds a new route answer that the translation lacks', () => {
+  it('shows a route step with a new answer in Dutch until translated, listed as pending', () => {
     const site = fresh();
     const national = site.meldroutes.find((r) => r.data.scope.kind === 'landelijk')!;
     const first = national.data.nodes['acuut-gevaar'];
     if (first.kind !== 'vraag') throw new Error('acuut-gevaar is een vraag');
     first.options.push({ label: 'Weet ik niet', next: 'uitkomst-112' });
-    const problems = findTranslationProblems(site);
-    expect(problems).toHaveLength(TRANSLATED_LOCALES.length);
-    expect(problems[0]).toMatchObject({ field: 'meldroute.acuut-gevaar.options', message: expect.stringContaining('3 antwoorden') });
+    expect(findTranslationProblems(site)).toEqual([]);
+    const pending = findPendingTranslations(site);
+    expect(pending).toHaveLength(TRANSLATED_LOCALES.length);
+    expect(pending[0]).toMatchObject({ field: 'meldroute.acuut-gevaar.options', reason: 'onvolledig', detail: expect.stringContaining('3 antwoorden') });
+    expect(localizeRouteNode(site, 'en', 'acuut-gevaar', first)).toMatchObject({ pending: true, question: first.question });
   });
 
   it('finds a missing language file, a stale entry and a missing page', () => {

@@ -9,7 +9,7 @@
  */
 import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../i18n/locales.ts';
 import type { Entry, Problem, SiteContent } from './integrity.ts';
-import type { Meldroute, Signaal, Vertaling } from './schemas.ts';
+import type { Meldroute, Organisatie, RouteNode, Signaal, Vertaling } from './schemas.ts';
 
 /** Content pages (content/paginas/) that exist in every language. */
 export const TRANSLATED_PAGES = ['wat-is-mensenhandel', 'hulp', 'veilig-browsen', 'privacy'] as const;
@@ -64,45 +64,14 @@ function checkLanguage(site: SiteContent, locale: TranslatedLocale, entry: Entry
     add(`signalen.${id}`, `Er is geen signaal "${id}" in content/signalen/. Haal de vertaling weg of hernoem hem.`);
   }
 
+  // A route step or phone label without (complete) translation is shown in Dutch and listed as
+  // pending (findPendingTranslations); only translations of things that do not exist are errors.
   const nodes = nationalRoute(site)?.data.nodes ?? {};
-  for (const [id, node] of Object.entries(nodes)) {
-    const translated = t.meldroute[id];
-    const field = `meldroute.${id}`;
-    if (!translated) {
-      add(field, `Stap "${id}" van de landelijke meldroute is niet vertaald. Voeg ${node.kind === 'vraag' ? 'question en options' : 'title en whatHappens'} toe.`);
-    } else if (node.kind === 'vraag') {
-      if (!('question' in translated)) add(field, `"${id}" is een vraag: vertaal question, options${node.help ? ' en help' : ''}.`);
-      else {
-        if (translated.options.length !== node.options.length) add(`${field}.options`, `De Nederlandse vraag heeft ${node.options.length} antwoorden; de vertaling ${translated.options.length}. Vertaal elk antwoord, in dezelfde volgorde.`);
-        if (Boolean(node.help) !== Boolean(translated.help)) add(`${field}.help`, node.help ? 'De Nederlandse vraag heeft help; vertaal die ook.' : 'De Nederlandse vraag heeft geen help; haal deze weg.');
-      }
-    } else if (!('title' in translated)) {
-      add(field, `"${id}" is een uitkomst: vertaal title en whatHappens.`);
-    } else {
-      const dutchNotes = node.contacts.filter((c) => c.note).length;
-      const expected = dutchNotes > 0 ? node.contacts.length : 0;
-      const actual = translated.notes?.length ?? 0;
-      if (actual !== expected) add(`${field}.notes`, expected ? `Geef ${expected} notes, één per contact in de Nederlandse volgorde ("" bij een contact zonder note).` : 'De Nederlandse uitkomst heeft geen notes; haal notes weg.');
-      else node.contacts.forEach((c, i) => {
-        if (Boolean(c.note) !== Boolean(translated.notes?.[i])) add(`${field}.notes.${i}`, c.note ? 'Dit contact heeft een note in het Nederlands; vertaal die.' : 'Dit contact heeft geen note in het Nederlands; gebruik "".');
-      });
-    }
-  }
   for (const id of extraKeys(t.meldroute, new Set(Object.keys(nodes)))) {
     add(`meldroute.${id}`, `De landelijke meldroute heeft geen stap "${id}". Haal de vertaling weg of hernoem hem.`);
   }
 
   const organisations = organisationsOnTranslatedPages(site);
-  for (const id of organisations) {
-    const phones = site.organisaties.find((o) => o.id === id)?.data.phones ?? [];
-    if (phones.length === 0) continue;
-    const translated = t.organisaties[id]?.phones;
-    if (!translated || translated.length !== phones.length) {
-      add(`organisaties.${id}.phones`, `Vertaal label en availability van alle ${phones.length} telefoonnummer(s) van ${id}, in dezelfde volgorde.`);
-    } else phones.forEach((phone, i) => {
-      if (Boolean(phone.label) !== Boolean(translated[i].label)) add(`organisaties.${id}.phones.${i}.label`, phone.label ? 'Dit nummer heeft een label in het Nederlands; vertaal het.' : 'Dit nummer heeft geen label in het Nederlands; haal het weg.');
-    });
-  }
   for (const id of extraKeys(t.organisaties, new Set(organisations))) {
     add(`organisaties.${id}`, `"${id}" staat niet op een vertaalde pagina (of bestaat niet). Haal deze vertaling weg.`);
   }
@@ -147,6 +116,37 @@ export function findTranslationProblems(site: SiteContent): Problem[] {
   return problems;
 }
 
+type Gap = { field: string; message: string };
+
+/** What a translation of a route step lacks; empty when it is complete. */
+export function routeStepGaps(id: string, node: RouteNode, translated: Vertaling['meldroute'][string] | undefined): Gap[] {
+  const field = `meldroute.${id}`;
+  if (!translated) return [{ field, message: `Vertaal ${node.kind === 'vraag' ? 'question en options' : 'title en whatHappens'}.` }];
+  if (node.kind === 'vraag') {
+    if (!('question' in translated)) return [{ field, message: `"${id}" is een vraag: vertaal question, options${node.help ? ' en help' : ''}.` }];
+    const gaps: Gap[] = [];
+    if (translated.options.length !== node.options.length) gaps.push({ field: `${field}.options`, message: `De Nederlandse vraag heeft ${node.options.length} antwoorden; de vertaling ${translated.options.length}. Vertaal elk antwoord, in dezelfde volgorde.` });
+    if (Boolean(node.help) !== Boolean(translated.help)) gaps.push({ field: `${field}.help`, message: node.help ? 'De Nederlandse vraag heeft help; vertaal die ook.' : 'De Nederlandse vraag heeft geen help; haal deze weg.' });
+    return gaps;
+  }
+  if (!('title' in translated)) return [{ field, message: `"${id}" is een uitkomst: vertaal title en whatHappens.` }];
+  const expected = node.contacts.some((c) => c.note) ? node.contacts.length : 0;
+  const actual = translated.notes?.length ?? 0;
+  if (actual !== expected) return [{ field: `${field}.notes`, message: expected ? `Geef ${expected} notes, één per contact in de Nederlandse volgorde ("" bij een contact zonder note).` : 'De Nederlandse uitkomst heeft geen notes; haal notes weg.' }];
+  return node.contacts.flatMap((c, i) =>
+    Boolean(c.note) !== Boolean(translated.notes?.[i]) ? [{ field: `${field}.notes.${i}`, message: c.note ? 'Dit contact heeft een note in het Nederlands; vertaal die.' : 'Dit contact heeft geen note in het Nederlands; gebruik "".' }] : [],
+  );
+}
+
+/** What a translation of an organisation's phone labels and opening times lacks; empty when complete. */
+export function phoneGaps(id: string, phones: Organisatie['phones'], translated: Vertaling['organisaties'][string]['phones'] | undefined): Gap[] {
+  if (phones.length === 0) return [];
+  if (!translated || translated.length !== phones.length) return [{ field: `organisaties.${id}.phones`, message: `Vertaal label en availability van alle ${phones.length} telefoonnummer(s) van ${id}, in dezelfde volgorde.` }];
+  return phones.flatMap((phone, i) =>
+    Boolean(phone.label) !== Boolean(translated[i].label) ? [{ field: `organisaties.${id}.phones.${i}.label`, message: phone.label ? 'Dit nummer heeft een label in het Nederlands; vertaal het.' : 'Dit nummer heeft geen label in het Nederlands; haal het weg.' }] : [],
+  );
+}
+
 /** A text shown in Dutch on a translated page until a translator gets to it. */
 export interface PendingTranslation {
   locale: TranslatedLocale;
@@ -156,6 +156,8 @@ export interface PendingTranslation {
   reason: 'ontbreekt' | 'onvolledig';
   /** The Dutch source, so the translator knows what to translate. */
   source: string;
+  /** What exactly to do, when more than "translate it". */
+  detail?: string;
 }
 
 /** Whether a signal is shown in Dutch in this language (no translation, or not of every part). */
@@ -174,6 +176,18 @@ export function findPendingTranslations(site: SiteContent): PendingTranslation[]
     for (const signal of site.signalen) {
       const reason = signalPending(signal.data, entry.data.signalen[signal.id]);
       if (reason) pending.push({ locale, file, field: `signalen.${signal.id}`, reason, source: signal.filePath });
+    }
+    const route = nationalRoute(site);
+    for (const [id, node] of Object.entries(route?.data.nodes ?? {})) {
+      for (const gap of routeStepGaps(id, node, entry.data.meldroute[id])) {
+        pending.push({ locale, file, field: gap.field, reason: entry.data.meldroute[id] ? 'onvolledig' : 'ontbreekt', source: route!.filePath, detail: gap.message });
+      }
+    }
+    for (const id of organisationsOnTranslatedPages(site)) {
+      const organisation = site.organisaties.find((o) => o.id === id);
+      for (const gap of phoneGaps(id, organisation?.data.phones ?? [], entry.data.organisaties[id]?.phones)) {
+        pending.push({ locale, file, field: gap.field, reason: entry.data.organisaties[id] ? 'onvolledig' : 'ontbreekt', source: organisation!.filePath, detail: gap.message });
+      }
     }
     for (const [field, dutch] of [['beleid', site.beleid], ['interneRoutes', site.interneRoutes]] as const) {
       for (const doc of dutch) {
