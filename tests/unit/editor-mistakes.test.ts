@@ -65,8 +65,10 @@ describe('every editor mistake of issue 24 is caught once, in Dutch, with the fi
   it('an unknown key gets "bedoelde u" in Dutch, not "Unrecognized key"', () => {
     const problems = check((dir) => edit(join(dir, 'organisaties/moviera.yaml'), (t) => t.replace(/^name:/m, 'nmae:')));
     const messages = problems.map((p) => p.message).join('\n');
-    expect(messages).toContain('Onbekend veld "nmae". Bedoelde u "name"?');
+    expect(problems).toContainEqual(expect.objectContaining({ field: 'nmae', message: expect.stringContaining('Onbekend veld "nmae". Bedoelde u "name"?') }));
     expect(messages).not.toMatch(/Unrecognized|Invalid input/);
+    // One cause, one message: the missing "name" is the same typo.
+    expect(problems).toHaveLength(1);
   });
 
   it('a file with its own error is not reported again as missing by the files that name it', () => {

@@ -38,6 +38,12 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
   return match ? ` Bedoelde u "${match}"?` : '';
 }
 
+/** The key an unknown-key message (below) suggested for `key`, if any: read back by read-content.ts. */
+export function suggestedKey(message: string, key: string): string | undefined {
+  for (const m of message.matchAll(/Onbekend veld "([^"]+)"\. Bedoelde u "([^"]+)"\?/g)) if (m[1] === key) return m[2];
+  return undefined;
+}
+
 const TYPE_NAMES: Record<string, string> = {
   string: 'tekst',
   number: 'een getal',

@@ -10,7 +10,7 @@ import yaml from 'js-yaml';
 import type { z } from 'astro/zod';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 import type { Entry, Problem, SiteContent } from './integrity.ts';
-import { dutchError } from './messages.ts';
+import { dutchError, suggestedKey } from './messages.ts';
 import { findMdxProblems } from './mdx-check.ts';
 import { resolveContactVia } from './contact-via.ts';
 
@@ -28,6 +28,17 @@ function filesOf(folder: string, extension: string, nested: boolean): string[] {
     .flatMap((d) => readdirSync(join(folder, d.name)).map((f) => `${d.name}/${f}`))
     .filter((f) => f.endsWith(extension))
     .sort();
+}
+
+/**
+ * `nmae:` gives two issues, an unknown key and a missing `name`; keep only the first, which says
+ * "bedoelde u "name"?" and so already gives the fix for both.
+ */
+function oneErrorPerCause(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const misspelled = new Set(
+    issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, suggestedKey(issue.message, key) ?? ''].join('.')) : [])),
+  );
+  return issues.filter((issue) => !(issue.code === 'invalid_type' && issue.input === undefined && misspelled.has(issue.path.join('.'))));
 }
 
 /**
@@ -66,8 +77,10 @@ export function readContent(contentDir: string, projectDir = process.cwd()) {
       if (extension === '.mdx') problems.push(...findMdxProblems(filePath, text));
       const result = (spec.schema as z.ZodType).safeParse(raw ?? {}, { error: dutchError });
       if (!result.success) {
-        for (const issue of result.error.issues) {
-          problems.push({ file: filePath, field: issue.path.join('.') || '(bestand)', message: issue.message });
+        for (const issue of oneErrorPerCause(result.error.issues)) {
+          // An unknown key is named as the field itself, not as the object around it.
+          const path = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
+          problems.push({ file: filePath, field: path.join('.') || '(bestand)', message: issue.message });
         }
         broken[name].add(id);
         continue;
