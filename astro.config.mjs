@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { pagefindIntegration } from './src/integrations/pagefind.mjs';
 import { pageTitlesIntegration } from './src/integrations/page-titles.mjs';
 import { themeIntegration } from './src/integrations/theme.mjs';
+import { contentCheckIntegration } from './src/integrations/content-check.mjs';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 import { BODY_LIMITS } from './src/lib/report/http/body.ts';
 
@@ -68,6 +69,8 @@ export default defineConfig({
   ...(serverless ? { session: false } : {}),
   adapter: serverless ? serverless.adapter : nodeAdapter(),
   integrations: [
+    // First: content mistakes stop the build before anything else prints (issue 24).
+    contentCheckIntegration(),
     // The deployment's look: MELDWIJZER_THEME=<folder> (default themes/neutraal; docs/DEPLOY.md).
     themeIntegration(),
     mdx(),

@@ -321,7 +321,7 @@ function newMunicipalityFile(row: Row, ids: Record<RegionType, string>): string 
   return [
     `${GENERATED_MARKER} (npm run generate:gemeenten) uit de`,
     '# CBS-gebiedsindelingen (content/bronnen/cbs-gebiedsindelingen.yaml). Zolang deze regels er staan,',
-    '# overschrijft de generator dit bestand. Voegt u een plan of contact toe, haal dan deze drie regels',
+    '# overschrijft de generator dit bestand. Voegt u een plan of contact toe, haal dan deze vier regels',
     '# weg: daarna werkt de generator alleen de regio-velden bij. Zie docs/EDITORS.md.',
     `name: ${yamlString(row.name)}`,
     `cbsCode: ${row.code}`,

@@ -4,14 +4,20 @@
  * names the file, the field and the fix.
  */
 import { getCollection } from 'astro:content';
-import { findContentProblems, formatProblems, type Entry, type SiteContent } from './content/integrity';
+import { formatProblems, type Entry, type SiteContent } from './content/integrity';
 import { findById } from './content/queries';
-import { findAllRouteProblems, routeFor } from './meldroute/graph';
-import { findTranslationProblems } from './content/translations';
+import { routeFor } from './meldroute/graph';
+import { checkSite } from './content/check-site';
+import { resolveContactVia } from './content/contact-via';
+import { withoutDrafts } from './content/drafts';
 import { COLLECTIONS, type CollectionName } from './content/collections';
 import { staleContacts, staleContactsWarning } from './content/contact-checks';
 
 let cached: Promise<SiteContent> | undefined;
+
+/** Set by src/integrations/content-check.mjs: true under `astro dev`, false in a build; absent elsewhere (tests). */
+declare const __MELDWIJZER_SHOW_DRAFTS__: boolean | undefined;
+const SHOW_DRAFTS = typeof __MELDWIJZER_SHOW_DRAFTS__ === 'boolean' && __MELDWIJZER_SHOW_DRAFTS__;
 
 async function load(): Promise<SiteContent> {
   const names = Object.keys(COLLECTIONS) as CollectionName[];
@@ -22,14 +28,13 @@ async function load(): Promise<SiteContent> {
       return [name, entries.map((e) => ({ ...e, filePath: e.filePath ?? e.id }))] as const;
     }),
   );
-  const site = Object.fromEntries(loaded) as unknown as SiteContent;
-  const problems = [...findContentProblems(site), ...findTranslationProblems(site)];
+  const read = Object.fromEntries(loaded) as unknown as SiteContent;
+  // The same checks as before the build (src/integrations/content-check.mjs): a second line of
+  // defence, should content change between that check and Astro's loading of it.
+  const problems = checkSite(read);
   if (problems.length > 0) throw new Error(formatProblems(problems));
-  // Only a route whose references all resolve can be checked as a graph.
-  const routeProblems = findAllRouteProblems(site);
-  if (routeProblems.length > 0) {
-    throw new Error(`De meldroute klopt niet (${routeProblems.length} fout(en)):\n${[...new Set(routeProblems)].map((p) => `  - ${p}`).join('\n')}`);
-  }
+  // Concepts are previewed under `astro dev` and never published by `astro build`.
+  const site = resolveContactVia(SHOW_DRAFTS ? read : withoutDrafts(read));
   // Old contact details warn, once per build; /organisaties/ lists them for the editors.
   const warning = staleContactsWarning(staleContacts(site, new Date()));
   if (warning) console.warn(warning);
@@ -41,7 +46,7 @@ export function loadSite(): Promise<SiteContent> {
   return cached;
 }
 
-type EntryCollection = { [K in keyof SiteContent]: SiteContent[K] extends Entry<unknown>[] ? K : never }[keyof SiteContent];
+type EntryCollection = { [K in keyof SiteContent]-?: SiteContent[K] extends Entry<unknown>[] ? K : never }[keyof SiteContent];
 type EntryOf<K extends EntryCollection> = SiteContent[K][number];
 
 /**

@@ -4,12 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../src/lib/content/read-content';
+import { readSite } from '../../src/lib/content/read-content';
 import { membersOf } from '../../src/lib/content/queries';
 import { LOCALES, TRANSLATED_LOCALES, localizedPath } from '../../src/i18n/locales';
 import { parse, textOf } from '../support/html.ts';
 
-const { site } = readContent('content');
+const site = readSite('content');
 const page = (path: string) => parse(readFileSync(`dist/client${path}index.html`, 'utf8'));
 /** The HTML of the page's <main>, attributes in double quotes. */
 const main = (path: string) => {

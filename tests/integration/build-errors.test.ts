@@ -78,6 +78,24 @@ describe.concurrent('npm run build refuses broken content', { timeout: 150_000 }
     expect(output).toMatch(/woerden/);
     expect(output).toMatch(/\bname\b/);
   });
+
+  it('prints the content errors first and last, above any framework noise, with file and line for MDX', async () => {
+    const { status, output } = await buildWith('first-last', (dir) => {
+      edit(join(dir, 'paginas/hulp.mdx'), (t) => `${t}\nTekst met {PROEF} erin.\n`);
+      edit(join(dir, 'beleid/woerden-2023.mdx'), (t) => t.replace(/^date: .*/m, 'date: 2026-02-30'));
+    });
+    expect(status).not.toBe(0);
+    const lines = output.split('\n').filter((line) => line.trim());
+    const first = lines.findIndex((line) => line.startsWith('De inhoud bevat 2 fout(en)'));
+    expect(first).toBeGreaterThanOrEqual(0);
+    // Before the list only Astro's own start-up lines ("10:00:01 [@astrojs/node] …"), no Vite warnings.
+    expect(lines.slice(0, first).every((line) => /^\d\d:\d\d:\d\d \[/.test(line))).toBe(true);
+    expect(lines.at(-1)).toContain('De site is niet gebouwd');
+    const mdx = lines.filter((line) => /paginas\/hulp\.mdx → regel \d+: \{PROEF\} is code in MDX/.test(line));
+    const date = lines.filter((line) => line.includes('woerden-2023.mdx → date: 2026-02-30 bestaat niet in de kalender'));
+    expect([mdx.length, date.length]).toEqual([2, 2]);
+    expect(output).not.toContain('PROEF is not defined');
+  });
 });
 
 // Old contact details warn but never stop the build (issue 22): an old number still helps a reader.

@@ -9,6 +9,8 @@ import { translator } from '../../src/i18n';
 import { DEFAULT_LOCALE, isLocale, localizedPath, splitLocale } from '../../src/i18n/locales.ts';
 import { builtPages, DIST as root, ON_DEMAND, urlOf } from '../support/built-site.ts';
 import { parseQuickly } from '../support/html.ts';
+import { readContent } from '../../src/lib/content/read-content.ts';
+import { usesOf } from '../../src/lib/content/where.ts';
 
 /** What the tests below need of a page, read once with the parser. */
 interface Page {
@@ -61,6 +63,15 @@ function exists(path: string): boolean {
 
 describe('the built site', () => {
   it('has pages', () => expect(pages.length).toBeGreaterThan(100));
+
+  // Issue 24: Moviera's number was typed in two files, so changing it left four pages wrong.
+  it('shows only phone numbers that are typed in exactly one content file, so one edit changes every page', () => {
+    const shown = new Set(builtPages().flatMap(({ file }) => [...readFileSync(file, 'utf8').matchAll(/href="tel:(\d+)"/g)].map((m) => m[1])));
+    expect(shown.size).toBeGreaterThan(5);
+    const { site } = readContent('content');
+    const typedIn = [...shown].map((number) => [number, [...new Set(usesOf(site, number).map((u) => u.file))]] as const);
+    expect(typedIn.filter(([, files]) => files.length !== 1)).toEqual([]);
+  });
 
   it('has no broken internal link or anchor', () => {
     const broken: string[] = [];

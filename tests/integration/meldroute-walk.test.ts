@@ -11,13 +11,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LOCALES, localizedPath } from '../../src/i18n/locales.ts';
-import { readContent } from '../../src/lib/content/read-content.ts';
+import { readSite } from '../../src/lib/content/read-content.ts';
 import { allPaths, resolveContacts, routeFor } from '../../src/lib/meldroute/graph.ts';
 import { telHref } from '../../src/lib/format.ts';
 import { builtHtml } from '../support/built-site.ts';
 import { parseQuickly, textOf } from '../support/html.ts';
 
-const { site } = readContent('content');
+const site = readSite('content');
 
 interface Outcome {
   hrefs: string[];

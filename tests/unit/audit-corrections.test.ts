@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../src/lib/content/read-content';
+import { readSite } from '../../src/lib/content/read-content';
 import { resolveContacts, routeFor } from '../../src/lib/meldroute/graph';
 import { findById, membersOf } from '../../src/lib/content/queries';
 import { phoneDigits } from '../../src/lib/content/fields';
@@ -19,7 +19,7 @@ import type { Message } from '../../src/i18n/message.ts';
 const formsOf = (message: Message): string[] => (typeof message === 'string' ? [message] : Object.values(message));
 import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../src/i18n/locales';
 
-const { site } = readContent('content');
+const site = readSite('content');
 const HELP = 'uitkomst-hulp-voor-uzelf';
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 const organisation = (id: string) => findById(site.organisaties, id).data;

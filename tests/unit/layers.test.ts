@@ -12,13 +12,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-type Layer = 'i18n' | 'content' | 'domain' | 'astro-bridge' | 'client' | 'styles' | 'components' | 'layout' | 'views' | 'pages' | 'server' | 'integrations' | 'receiver' | 'config';
+type Layer = 'i18n' | 'content' | 'domain' | 'astro-bridge' | 'client' | 'styles' | 'components' | 'layout' | 'views' | 'pages' | 'server' | 'integrations' | 'receiver' | 'site-check' | 'config';
 
 /** The layer of a file under src/, by its path; the first match wins. */
 const LAYER_OF: [RegExp, Layer][] = [
   [/^src\/i18n\//, 'i18n'],
   // The two modules through which lib reads what Astro builds (collections, page titles).
   [/^src\/lib\/(site-data|built-pages)\.ts$/, 'astro-bridge'],
+  // The whole-site check: the content's own checks, then the reporting-route graph (domain) over it.
+  [/^src\/lib\/content\/(check|check-site)\.ts$/, 'site-check'],
   // Schemas, checks and queries of the content, with the small helpers they share (format, slug).
   [/^src\/lib\/(content\/|[^/]+\.ts$)/, 'content'],
   [/^src\/lib\/(meldroute|signalen|report|theme)\//, 'domain'],
@@ -40,7 +42,9 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   i18n: [],
   content: ['i18n'],
   domain: ['content', 'i18n'],
-  'astro-bridge': ['content', 'domain', 'i18n'],
+  'astro-bridge': ['site-check', 'content', 'domain', 'i18n'],
+  // Runs before a build and in `npm run check:content`; the one place content and the route graph meet.
+  'site-check': ['content', 'domain', 'i18n'],
   // Browser scripts: bundled for the reader, so no Astro and nothing that reads the content at build.
   client: ['i18n', 'content', 'domain'],
   styles: [],
@@ -50,7 +54,7 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   pages: ['views', 'layout', 'components', 'client', 'styles', 'content', 'domain', 'astro-bridge', 'i18n'],
   // The Node server and the Worker wrap the report service; the headers are shared with the build.
   server: ['domain'],
-  integrations: ['server', 'domain'],
+  integrations: ['server', 'site-check', 'content', 'domain'],
   // The reference receiver (a developer tool, not part of the site) speaks the contract through the report service's crypto.
   receiver: ['domain'],
   config: ['content'],

@@ -3,11 +3,11 @@
  * through them, and the rules' own teeth on deliberately broken routes.
  */
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../src/lib/content/read-content';
+import { readSite } from '../../src/lib/content/read-content';
 import type { RouteNode } from '../../src/lib/content/schemas';
 import { ACUTE_DANGER_NODE, allPaths, findRouteProblems, resolveContacts, routeFor, type ResolvedRoute } from '../../src/lib/meldroute/graph';
 
-const { site } = readContent('content');
+const site = readSite('content');
 const routes = [
   { name: 'landelijk', route: routeFor(site), gemeente: undefined },
   ...site.gemeenten.map((g) => ({ name: g.id, route: routeFor(site, g), gemeente: g })),

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readContent } from '../../src/lib/content/read-content';
-import { findTranslationProblems, GLOSSARY_TERMS } from '../../src/lib/content/translations';
+import { findPendingTranslations, findTranslationProblems, GLOSSARY_TERMS } from '../../src/lib/content/translations';
+import { dutchSourceHashes, findStaleTranslations } from '../../src/lib/content/translation-sources';
+import { localizeRouteNode, localizeSignal } from '../../src/lib/content/localize';
 import { UI_STRINGS, translator, type UiKey } from '../../src/i18n/index';
 import { findStringProblems, placeholders } from '../../src/i18n/check';
 import { isPluralKey, uiStringsSchema } from '../../src/i18n/schema';
@@ -140,23 +142,36 @@ describe('content translations', () => {
     }
   });
 
-  it('finds a signal without translation', () => {
+  it('publishes a signal without translation in Dutch, listed as pending, not as an error', () => {
     const site = fresh();
     delete site.vertalingen.find((v) => v.id === 'pl')!.data.signalen['paspoort-niet-in-eigen-bezit'];
-    expect(findTranslationProblems(site)).toEqual([
-      expect.objectContaining({ file: 'content/vertalingen/pl.yaml', field: 'signalen.paspoort-niet-in-eigen-bezit', message: expect.stringContaining('niet vertaald') }),
+    expect(findTranslationProblems(site)).toEqual([]);
+    expect(findPendingTranslations(site)).toEqual([
+      { locale: 'pl', file: 'content/vertalingen/pl.yaml', field: 'signalen.paspoort-niet-in-eigen-bezit', reason: 'ontbreekt', source: 'content/signalen/paspoort-niet-in-eigen-bezit.yaml' },
     ]);
+    const shown = localizeSignal(site, 'pl', site.signalen.find((s) => s.id === 'paspoort-niet-in-eigen-bezit')!);
+    expect(shown).toMatchObject({ pending: true, data: { statement: site.signalen.find((s) => s.id === 'paspoort-niet-in-eigen-bezit')!.data.statement } });
   });
 
-  it('finds a new route answer that the translation lacks', () => {
+  it('lists a translation as stale once the Dutch text changes after it was recorded', () => {
+    const site = fresh();
+    const recorded = dutchSourceHashes(site);
+    expect(findStaleTranslations(site, 'en', recorded, recorded)).toEqual([]);
+    site.signalen.find((s) => s.id === 'paspoort-niet-in-eigen-bezit')!.data.statement = 'Iemand heeft zijn paspoort of identiteitskaart niet zelf.';
+    expect(findStaleTranslations(site, 'en', dutchSourceHashes(site), recorded)).toEqual([{ key: 'signalen.paspoort-niet-in-eigen-bezit', recorded: true }]);
+  });
+
+  it('shows a route step with a new answer in Dutch until translated, listed as pending', () => {
     const site = fresh();
     const national = site.meldroutes.find((r) => r.data.scope.kind === 'landelijk')!;
     const first = national.data.nodes['acuut-gevaar'];
     if (first.kind !== 'vraag') throw new Error('acuut-gevaar is een vraag');
     first.options.push({ label: 'Weet ik niet', next: 'uitkomst-112' });
-    const problems = findTranslationProblems(site);
-    expect(problems).toHaveLength(TRANSLATED_LOCALES.length);
-    expect(problems[0]).toMatchObject({ field: 'meldroute.acuut-gevaar.options', message: expect.stringContaining('3 antwoorden') });
+    expect(findTranslationProblems(site)).toEqual([]);
+    const pending = findPendingTranslations(site);
+    expect(pending).toHaveLength(TRANSLATED_LOCALES.length);
+    expect(pending[0]).toMatchObject({ field: 'meldroute.acuut-gevaar.options', reason: 'onvolledig', detail: expect.stringContaining('3 antwoorden') });
+    expect(localizeRouteNode(site, 'en', 'acuut-gevaar', first)).toMatchObject({ pending: true, question: first.question });
   });
 
   it('finds a missing language file, a stale entry and a missing page', () => {

@@ -13,15 +13,27 @@ export const idField = z
     error: 'Gebruik een id van kleine letters, cijfers en streepjes, bijvoorbeeld "wijk-bij-duurstede".',
   });
 
+/** True for a day the calendar has (2024-02-29 yes, 2026-02-30 no). */
+function isCalendarDay(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /**
  * Calendar date written as YYYY-MM-DD. YAML turns an unquoted date into a Date object;
  * we turn it back into text so dates render exactly as written, without time zones.
  */
 export const isoDate = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
-    error: 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2023-06-13.',
-  }),
+  z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+      error: 'Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2023-06-13.',
+    })
+    // A day the calendar has: YAML and Date would silently roll 2026-02-30 over to 2 March.
+    .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isCalendarDay(value), {
+      error: (issue) => `${String(issue.input)} bestaat niet in de kalender. Controleer de dag en de maand.`,
+    }),
 );
 
 /**

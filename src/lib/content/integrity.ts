@@ -25,6 +25,9 @@ import type {
 import { GEBIED_TYPES, type GebiedType } from './schemas.ts';
 import { COLLECTIONS } from './collections.ts';
 import { findMissingRequiredIds } from './required-ids.ts';
+import { didYouMean } from './messages.ts';
+import { findBodyKindProblems } from './body-kinds.ts';
+import { findDuplicateFacts } from './duplicates.ts';
 
 export interface Entry<T> {
   id: string;
@@ -49,6 +52,11 @@ export interface SiteContent {
   interneRoutes: Entry<InterneRoute>[];
   vertalingen: Entry<Vertaling>[];
   vertaaldePaginas: Entry<VertaaldePagina>[];
+  /**
+   * Ids of files that exist but failed their schema (read-content.ts): a reference to one is not
+   * reported again as missing, so an editor sees one error per cause.
+   */
+  broken?: Partial<Record<CollectionName, Set<string>>>;
 }
 
 export interface Problem {
@@ -57,7 +65,7 @@ export interface Problem {
   message: string;
 }
 
-type CollectionName = keyof SiteContent;
+type CollectionName = Exclude<keyof SiteContent, 'broken'>;
 
 /** Where an editor adds a file of each collection, e.g. "content/organisaties/". */
 const FOLDER_HINT = Object.fromEntries(
@@ -67,16 +75,17 @@ const FOLDER_HINT = Object.fromEntries(
 export function findContentProblems(site: SiteContent): Problem[] {
   const problems: Problem[] = [];
   const ids = Object.fromEntries(
-    (Object.keys(site) as CollectionName[]).map((name) => [name, new Set(site[name].map((e) => e.id))]),
+    (Object.keys(COLLECTIONS) as CollectionName[]).map((name) => [name, new Set(site[name].map((e) => e.id))]),
   ) as Record<CollectionName, Set<string>>;
 
   function expect(file: string, field: string, target: CollectionName, id: string | undefined) {
-    if (id === undefined || ids[target].has(id)) return;
-    const known = [...ids[target]].sort().join(', ') || '(geen)';
+    if (id === undefined || ids[target].has(id) || site.broken?.[target]?.has(id)) return;
+    const suggestion = didYouMean(id, ids[target]);
+    const known = ids[target].size <= 30 ? ` Bestaande ids: ${[...ids[target]].sort().join(', ') || '(geen)'}.` : '';
     problems.push({
       file,
       field,
-      message: `"${id}" bestaat niet in ${FOLDER_HINT[target]}. Maak ${FOLDER_HINT[target]}${id}.* aan of kies een bestaand id: ${known}.`,
+      message: `"${id}" bestaat niet in ${FOLDER_HINT[target]}.${suggestion || ` Maak ${FOLDER_HINT[target]}${id}.* aan of kies een bestaand id.`}${known}`,
     });
   }
   function expectSources(file: string, field: string, refs: SourceRef[]) {
@@ -86,8 +95,14 @@ export function findContentProblems(site: SiteContent): Problem[] {
     for (const [role, id] of Object.entries(bodies)) expect(file, `bodies.${role}`, 'organisaties', id);
   }
 
+  const organisationById = new Map(site.organisaties.map((o) => [o.id, o]));
   for (const { filePath, data } of site.organisaties) {
     expect(filePath, 'regio', 'regios', data.regio);
+    expect(filePath, 'contactVia', 'organisaties', data.contactVia);
+    const via = data.contactVia ? organisationById.get(data.contactVia) : undefined;
+    if (via?.data.contactVia) {
+      problems.push({ file: filePath, field: 'contactVia', message: `"${via.id}" wordt zelf bereikt via "${via.data.contactVia}". Verwijs rechtstreeks: contactVia: ${via.data.contactVia}.` });
+    }
     expectSources(filePath, 'sources', data.sources);
   }
   for (const { filePath, data } of site.regios) {
@@ -135,6 +150,15 @@ export function findContentProblems(site: SiteContent): Problem[] {
     data.gemeenten.forEach((id, i) => expect(filePath, `gemeenten[${i}]`, 'gemeenten', id));
     data.partners.forEach((id, i) => expect(filePath, `partners[${i}]`, 'organisaties', id));
     expect(filePath, 'bron', 'bronnen', data.bron);
+    const titles = data.ambitions.map((a) => a.title);
+    data.actions.forEach((action, i) => {
+      if (action.ambition === undefined || titles.includes(action.ambition)) return;
+      problems.push({
+        file: filePath,
+        field: `actions[${i}].ambition`,
+        message: `"${action.ambition}" is geen ambitie van dit plan.${didYouMean(action.ambition, titles)} Schrijf de titel precies zoals onder ambitions (${titles.map((t) => `"${t}"`).join(', ') || 'er zijn nog geen ambities'}), of laat ambition weg.`,
+      });
+    });
   }
   for (const { filePath, data } of site.cijfers) expectSources(filePath, 'sources', data.sources);
   for (const { filePath, data } of site.paginas) {
@@ -165,6 +189,9 @@ export function findContentProblems(site: SiteContent): Problem[] {
     expectSources(filePath, 'sources', data.sources);
     data.gemeenten.forEach((id, i) => expect(filePath, `gemeenten[${i}]`, 'gemeenten', id));
   }
+
+  problems.push(...findBodyKindProblems(site));
+  problems.push(...findDuplicateFacts(site));
 
   // Organisations that pages name in code: a missing one names the code file, not a content file.
   problems.push(...findMissingRequiredIds(ids.organisaties));

@@ -40,8 +40,8 @@ export function keySignalsByForm(site: SiteContent, perForm = 4) {
 export function audienceLinks(signal: Signaal) {
   return [
     ...(signal.audiences.inwoner ? [{ href: '/signalen/inwoners/', label: 'Inwoners' }] : []),
-    ...signal.audiences.ondernemer.map((sector) => ({ href: `/ondernemers/${sector}/`, label: SECTORS[sector] })),
-    ...signal.audiences.professional.map((role) => ({ href: `/signalen/professionals/${role}/`, label: ROLES[role] })),
+    ...signal.audiences.ondernemer.map((sector) => ({ href: `/ondernemers/${sector}/`, label: SECTORS[sector], key: `sector.${sector}` as const })),
+    ...signal.audiences.professional.map((role) => ({ href: `/signalen/professionals/${role}/`, label: ROLES[role], key: `role.${role}` as const })),
   ];
 }
 

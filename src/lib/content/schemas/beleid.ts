@@ -13,6 +13,8 @@ const policyAction = z.strictObject({
   deadline: z.string().optional(),
   /** Money, hours or other means the plan attaches to it. */
   means: z.string().optional(),
+  /** Why owner or deadline is missing, e.g. "Het plan noemt geen termijn."; required when one of them is. */
+  openReason: z.string().min(10).optional(),
 });
 
 /** A policy document (beleidsplan, actieprogramma, voorstel) — MDX: frontmatter here, summary in the body. */
@@ -39,8 +41,10 @@ export const beleidSchema = z.strictObject({
   ambitions: z
     .array(z.strictObject({ title: z.string().min(3), description: z.string().optional() }))
     .default([]),
-  /** Concrete actions with owner, deadline and means where the plan gives them. */
+  /** Concrete actions; each has owner and deadline, or an openReason (here or on the action) says why not. */
   actions: z.array(policyAction).default([]),
+  /** Why some actions have no owner or deadline, when it is the same for all of them, e.g. "Het plan noemt bij de meeste acties geen termijn." */
+  openReason: z.string().min(10).optional(),
   /** How the plan fills in each of the four municipal roles. */
   roles: z
     .strictObject({
@@ -56,5 +60,17 @@ export const beleidSchema = z.strictObject({
   otherPartners: z.array(z.string().min(2)).default([]),
   /** The document itself in content/bronnen/. */
   bron: idField,
+  /** Concept: true shows it in npm run dev (preview) but never publishes it with npm run build. */
+  draft: z.boolean().default(false),
+}).superRefine((plan, ctx) => {
+  plan.actions.forEach((action, i) => {
+    const missing = [!action.owner && 'owner', !action.deadline && 'deadline'].filter(Boolean);
+    if (missing.length === 0 || action.openReason || plan.openReason) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['actions', i, String(missing[0])],
+      message: `Deze actie heeft geen ${missing.join(' en geen ')}. Vul ${missing.join(' en ')} zoals het plan die noemt, of zeg waarom niet met openReason (bij de actie, of één keer bij het plan), bijvoorbeeld openReason: "Het plan noemt geen termijn."`,
+    });
+  });
 });
 export type Beleid = z.infer<typeof beleidSchema>;

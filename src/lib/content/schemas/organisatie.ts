@@ -46,6 +46,12 @@ export const organisatieSchema = z
     url: httpsUrl.optional(),
     /** Functional e-mail address (a team or general address, never a person's). */
     email: functionalEmail.optional(),
+    /**
+     * Organisation (id) whose phone lines, website and e-mail this one is reached through, e.g.
+     * AVIM through the police's general number. Fields this file gives itself win; the rest come
+     * from there, so a number is typed once (the build refuses a number typed in two files).
+     */
+    contactVia: idField.optional(),
     /** Whether someone can contact this organisation without giving their name. */
     anonymous: z.boolean().default(false),
     /** Region this organisation works in (id in content/regios/); leave out for national organisations. */
@@ -55,8 +61,8 @@ export const organisatieSchema = z
     /** Where these facts come from. */
     sources,
   })
-  .refine((org) => org.phones.length > 0 || org.url || org.email, {
-    error: 'Geef minstens één manier om contact op te nemen: phones, url of email.',
+  .refine((org) => org.phones.length > 0 || org.url || org.email || org.contactVia, {
+    error: 'Geef minstens één manier om contact op te nemen: phones, url of email, of contactVia met het id van de organisatie via wie men belt.',
     path: ['phones'],
   });
 export type Organisatie = z.infer<typeof organisatieSchema>;

@@ -13,5 +13,7 @@ export const paginaSchema = z.strictObject({
   contacts: z.array(idField).default([]),
   /** Date of the last content review (JJJJ-MM-DD). */
   reviewed: isoDate,
+  /** Concept: true shows it in npm run dev (preview) but never publishes it with npm run build. */
+  draft: z.boolean().default(false),
 });
 export type Pagina = z.infer<typeof paginaSchema>;

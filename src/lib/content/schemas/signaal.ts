@@ -27,5 +27,7 @@ export const signaalSchema = z.strictObject({
   key: z.boolean().default(false),
   /** Where this signal comes from. */
   sources,
+  /** Concept: true shows it in npm run dev (preview) but never publishes it with npm run build. */
+  draft: z.boolean().default(false),
 });
 export type Signaal = z.infer<typeof signaalSchema>;

@@ -1,0 +1,37 @@
+/**
+ * Checks content/ before Astro starts (issue 24): every schema, MDX text, reference,
+ * translation and route, with the same messages as `npm run check:content`. On a mistake the
+ * build stops before Vite prints anything, so the editor's errors are the first thing in the
+ * log, and they are repeated as the build's error, so they are the last thing too. Under
+ * `astro dev` the list is printed and the server keeps running, so a draft can be previewed.
+ * Plain JavaScript, like astro.config.mjs that loads it.
+ */
+const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
+
+export function contentCheckIntegration() {
+  return {
+    name: 'meldwijzer:content-check',
+    hooks: {
+      'astro:config:setup': async ({ command, logger, updateConfig }) => {
+        // Concepts (draft: true) are shown by `astro dev` only; baked into the bundle, so the
+        // built server never shows one either (src/lib/site-data.ts).
+        updateConfig({ vite: { define: { __MELDWIJZER_SHOW_DRAFTS__: JSON.stringify(command === 'dev') } } });
+        if (command !== 'build' && command !== 'dev') return;
+        const { checkContent } = await import('../lib/content/check.ts');
+        const { formatProblems } = await import('../lib/content/integrity.ts');
+        const { problems } = checkContent(CONTENT_DIR);
+        if (problems.length === 0) {
+          logger.info('Inhoud gecontroleerd: geen fouten.');
+          return;
+        }
+        const report = formatProblems(problems);
+        console.error(`\n${report}\n`);
+        if (command === 'dev') return;
+        const error = new Error(`${report}\n\nDe site is niet gebouwd. Herstel de fouten hierboven, of controleer sneller met npm run check:content.`);
+        // The message is the whole story: a stack trace would push it up the screen.
+        error.stack = '';
+        throw error;
+      },
+    },
+  };
+}

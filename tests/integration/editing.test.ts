@@ -1,0 +1,143 @@
+/**
+ * What an editor does, built for real from a copy of content/ (issue 24): a new signal without
+ * any translation publishes, in Dutch with the notice on the English page; a concept never
+ * publishes; Moviera's number changed once changes every page that showed it. check:translations
+ * lists the new signal as pending and a changed Dutch text as stale. Needs `npm run build` first
+ * (the pages that show Moviera's number now are read from dist/client).
+ */
+import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UI_STRINGS } from '../../src/i18n/index.ts';
+
+mkdirSync('.tmp', { recursive: true });
+const work = mkdtempSync(join('.tmp', 'editing-'));
+const content = join(work, 'content');
+const out = join(work, 'dist');
+afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
+
+const NEW_SIGNAL = `statement: Iemand slaapt op de plek waar hij of zij werkt, zonder eigen kamer.
+forms:
+- arbeidsuitbuiting
+context: beide
+audiences:
+  inwoner: true
+  professional:
+  - toezicht-handhaving
+sources:
+- bron: beleid-mensenhandel-woerden
+  section: Bijlage 3 Signalen(kaart)
+`;
+const OLD_NUMBER = 'tel:0883744744';
+const NEW_NUMBER = 'tel:0881234567';
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 280_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ status: error ? Number(error.code ?? 1) || 1 : 0, output: `${stdout}\n${stderr}` }),
+    );
+  });
+}
+
+function pagesWith(clientDir: string, needle: string): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+  return walk(clientDir)
+    .filter((file) => readFileSync(file, 'utf8').includes(`href="${needle}"`))
+    .map((file) => relative(clientDir, file).split(sep).join('/'))
+    .sort();
+}
+
+let build: { status: number; output: string };
+beforeAll(async () => {
+  cpSync('content', content, { recursive: true });
+  writeFileSync(join(content, 'signalen/slapen-op-het-werk.yaml'), NEW_SIGNAL);
+  writeFileSync(join(content, 'signalen/concept-signaal.yaml'), NEW_SIGNAL.replace('slaapt op de plek', 'slaapt altijd op de plek') + 'draft: true\n');
+  const moviera = join(content, 'organisaties/moviera.yaml');
+  writeFileSync(moviera, readFileSync(moviera, 'utf8').replace('088-374 47 44', '088-123 45 67'));
+  build = await run(['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', out], {
+    CONTENT_DIR: content,
+    ASTRO_CACHE_DIR: join(work, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+  });
+}, 300_000);
+
+describe('an editor publishes Dutch first', { timeout: 60_000 }, () => {
+  it('builds', () => expect(build.status, build.output.slice(-3000)).toBe(0));
+
+  it('shows a new signal without translations on the English page, in Dutch, with the notice', () => {
+    const html = readFileSync(join(out, 'client/en/signalen/signaal/slapen-op-het-werk/index.html'), 'utf8');
+    expect(html).toMatch(/<h1[^>]*lang="nl"[^>]*>Iemand slaapt op de plek waar hij of zij werkt/);
+    expect(html).toContain(UI_STRINGS.en['untranslated.title']);
+    // "Wie kan dit zien?" is not dropped: the audiences are listed, Dutch-only pages marked.
+    expect(html).toContain(UI_STRINGS.en['signal.whoSees']);
+    expect(html).toContain(UI_STRINGS.en['role.toezicht-handhaving']);
+    const list = readFileSync(join(out, 'client/en/signalen/index.html'), 'utf8');
+    expect(list).toContain('lang="nl">Iemand slaapt op de plek');
+  });
+
+  it('shows the example of a translated signal in Dutch, marked, instead of dropping it', () => {
+    const html = readFileSync(join(out, 'client/en/signalen/signaal/veel-minder-dan-het-minimumloon/index.html'), 'utf8');
+    expect(html).toContain(UI_STRINGS.en['signal.example']);
+    expect(html).toMatch(new RegExp(`<span lang="nl">[^<]+</span> <span class="muted">${String(UI_STRINGS.en['language.dutchOnly']).replace(/[()]/g, '\\$&')}`));
+  });
+
+  it('never publishes a concept (draft: true)', () => {
+    expect(existsSync(join(out, 'client/signalen/signaal/slapen-op-het-werk/index.html'))).toBe(true);
+    expect(existsSync(join(out, 'client/signalen/signaal/concept-signaal/index.html'))).toBe(false);
+    expect(existsSync(join(out, 'client/en/signalen/signaal/concept-signaal/index.html'))).toBe(false);
+  });
+
+  it('shows a concept in the preview (astro dev), and only there', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    // Without Vitest's NODE_ENV=test and VITEST: under those astro dev answers 404 on every page.
+    const { NODE_ENV, VITEST, ...env } = process.env;
+    const dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+      env: { ...env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'dev-cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      // Wait for the dev server to say it is ready (content synced, watching).
+      let log = '';
+      await new Promise<void>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          log += chunk.toString();
+          if (log.includes('watching for file changes')) resolve();
+        };
+        dev.stdout.on('data', onData);
+        dev.stderr.on('data', onData);
+        dev.on('exit', (code) => reject(new Error(`astro dev stopte (${code}):\n${log}`)));
+      });
+      const response = await fetch(`http://127.0.0.1:${port}/signalen/signaal/concept-signaal/`);
+      expect(response.status, log).toBe(200);
+      expect(await response.text()).toContain('Iemand slaapt altijd op de plek');
+    } finally {
+      dev.kill();
+    }
+  });
+
+  it("changes every page that showed Moviera's number when the number changes in its own file", () => {
+    const before = pagesWith('dist/client', OLD_NUMBER);
+    expect(before.length).toBeGreaterThan(30);
+    expect(pagesWith(join(out, 'client'), OLD_NUMBER)).toEqual([]);
+    expect(pagesWith(join(out, 'client'), NEW_NUMBER)).toEqual(before);
+  });
+
+  it('check:translations lists the new signal as pending and a changed Dutch text as stale, per language, without failing', async () => {
+    const signal = join(content, 'signalen/paspoort-niet-in-eigen-bezit.yaml');
+    writeFileSync(signal, readFileSync(signal, 'utf8').replace('eigen paspoort of ID-kaart niet zelf', 'eigen paspoort of identiteitskaart niet zelf'));
+    const { status, output } = await run(['scripts/check-translations.ts'], { CONTENT_DIR: content });
+    expect(status, output).toBe(0);
+    for (const locale of ['en', 'pl', 'ro', 'bg', 'uk']) {
+      expect(output).toMatch(new RegExp(`ontbreekt +\\S*vertalingen/${locale}\\.yaml › signalen\\.slapen-op-het-werk: niet vertaald`));
+      expect(output).toContain(`verouderd   signalen.paspoort-niet-in-eigen-bezit: de Nederlandse tekst is veranderd na de vertaling. Werk de vertaling bij en draai: npm run check:translations -- --vertaald ${locale} signalen.paspoort-niet-in-eigen-bezit`);
+    }
+  });
+});
