@@ -74,7 +74,7 @@ function checkLanguage(site: SiteContent, locale: TranslatedLocale, entry: Entry
     add(`organisaties.${id}`, `"${id}" staat niet op een vertaalde pagina (of bestaat niet). Haal deze vertaling weg.`);
   }
 
-  for (const [field, dutch] of [['beleid', site.beleid], ['interneRoutes', site.interneRoutes]] as const) {
+  for (const field of ['beleid', 'interneRoutes'] as const) {
     for (const id of extraKeys(t[field], idsOf(site, field))) add(`${field}.${id}`, `Er is geen "${id}" in content/${field === 'beleid' ? 'beleid' : 'interne-routes'}/. Haal de samenvatting weg.`);
   }
 
