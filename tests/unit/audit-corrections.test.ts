@@ -448,6 +448,12 @@ describe('issue 22: the translations follow the changed Dutch', () => {
     }
   });
 
+  it('pl: the Ukraine section keeps "gevlucht voor de oorlog" (fled the war), not only "here because of the war"', () => {
+    const text = translatedPage('pl', 'hulp');
+    expect(text).toContain('Ma Pan/Pani obywatelstwo ukraińskie i uciekł(-a) Pan/Pani przed wojną?');
+    expect(text).not.toContain('w Niderlandach z powodu wojny');
+  });
+
   /** The Noord-/Midden-Limburg steps are rebuilt from the plan's notes; the step plan itself is a missing image. */
   const NINE: Record<TranslatedLocale, RegExp> = {
     en: /not the plan's own step plan \(stappenplan\).*at least nine steps.*ask your contact officer for the real step plan/,
