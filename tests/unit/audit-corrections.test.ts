@@ -389,3 +389,84 @@ describe('translations a reader acts on', () => {
     expect(explanation('uk')).toMatch(/тримає хтось інший/);
   });
 });
+
+/**
+ * Issue 22, after care's Dutch changes (6ad07d1, 2088d9d, 924044c): the translations say what the
+ * Dutch now says. Each check names a phrase the old translation lacked or a phrase it had.
+ */
+describe('issue 22: the translations follow the changed Dutch', () => {
+  const helpStep = (locale: TranslatedLocale) => {
+    const outcome = translation(locale).meldroute[HELP];
+    return 'whatHappens' in outcome ? squash(outcome.whatHappens) : '';
+  };
+  /** Art. 273f lid 3 (old text): 15 years "onder meer" for a minor, acting together, a vulnerable position, violence. */
+  const FIFTEEN: Record<TranslatedLocale, { among: string; vulnerable: string; violence: string; closed: string }> = {
+    en: { among: 'among others if the victim is under 18', vulnerable: 'takes advantage of a vulnerable position', violence: 'violence was used before, during or after the acts', closed: 'up to 15 years if the victim is under 18, or if' },
+    pl: { among: 'między innymi jeśli ofiara ma mniej niż 18 lat', vulnerable: 'wykorzystuje czyjeś trudne położenie', violence: 'przed czynem, w jego trakcie lub po nim użyto przemocy', closed: 'do 15 lat, jeśli ofiara' },
+    ro: { among: 'printre altele dacă victima are sub 18 ani', vulnerable: 'profită de o poziție vulnerabilă', violence: 'violență înainte, în timpul sau după comiterea faptelor', closed: 'până la 15 ani, dacă victima' },
+    bg: { among: 'между другото ако жертвата е под 18 години', vulnerable: 'злоупотребява с уязвимо положение', violence: 'насилие преди, по време на или след деянието', closed: 'до 15 години, ако жертвата' },
+    uk: { among: 'зокрема якщо жертві менше 18 років', vulnerable: 'зловживає вразливим становищем', violence: 'до, під час чи після злочину було застосовано насильство', closed: 'до 15 років, якщо жертві' },
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the grounds for 15 years are not a closed list and name a vulnerable position and violence', (locale) => {
+    const line = translatedPage(locale, 'wat-is-mensenhandel').split(/(?=- )/).find((item) => /^- .*15/.test(item));
+    expect(line, `${locale}: geen regel over 15 jaar`).toBeDefined();
+    const { among, vulnerable, violence, closed } = FIFTEEN[locale];
+    expect(line).toContain(among);
+    expect(line).toContain(vulnerable);
+    expect(line).toContain(violence);
+    expect(line).not.toContain(closed);
+  });
+
+  /** The help step names the region's coordinator first, CoMensha only where we know none (2088d9d). */
+  const HERE_COMENSHA: Record<TranslatedLocale, RegExp> = { en: /Here you see CoMensha/, pl: /Tutaj widzi Pan\/Pani CoMensha/, ro: /Aici vedeți CoMensha/, bg: /Тук виждате CoMensha/, uk: /Тут ви бачите CoMensha/ };
+  const COORDINATOR_OR_COMENSHA: Record<TranslatedLocale, RegExp> = {
+    en: /^At the top you see who arranges help: the care coordinator for human trafficking \(zorgcoördinator mensenhandel\) of your region, or CoMensha, .* if we do not know a care coordinator for your region\./,
+    pl: /^Na górze widzi Pan\/Pani, kto organizuje pomoc: koordynator pomocy dla ofiar handlu ludźmi \(zorgcoördinator mensenhandel\) w Pana\/Pani regionie albo CoMensha, .* jeśli nie znamy koordynatora w Pana\/Pani regionie\./,
+    ro: /^Sus vedeți cine organizează ajutorul: coordonatorul de asistență pentru victimele traficului de persoane \(zorgcoördinator mensenhandel\) din regiunea dumneavoastră sau CoMensha, .* dacă nu cunoaștem un coordonator pentru regiunea dumneavoastră\./,
+    bg: /^Най-горе виждате кой урежда помощта: координаторът за помощ на жертви на трафик на хора \(zorgcoördinator mensenhandel\) във Вашия регион или CoMensha, .* ако не познаваме координатор за Вашия регион\./,
+    uk: /^Угорі ви бачите, хто організовує допомогу: координатор допомоги жертвам торгівлі людьми \(zorgcoördinator mensenhandel\) у вашому регіоні або CoMensha — .* якщо ми не знаємо координатора для вашого регіону\./,
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the help step names the regional coordinator, or CoMensha, not "here you see CoMensha"', (locale) => {
+    const text = helpStep(locale);
+    expect(text).not.toMatch(HERE_COMENSHA[locale]);
+    expect(text).toMatch(COORDINATOR_OR_COMENSHA[locale]);
+  });
+
+  const glossary = (locale: TranslatedLocale, nl: string) => translation(locale).begrippen.find((b) => b.nl === nl)!.term.replace(/ \(zorgcoördinator mensenhandel\)$/, '');
+  it.each(TRANSLATED_LOCALES)('%s: "help first" calls the coordinator by the glossary term, with the Dutch name', (locale) => {
+    // The first word may carry the definite article (ro "coordonatorul", bg "координаторът").
+    const [head, ...rest] = glossary(locale, 'zorgcoördinator mensenhandel').toLowerCase().split(' ');
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const term = new RegExp(`${escape(head)}\\S* ${escape(rest.join(' '))} \\(zorgcoördinator mensenhandel\\)`, 'u');
+    expect(UI_STRINGS[locale]['helpFirst.purpose.care'].toLowerCase()).toMatch(term);
+  });
+  it.each(TRANSLATED_LOCALES)('%s: "help first" uses the glossary word for opvang and the route\'s description of CoMensha', (locale) => {
+    const comensha = UI_STRINGS[locale]['helpFirst.purpose.comensha'];
+    expect(comensha).toContain(glossary(locale, 'opvang'));
+    const description = comensha.slice(0, comensha.indexOf('.'));
+    expect(helpStep(locale)).toContain(description);
+  });
+  it('bg "help first" addresses the reader with the capital Вие-form the site uses', () => {
+    for (const key of ['helpFirst.purpose.care', 'helpFirst.purpose.slachtofferhulp'] as const) {
+      expect(UI_STRINGS.bg[key]).not.toMatch(/(^|[^\p{L}])ваш/u);
+    }
+  });
+
+  it('pl: the Ukraine section keeps "gevlucht voor de oorlog" (fled the war), not only "here because of the war"', () => {
+    const text = translatedPage('pl', 'hulp');
+    expect(text).toContain('Ma Pan/Pani obywatelstwo ukraińskie i uciekł(-a) Pan/Pani przed wojną?');
+    expect(text).not.toContain('w Niderlandach z powodu wojny');
+  });
+
+  /** The Noord-/Midden-Limburg steps are rebuilt from the plan's notes; the step plan itself is a missing image. */
+  const NINE: Record<TranslatedLocale, RegExp> = {
+    en: /not the plan's own step plan \(stappenplan\).*at least nine steps.*ask your contact officer for the real step plan/,
+    pl: /nie są samym planem krok po kroku \(stappenplan\).*co najmniej dziewięć kroków.*prawdziwy plan krok po kroku można dostać od osoby kontaktowej/,
+    ro: /nu sunt planul de pași \(stappenplan\) propriu-zis.*cel puțin nouă pași.*cereți funcționarului de contact planul de pași adevărat/,
+    bg: /не са самият план по стъпки \(stappenplan\).*поне девет стъпки.*поискайте истинския план по стъпки/,
+    uk: /це не сам покроковий план \(stappenplan\).*щонайменше дев’ять кроків.*попросіть справжній покроковий план/,
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the Noord-/Midden-Limburg summary says the Dutch steps are a reconstruction', (locale) => {
+    expect(squash(translation(locale).interneRoutes['noord-midden-limburg'])).toMatch(NINE[locale]);
+  });
+});
