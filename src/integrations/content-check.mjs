@@ -6,13 +6,20 @@
  * `astro dev` the list is printed and the server keeps running, so a draft can be previewed.
  * Plain JavaScript, like astro.config.mjs that loads it.
  */
+import { rmSync } from 'node:fs';
+
 const CONTENT_DIR = process.env.CONTENT_DIR ?? './content';
 
 export function contentCheckIntegration() {
   return {
     name: 'meldwijzer:content-check',
     hooks: {
-      'astro:config:setup': async ({ command, logger, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig }) => {
+        // A build keeps parsed entries in <cacheDir>/data-store.json and re-parses a file only when the
+        // file changes, not when its schema does: a new field with a default then stays undefined
+        // in every cached entry and the build fails far from the cause. A build reads content
+        // afresh (a second or two); `astro dev` keeps the cache for speed.
+        if (command === 'build') rmSync(new URL('data-store.json', config.cacheDir), { force: true });
         // Concepts (draft: true) are shown by `astro dev` only; baked into the bundle, so the
         // built server never shows one either (src/lib/site-data.ts).
         updateConfig({ vite: { define: { __MELDWIJZER_SHOW_DRAFTS__: JSON.stringify(command === 'dev') } } });
