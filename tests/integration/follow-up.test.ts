@@ -262,6 +262,11 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     const page = await noScript.text();
     expect(page).toContain('The site is very busy right now');
     expect(page).toContain(`value="${code}"`);
+    // A report without JavaScript meanwhile: told when to try again, every value kept, nothing stored.
+    const report = await submitReport(server.url, form('Melding tijdens de drukte: kinderen in een kas.'), { 'x-forwarded-for': '192.0.2.52' });
+    expect(report.status).toBe(503);
+    expect(Number(report.headers.get('retry-after'))).toBeGreaterThanOrEqual(5);
+    expect(await report.text()).toContain('Melding tijdens de drukte: kinderen in een kas.');
     // A reader with JavaScript solves the challenge of the page (harder now) and gets in.
     const page2 = await (await fetch(`${server.url}/melden/terugkomen/`, { headers: { 'x-forwarded-for': '192.0.2.51' } })).text();
     const challenge = JSON.parse(decode(/data-challenge="([^"]+)"/.exec(page2)![1]));

@@ -1,6 +1,6 @@
 /** The work budget (src/lib/report/core/work-budget.ts): a bounded queue, and a level that follows the pressure. */
 import { describe, expect, it } from 'vitest';
-import { WorkBudget, WorkRefused } from '../../../src/lib/report/core/work-budget.ts';
+import { isWorkRefused, WorkBudget, WorkRefused } from '../../../src/lib/report/core/work-budget.ts';
 import { counterSnapshot } from '../../../src/lib/report/core/counters.ts';
 
 /** Work that finishes when the test says so. */
@@ -69,6 +69,9 @@ describe('WorkBudget', () => {
     const running = budget.run(g.work);
     const error = await budget.run(async () => undefined).catch((e: WorkRefused) => e);
     expect(error).toBeInstanceOf(WorkRefused);
+    // Recognised without instanceof: the host's copy of the module throws, the bundle's catches.
+    expect(isWorkRefused(error)).toBe(true);
+    expect(isWorkRefused(new Error('WorkRefused'))).toBe(false);
     expect((error as WorkRefused).retryAfter).toBeGreaterThanOrEqual(5);
     expect((error as WorkRefused).retryAfter).toBeLessThanOrEqual(120);
     g.open();

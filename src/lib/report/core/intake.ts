@@ -12,7 +12,7 @@
 import type { FillTimer, RateLimiter } from './abuse.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
 import type { ReceiptLinks } from './receipt-link.ts';
-import { WorkRefused, type WorkBudget } from './work-budget.ts';
+import { isWorkRefused, type WorkBudget } from './work-budget.ts';
 import { count } from './counters.ts';
 import type { ReportStore } from '../store/port.ts';
 import type { PendingCap } from './pending-cap.ts';
@@ -216,7 +216,7 @@ export async function intake(request: Request, clientAddress: string, context: I
     count('reports_accepted');
     return { kind: 'accepted', receiptCode: code, receiptLink: link, language };
   } catch (error) {
-    if (error instanceof WorkRefused) return busy(error.retryAfter);
+    if (isWorkRefused(error)) return busy(error.retryAfter);
     return { kind: 'unavailable', values };
   }
 }

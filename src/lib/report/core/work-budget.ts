@@ -19,9 +19,13 @@ const HALF_LIFE_MS = 30_000;
 /** Below this pressure nobody is asked for more than usual. */
 const FREE = 0.25;
 
+/** Marks a WorkRefused across module copies (the host's src/ and the pages' bundle each have one). */
+const REFUSED = Symbol.for('meldwijzer.workRefused');
+
 export class WorkRefused extends Error {
   /** Seconds after which trying again is likely to work. */
   readonly retryAfter: number;
+  readonly [REFUSED] = true;
 
   constructor(retryAfter: number) {
     super('Te druk: het werk is niet begonnen.');
@@ -29,6 +33,9 @@ export class WorkRefused extends Error {
     this.retryAfter = retryAfter;
   }
 }
+
+/** Whether `error` is a WorkRefused from any copy of this module: `instanceof` sees only its own. */
+export const isWorkRefused = (error: unknown): error is WorkRefused => (error as { [REFUSED]?: boolean } | null)?.[REFUSED] === true;
 
 export interface WorkBudgetOptions {
   /** Costly operations at the same time (default: half the cores, at least 1). */

@@ -15,7 +15,7 @@ import { CONTROL_FIELDS, isCrossSite } from '../core/intake.ts';
 import { addInformation, openConversation, type ShownMessage } from '../core/follow-up.ts';
 import { dayOf, expiryAfter } from '../core/day.ts';
 import { reportRuntime, requestClient } from '../host/runtime.ts';
-import { WorkRefused } from '../core/work-budget.ts';
+import { isWorkRefused } from '../core/work-budget.ts';
 import { count } from '../core/counters.ts';
 import { readRequestBody } from './body.ts';
 
@@ -88,13 +88,13 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
     try {
       await runtime.work.run(() => addInformation(conversation, text, isLocale(language) ? language : locale, runtime.followUp));
     } catch (error) {
-      if (error instanceof WorkRefused) return { ...shown, status: 503, text, error: t('report.error.busy', { seconds: error.retryAfter }) };
+      if (isWorkRefused(error)) return { ...shown, status: 503, text, error: t('report.error.busy', { seconds: error.retryAfter }) };
       return { ...shown, status: 200, text, error: t('followUp.error.unavailable') };
     }
     const now = Date.now();
     return { ...shown, status: 200, added: true, expiresAt: expiryAfter(now, runtime.config.retentionDays), messages: [...conversation.messages, { from: 'reporter', text, day: dayOf(now) }] };
   } catch (error) {
-    if (error instanceof WorkRefused) return busy(error.retryAfter);
+    if (isWorkRefused(error)) return busy(error.retryAfter);
     return { kind: 'ask', status: 200, code, error: t('followUp.error.unavailable') };
   }
 }
