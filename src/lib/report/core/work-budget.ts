@@ -5,19 +5,25 @@
  * finds the queue full is not started at all: the caller answers at once (503 with Retry-After,
  * the form values kept).
  *
- * `level()` (0–4) says how hard the proof of work must be for the next request: it follows how
- * full the budget is, and holds its height while requests keep being refused, so a flood cannot
- * bring it down by pausing a moment. It decays (half-life 30 s) once the flood stops. Counting is
- * per process and identifies no one: no address, no code, only how many.
+ * `level()` (0–4) says how hard the proof of work must be for the next request: it follows the
+ * highest pressure (how full the budget is) of the last moments, held for 15 s and then decaying
+ * with a half-life of 30 s, so a flood cannot bring it down by pausing a moment. When it has decayed below the free
+ * share while the flood goes on, the flood's requests get in, fill the queue, are refused, and
+ * raise it again: the costly work they cause stays within the budget. Counting is per process and
+ * identifies no one: no address, no code, only how many.
  */
 import { count, setGauge } from './counters.ts';
 import type { ProofOutcome } from './proof-of-work.ts';
 
 /** Highest proof-of-work level: the difficulty doubles per level (×16 at 4). */
 export const MAX_LEVEL = 4;
+const HOLD_MS = 15_000;
 const HALF_LIFE_MS = 30_000;
-/** Below this pressure nobody is asked for more than usual. */
-const FREE = 0.25;
+/**
+ * Below this pressure nobody is asked for more than usual: ordinary bursts (ten reports at once
+ * over three replicas) must not turn readers without JavaScript away.
+ */
+const FREE = 0.5;
 
 /** Marks a WorkRefused across module copies (the host's src/ and the pages' bundle each have one). */
 const REFUSED = Symbol.for('meldwijzer.workRefused');
@@ -40,7 +46,7 @@ export const isWorkRefused = (error: unknown): error is WorkRefused => (error as
 export interface WorkBudgetOptions {
   /** Costly operations at the same time (default: half the cores, at least 1). */
   concurrency?: number;
-  /** Operations that may wait for a turn (default: 8 per concurrent operation). */
+  /** Operations that may wait for a turn (default: 16 per concurrent operation). */
   queue?: number;
   now?: () => number;
 }
@@ -62,7 +68,7 @@ export class WorkBudget {
 
   constructor(options: WorkBudgetOptions = {}) {
     this.concurrency = Math.max(1, options.concurrency ?? defaultConcurrency());
-    this.queueLimit = Math.max(0, options.queue ?? this.concurrency * 8);
+    this.queueLimit = Math.max(0, options.queue ?? this.concurrency * 16);
     this.#now = options.now ?? Date.now;
   }
 
@@ -76,13 +82,18 @@ export class WorkBudget {
   /** 0 (idle) to 1 (every slot busy and the queue full), or the decaying peak if higher. */
   pressure(): number {
     const current = (this.#running + this.#waiting.length) / (this.concurrency + this.queueLimit);
-    const decayed = this.#peak * 0.5 ** ((this.#now() - this.#peakAt) / HALF_LIFE_MS);
-    return Math.max(current, decayed);
+    return Math.max(current, this.#decayedPeak());
+  }
+
+  /** The peak, held for HOLD_MS, then halving every HALF_LIFE_MS. */
+  #decayedPeak(): number {
+    const since = this.#now() - this.#peakAt;
+    return since <= HOLD_MS ? this.#peak : this.#peak * 0.5 ** ((since - HOLD_MS) / HALF_LIFE_MS);
   }
 
   /**
-   * The proof-of-work level for the pressure now: 0 below a quarter (ordinary use: a few
-   * readers at once), then 1 to 4 over the rest.
+   * The proof-of-work level for the pressure now: 0 below half (ordinary use: a few readers
+   * at once), then 1 to 4 over the rest.
    */
   level(): number {
     const pressure = this.pressure();
@@ -98,11 +109,10 @@ export class WorkBudget {
   /**
    * Whether a request may queue for costly work, given its proof of work checked at `level`
    * (the level() of that moment): always at level 0; above it only with a valid solution of that
-   * level. A refusal keeps the pressure where it is.
+   * level.
    */
   admit(outcome: ProofOutcome, level: number): { kind: 'go' } | { kind: 'busy'; retryAfter: number } {
     if (level === 0 || outcome === 'valid') return { kind: 'go' };
-    this.#remember(this.pressure());
     count('work_refused_pressure');
     return { kind: 'busy', retryAfter: this.retryAfter() };
   }
@@ -136,11 +146,9 @@ export class WorkBudget {
   }
 
   #remember(pressure: number) {
-    const now = this.#now();
-    const decayed = this.#peak * 0.5 ** ((now - this.#peakAt) / HALF_LIFE_MS);
-    if (pressure >= decayed) {
+    if (pressure >= this.#decayedPeak()) {
       this.#peak = pressure;
-      this.#peakAt = now;
+      this.#peakAt = this.#now();
     }
   }
 
