@@ -223,6 +223,7 @@ export const uiStringsSchema = z.strictObject({
   'report.error.proofOfWork': text('Report form and follow-up error: the security check failed; the text is kept.'),
   'report.error.unavailable': text('Report form error: the report was NOT saved because of a fault on our side.'),
   'report.error.rateLimited': text('Report form error: too many reports from this connection.'),
+  'report.error.busy': text('Report form and follow-up error (503): the costly work is refused while the site is flooded; the values are kept; {seconds} is how long to wait (Retry-After).'),
 
   // Receipt after sending.
   'receipt.title': text('Receipt page: title.'),

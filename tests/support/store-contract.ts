@@ -38,6 +38,36 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
     );
 
     it(
+      'hands a receipt out once, across connections at the same moment; a look (HEAD) does not use it up; an expired one is gone',
+      withStore(async (a) => {
+        const b = await factory.reopen(a);
+        const now = Date.now();
+        const expiresAt = Math.ceil(now / 1000 / HOUR) * HOUR + HOUR;
+        await a.enqueue(report(1), { receipt: { lookup: 'r1', sealed: 'box-1', expiresAt } });
+        await a.enqueue(report(2), { receipt: { lookup: 'r2', sealed: 'box-2', expiresAt } });
+        expect(await b.openReceipt('r1', false, now)).toBe('box-1');
+        expect(await a.openReceipt('r1', false, now)).toBe('box-1');
+        const taken = await Promise.all([a.openReceipt('r1', true, now), b.openReceipt('r1', true, now)]);
+        expect(taken.filter((t) => t === 'box-1')).toHaveLength(1);
+        expect(await a.openReceipt('r1', false, now)).toBeUndefined();
+        expect(await a.openReceipt('r2', true, (expiresAt + 1) * 1000)).toBeUndefined();
+        expect(await b.openReceipt('r2', false, now)).toBeUndefined();
+        await b.close();
+      }),
+    );
+
+    it(
+      'counts the reports in the outbox, pending and dead',
+      withStore(async (store) => {
+        expect(await store.outboxSize()).toBe(0);
+        for (let n = 1; n <= 3; n++) await store.enqueue(report(n));
+        const [claim] = await store.claim(1, 60_000);
+        await store.fail(claim.id, claim.leaseToken, { error: 'weg', dead: true });
+        expect(await store.outboxSize()).toBe(3);
+      }),
+    );
+
+    it(
       'refuses a second entry with the same id',
       withStore(async (store) => {
         await store.enqueue(report(1));
@@ -76,7 +106,9 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
         const now = Date.now();
         const [crashed] = await store.claim(1, 1_000, now);
         expect(await store.claim(1, 1_000, now + 500)).toHaveLength(0);
-        const [taken] = await store.claim(1, 1_000, now + 1_001);
+        // Leases are kept in whole seconds, rounded up: never shorter than asked, at most a second longer.
+        expect(await store.claim(1, 1_000, now + 999)).toHaveLength(0);
+        const [taken] = await store.claim(1, 1_000, now + 2_000);
         expect(taken.id).toBe('msg_1');
         await store.fail(crashed.id, crashed.leaseToken, { error: 'te laat', dead: true });
         await store.acknowledge(crashed.id, crashed.leaseToken);
@@ -92,8 +124,15 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
         await store.enqueue(report(1));
         await store.enqueue(report(2));
         const claims = await store.claim(2, 60_000);
-        for (const claim of claims) await store.fail(claim.id, claim.leaseToken, { error: 'HTTP 503', retryAt: Date.now() + 60_000 });
+        const retryAt = Date.now() + 60_000;
+        for (const claim of claims) await store.fail(claim.id, claim.leaseToken, { error: 'HTTP 503', retryAt });
         expect(await store.claim(2, 60_000)).toHaveLength(0);
+        // The time of the next attempt is kept in whole seconds (rounded up: never early).
+        for (const entry of await store.list()) {
+          expect(entry.nextAttemptAt % 1000).toBe(0);
+          expect(entry.nextAttemptAt).toBeGreaterThanOrEqual(retryAt);
+          expect(entry.nextAttemptAt).toBeLessThan(retryAt + 1000);
+        }
         const later = await store.claim(2, 60_000, Date.now() + 61_000);
         expect(later).toHaveLength(2);
         for (const claim of later) await store.fail(claim.id, claim.leaseToken, { error: 'HTTP 410', dead: true });

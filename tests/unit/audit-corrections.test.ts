@@ -436,12 +436,12 @@ describe('issue 22: the translations follow the changed Dutch', () => {
   it.each(TRANSLATED_LOCALES)('%s: "help first" calls the coordinator by the glossary term, with the Dutch name', (locale) => {
     // The first word may carry the definite article (ro "coordonatorul", bg "координаторът").
     const [head, ...rest] = glossary(locale, 'zorgcoördinator mensenhandel').toLowerCase().split(' ');
-    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const term = new RegExp(`${escape(head)}\\S* ${escape(rest.join(' '))} \\(zorgcoördinator mensenhandel\\)`, 'u');
-    expect(UI_STRINGS[locale]['helpFirst.purpose.care'].toLowerCase()).toMatch(term);
+    const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const term = new RegExp(`${escapeRegExp(head)}\\S* ${escapeRegExp(rest.join(' '))} \\(zorgcoördinator mensenhandel\\)`, 'u');
+    expect(String(UI_STRINGS[locale]['helpFirst.purpose.care']).toLowerCase()).toMatch(term);
   });
   it.each(TRANSLATED_LOCALES)('%s: "help first" uses the glossary word for opvang and the route\'s description of CoMensha', (locale) => {
-    const comensha = UI_STRINGS[locale]['helpFirst.purpose.comensha'];
+    const comensha = String(UI_STRINGS[locale]['helpFirst.purpose.comensha']);
     expect(comensha).toContain(glossary(locale, 'opvang'));
     const description = comensha.slice(0, comensha.indexOf('.'));
     expect(helpStep(locale)).toContain(description);

@@ -38,6 +38,22 @@ describe('rate limit', () => {
     expect(await limiter.allow('198.51.100.1', beforeHour + HOUR + 60_000)).toBe(true);
   });
 
+  it('lets no more than the limit through in any 60 minutes (a weighted window let 19 through at 10)', async () => {
+    const limiter = new RateLimiter(deriveKeys(randomBytes(32)), store(), 10);
+    const start = Date.UTC(2026, 10, 30, 10, 0, 0);
+    // The weighted window's worst case: 10 at half past, then again 59 minutes later.
+    let accepted = 0;
+    for (let i = 0; i < 10; i++) accepted += Number(await limiter.allow('c', start + 30 * 60_000 + i));
+    for (let i = 0; i < 10; i++) accepted += Number(await limiter.allow('c', start + 89 * 60_000 + i));
+    expect(accepted).toBe(10);
+    // A reader trying every 7 minutes for five hours: count every 60 minutes of what got through.
+    const times: number[] = [];
+    const steady = new RateLimiter(deriveKeys(randomBytes(32)), store(), 4);
+    for (let t = start; t < start + 5 * HOUR; t += 7 * 60_000) if (await steady.allow('d', t)) times.push(t);
+    for (const from of times) expect(times.filter((t) => t >= from && t < from + HOUR).length).toBeLessThanOrEqual(4);
+    expect(times.length).toBeGreaterThanOrEqual(8); // and it is not shut out: 4 in every two clock hours at least
+  });
+
   it('slides over midnight, when the key of the hash changes', async () => {
     const limiter = new RateLimiter(deriveKeys(randomBytes(32)), store(), 3);
     const beforeMidnight = Date.UTC(2026, 10, 30, 23, 58, 0);

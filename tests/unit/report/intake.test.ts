@@ -17,7 +17,8 @@ import { ProofOfWork } from '../../../src/lib/report/core/proof-of-work.ts';
 import { solveChallenge } from 'altcha-lib/v1';
 import { newKeyPair, unseal } from '../../../src/lib/report/crypto/seal.ts';
 import { translator } from '../../../src/i18n/index.ts';
-
+import { PendingCap } from '../../../src/lib/report/core/pending-cap.ts';
+import { WorkBudget } from '../../../src/lib/report/core/work-budget.ts';
 const dir = mkdtempSync(join(tmpdir(), 'intake-'));
 const stores: SqliteStore[] = [];
 afterAll(async () => {
@@ -177,6 +178,40 @@ describe('intake', () => {
     });
     expect((await intake(post(formBody(ctx, valid)), '198.51.100.10', ctx)).kind).toBe('accepted');
     expect(JSON.stringify(await ctx.store.claim(10, 1000))).not.toContain('198.51.100');
+  });
+
+  it('refuses reports once REPORT_MAX_PENDING wait in the outbox (503 an hour, text kept, the form not used up), and takes them again when there is room', async () => {
+    const ctx = { ...context(), pendingCap: new PendingCap(2) };
+    for (let i = 0; i < 2; i++) expect((await intake(post(formBody(ctx, valid)), `c${i}`, ctx)).kind).toBe('accepted');
+    const body = formBody(ctx, valid);
+    expect(await intake(post(body), 'c3', ctx)).toMatchObject({ kind: 'busy', retryAfter: 3600, formError: expect.stringContaining('NIET'), values: { description: valid.description } });
+    expect(await ctx.store.outboxSize()).toBe(2);
+    // Delivered (acknowledged) reports make room again; the cap reads the store at most every 5 s.
+    for (const claim of await ctx.store.claim(2, 60_000)) await ctx.store.acknowledge(claim.id, claim.leaseToken);
+    const later = { ...ctx, now: () => Date.now() + 6_000 };
+    expect((await intake(post(body), 'c3', later)).kind).toBe('accepted');
+  });
+
+  it('under pressure takes a report only with a proof of work of the level asked, and answers one without at once (503, Retry-After, text kept)', async () => {
+    const work = new WorkBudget({ concurrency: 1, queue: 1 });
+    const ctx = { ...context(), work };
+    let release!: () => void;
+    const busy = work.run(() => new Promise<void>((resolve) => (release = resolve)));
+    expect(work.level()).toBeGreaterThan(0);
+    expect(await intake(post(formBody(ctx, valid)), 'd1', ctx)).toMatchObject({ kind: 'busy', values: { description: valid.description }, formError: expect.stringContaining('druk') });
+    // The level now is in the challenge's signed salt; a solution of it gets in.
+    const challenge = await ctx.proofOfWork.issue(work.level());
+    const { number } = (await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise)!;
+    const altcha = Buffer.from(JSON.stringify({ ...challenge, number })).toString('base64');
+    // A solution of level 0 is too weak now.
+    const easy = await ctx.proofOfWork.issue(0);
+    const easyNumber = (await solveChallenge(easy.challenge, easy.salt, easy.algorithm, easy.maxnumber).promise)!.number;
+    const weak = Buffer.from(JSON.stringify({ ...easy, number: easyNumber })).toString('base64');
+    expect((await intake(post(`${formBody(ctx, valid)}&altcha=${encodeURIComponent(weak)}`), 'd2', ctx)).kind).toBe('busy');
+    const paid = intake(post(`${formBody(ctx, valid)}&altcha=${encodeURIComponent(altcha)}`), 'd3', ctx);
+    release();
+    await busy;
+    expect((await paid).kind).toBe('accepted');
   });
 
   it('accepts each form once: a replayed or double-sent form is refused and not counted', async () => {

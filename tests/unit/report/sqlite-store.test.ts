@@ -85,6 +85,31 @@ describe('SQLite store files', () => {
     upgraded.close();
   });
 
+  it('keeps the times of a report in whole seconds, and rounds up the milliseconds an older file kept', async () => {
+    const file = join(root, 'seconds', 'outbox.sqlite');
+    const store = open(file);
+    await store.enqueue({ id: 'msg_1', payload: '{}' });
+    await store.enqueue({ id: 'msg_2', payload: '{}' });
+    const now = Date.now();
+    const [first, second] = await store.claim(2, 1_234, now);
+    await store.fail(first.id, first.leaseToken, { error: 'HTTP 503', retryAt: now + 61_234 });
+    await store.close();
+    const raw = new DatabaseSync(file);
+    const rows = () => raw.prepare('SELECT id, next_attempt_at AS next, lease_until AS lease FROM outbox ORDER BY id').all() as { id: string; next: number; lease: number }[];
+    expect(rows()).toEqual([
+      { id: 'msg_1', next: Math.ceil((now + 61_234) / 1000), lease: 0 },
+      { id: 'msg_2', next: 0, lease: Math.ceil((now + 1_234) / 1000) },
+    ]);
+    expect(second.id).toBe('msg_2');
+    // A file from before (schema version 4) with milliseconds: opened, its times become seconds.
+    raw.exec(`UPDATE outbox SET next_attempt_at = ${now + 61_234}, lease_until = ${now + 1_234} WHERE id = 'msg_1'; PRAGMA user_version = 4;`);
+    raw.close();
+    await open(file).close();
+    const upgraded = new DatabaseSync(file);
+    expect(upgraded.prepare(`SELECT next_attempt_at AS next, lease_until AS lease FROM outbox WHERE id = 'msg_1'`).get()).toEqual({ next: Math.ceil((now + 61_234) / 1000), lease: Math.ceil((now + 1_234) / 1000) });
+    upgraded.close();
+  });
+
   it('leaves no trace of a delivered report in the database or its WAL', async () => {
     const dir = join(root, 'trace');
     const store = open(join(dir, 'outbox.sqlite'));

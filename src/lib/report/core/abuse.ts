@@ -3,7 +3,7 @@
  * replica agrees (see store/port.ts):
  * - FillTimer: a signed "form shown at" token; a submit faster than a person can type is
  *   refused, and each token is accepted once (a keyed hash of it is remembered until it expires).
- * - RateLimiter: a sliding one-hour window per client (client-address.ts), counted under a keyed
+ * - RateLimiter: at most N in any 60 minutes per client (client-address.ts), counted under a keyed
  *   hash whose key changes every UTC day (keys.ts). No address, nor anything that can be turned
  *   back into one without the secret, is written anywhere; stored expiry times are whole hours.
  */
@@ -78,9 +78,12 @@ export class RateLimiter {
   }
 
   /**
-   * Counts one submission of `client` unless it already made `perHour` in the last hour
-   * (sliding window: the previous clock hour weighs in by the share of it still inside the
-   * window). False when over the limit.
+   * Counts one submission of `client` unless that would make more than `perHour` in the
+   * current clock hour and the one before together. Any 60 minutes lie within two such hours,
+   * so no 60 minutes ever hold more than `perHour` (a weighted window, which guesses how the
+   * previous hour's submissions were spread, let 19 through in 60 minutes at a limit of 10).
+   * The price: a client at its limit waits until the second clock hour after its first
+   * submission. False when over the limit.
    */
   allow(client: string, now = Date.now()): Promise<boolean> {
     const slot = Math.floor(now / HOUR_MS);
@@ -90,7 +93,7 @@ export class RateLimiter {
       {
         current: bucket(slot),
         previous: bucket(slot - 1),
-        previousWeight: 1 - (now - slot * HOUR_MS) / HOUR_MS,
+        previousWeight: 1,
         limit: this.perHour,
         expiresAt: (slot + 2) * 3600,
       },

@@ -56,7 +56,9 @@ const schema = z.object({
     .optional(),
   REPORT_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(90),
   REPORT_FOLLOWUP_ATTEMPTS_PER_HOUR: z.coerce.number().int().positive().default(10),
-  REPORT_FOLLOWUP_ATTEMPTS_TOTAL_PER_HOUR: z.coerce.number().int().positive().default(1000),
+  REPORT_WORK_CONCURRENCY: z.coerce.number().int().positive({ error: 'REPORT_WORK_CONCURRENCY moet een heel getal van 1 of meer zijn (zware bewerkingen tegelijk).' }).optional(),
+  REPORT_WORK_QUEUE: z.coerce.number().int().nonnegative({ error: 'REPORT_WORK_QUEUE moet een heel getal van 0 of meer zijn (zware bewerkingen in de wachtrij).' }).optional(),
+  REPORT_MAX_PENDING: z.coerce.number().int().positive({ error: 'REPORT_MAX_PENDING moet een heel getal van 1 of meer zijn (meldingen die op aflevering wachten).' }).default(5000),
   NODE_ENV: z.string().optional(),
   REPORT_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   REPORT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(50),
@@ -89,7 +91,11 @@ export interface ReportConfig {
   retentionDays: number;
   /** Attempts with a receipt code per reader per hour, and in total per hour. */
   followUpAttemptsPerHour: number;
-  followUpAttemptsTotalPerHour: number;
+  /** Costly operations at once and waiting (work-budget.ts); undefined: sized from the cores. */
+  workConcurrency?: number;
+  workQueue?: number;
+  /** Reports in the outbox (pending and dead) above which new reports are refused: the disk never fills. */
+  maxPending: number;
   /** NODE_ENV=production: refuses to start without recipients. */
   production: boolean;
   retryBaseMs: number;
@@ -141,7 +147,9 @@ export function readReportConfig(env: NodeJS.ProcessEnv = process.env): ReportCo
     intakeSecret: c.REPORT_INTAKE_SECRET,
     retentionDays: c.REPORT_RETENTION_DAYS,
     followUpAttemptsPerHour: c.REPORT_FOLLOWUP_ATTEMPTS_PER_HOUR,
-    followUpAttemptsTotalPerHour: c.REPORT_FOLLOWUP_ATTEMPTS_TOTAL_PER_HOUR,
+    workConcurrency: c.REPORT_WORK_CONCURRENCY,
+    workQueue: c.REPORT_WORK_QUEUE,
+    maxPending: c.REPORT_MAX_PENDING,
     production: c.NODE_ENV === 'production',
     retryBaseMs: c.REPORT_RETRY_BASE_MS,
     retryCapMs: c.REPORT_RETRY_BASE_MS * 720,

@@ -11,7 +11,11 @@
  */
 import type { FillTimer, RateLimiter } from './abuse.ts';
 import type { ProofOfWork } from './proof-of-work.ts';
+import type { ReceiptLinks } from './receipt-link.ts';
+import { isWorkRefused, type WorkBudget } from './work-budget.ts';
+import { count } from './counters.ts';
 import type { ReportStore } from '../store/port.ts';
+import type { PendingCap } from './pending-cap.ts';
 import { translator, type UiKey } from '../../../i18n/index.ts';
 import { isLocale, type Locale } from '../../../i18n/locales.ts';
 import { REPORT_FIELDS, fieldErrorValues, type FieldErrors, type FormValues, type ReportField, type ReportSchema } from './form.ts';
@@ -43,18 +47,26 @@ export interface IntakeContext {
   signals: ReadonlyMap<string, string>;
   /** Receipt codes, conversations, and the intake desk's keys to seal to. */
   followUp: FollowUpSettings;
+  /** One-time receipt links, committed with the report (without: no link, as in unit tests of intake alone). */
+  receiptLinks?: ReceiptLinks;
+  /** The budget for sealing and Argon2id, and the proof of work it asks under pressure (without: unbounded). */
+  work?: WorkBudget;
+  /** Reports the outbox may hold before new ones are refused (with `work`; see config.maxPending). */
+  pendingCap?: PendingCap;
   now?: () => number;
 }
 
 export type IntakeResult =
   /** Committed. The receipt code is for the reporter's eyes only: it is never stored or forwarded. */
-  | { kind: 'accepted'; receiptCode: string; language: Locale }
+  | { kind: 'accepted'; receiptCode: string; receiptLink?: string; language: Locale }
   | { kind: 'invalid'; errors: FieldErrors; values: FormValues; formError?: string }
   | { kind: 'rejected'; status: 400 | 403 | 413 | 415; message: string }
   /** This client sent too many reports in the last hour: the form again, text kept. */
   | { kind: 'limited'; values: FormValues; formError: string }
   /** The store could not commit: the report was NOT accepted, and the reader must be told so. */
-  | { kind: 'unavailable'; values: FormValues };
+  | { kind: 'unavailable'; values: FormValues }
+  /** Too busy, or the outbox is full: the form again, text kept, with when to try again (503, Retry-After). */
+  | { kind: 'busy'; values: FormValues; formError: string; retryAfter: number };
 
 const reject = (status: 400 | 403 | 413 | 415, message: string): IntakeResult => ({ kind: 'rejected', status, message });
 
@@ -141,9 +153,20 @@ export async function intake(request: Request, clientAddress: string, context: I
     return { kind: 'invalid', errors, values };
   }
 
+  const busy = (retryAfter: number): IntakeResult => ({ kind: 'busy', values, retryAfter, formError: t('report.error.busy', { seconds: retryAfter }) });
   try {
-    if ((await context.proofOfWork.check(control[CONTROL_FIELDS.proofOfWork], now)) === 'invalid') {
+    const level = context.work?.level() ?? 0;
+    const proof = await context.proofOfWork.check(control[CONTROL_FIELDS.proofOfWork], now, level);
+    if (proof === 'invalid') {
       return { kind: 'invalid', errors: {}, values, formError: t('report.error.proofOfWork') };
+    }
+    // Under pressure only a solution of the level asked now gets in; the form comes back with one.
+    const admission = context.work?.admit(proof, level);
+    if (admission?.kind === 'busy') return busy(admission.retryAfter);
+    // The disk never fills: past the cap, a report is refused before anything is used up.
+    if (context.pendingCap && !(await context.pendingCap.allows(context.store, now))) {
+      count('reports_refused_pending_cap');
+      return { kind: 'busy', values, retryAfter: 3600, formError: t('report.error.unavailable') };
     }
     // Each form is accepted once: a replayed or double-sent form is refused (and not counted).
     if (!(await context.fillTimer.consume(token!, now))) {
@@ -151,6 +174,7 @@ export async function intake(request: Request, clientAddress: string, context: I
     }
     // Counted only for valid reports, so a person correcting typos is never locked out.
     if (!(await context.rateLimiter.allow(clientAddress, now))) {
+      count('reports_refused_rate_limit');
       return { kind: 'limited', values, formError: t('report.error.rateLimited') };
     }
   } catch {
@@ -173,7 +197,8 @@ export async function intake(request: Request, clientAddress: string, context: I
     vehicles: typed.vehicles ?? null,
     dangerNow: typed.dangerNow,
   };
-  try {
+  // The costly part (Argon2id of the new code, sealing) waits for its turn in the budget.
+  const commit = async () => {
     const { code, replyRecipient, mailbox } = await startConversation(id, context.followUp, now);
     const recipients = context.followUp.recipients;
     const payload = reportEvent('report.created', report.receivedHour, {
@@ -181,9 +206,17 @@ export async function intake(request: Request, clientAddress: string, context: I
       replyRecipient,
       ...(recipients?.length ? { sealed: await seal(recipients, JSON.stringify(report)) } : { report }),
     });
-    await context.store.enqueue({ id, payload }, { mailbox });
-    return { kind: 'accepted', receiptCode: code, language };
-  } catch {
+    const receipt = context.receiptLinks?.prepare(code, now);
+    await context.store.enqueue({ id, payload }, { mailbox, receipt: receipt?.receipt });
+    return { code, link: receipt?.link };
+  };
+  try {
+    const { code, link } = context.work ? await context.work.run(commit) : await commit();
+    context.pendingCap?.added();
+    count('reports_accepted');
+    return { kind: 'accepted', receiptCode: code, receiptLink: link, language };
+  } catch (error) {
+    if (isWorkRefused(error)) return busy(error.retryAfter);
     return { kind: 'unavailable', values };
   }
 }

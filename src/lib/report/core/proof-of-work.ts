@@ -7,11 +7,12 @@
  * must be valid and unused. The signing key is derived from REPORT_SECRET, so every replica
  * accepts every other's challenges; used challenges are remembered in the shared store.
  */
-import { createChallenge, verifySolution } from 'altcha-lib/v1';
+import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { ReportStore } from '../store/port.ts';
 import { toWholeHour, usedKey } from './abuse.ts';
 
-export type ProofOutcome = 'none' | 'valid' | 'invalid';
+/** 'weak': valid, but issued at a lower level than the pressure now asks (not used up: see check). */
+export type ProofOutcome = 'none' | 'valid' | 'invalid' | 'weak';
 
 const LIFETIME_MS = 60 * 60 * 1000;
 
@@ -28,22 +29,32 @@ export class ProofOfWork {
     this.maxNumber = maxNumber;
   }
 
-  /** A new challenge for one form, valid for an hour. */
-  issue(now = Date.now()) {
-    return createChallenge({ hmacKey: this.#hmacKey, maxNumber: this.maxNumber, expires: new Date(now + LIFETIME_MS) });
+  /**
+   * A new challenge for one form, valid for an hour. `level` (0–4, work-budget.ts) doubles the
+   * work per step; it is written into the signed salt, so a solution says how hard it was.
+   */
+  issue(level = 0, now = Date.now()) {
+    return createChallenge({ hmacKey: this.#hmacKey, maxNumber: this.maxNumber * 2 ** level, expires: new Date(now + LIFETIME_MS), params: { level: String(level) } });
   }
 
-  /** Checks the base64 payload the form sent in its "altcha" field, and uses the challenge up. */
-  async check(payload: string | undefined, now = Date.now()): Promise<ProofOutcome> {
+  /**
+   * Checks the base64 payload the form sent in its "altcha" field, and uses the challenge up.
+   * A solution of a level below `minLevel` is 'weak' and stays unused: the reader gets a harder
+   * challenge with the form.
+   */
+  async check(payload: string | undefined, now = Date.now(), minLevel = 0): Promise<ProofOutcome> {
     if (!payload) return 'none';
     let challenge: string;
+    let level: number;
     try {
       challenge = JSON.parse(Buffer.from(payload, 'base64').toString('utf8')).challenge;
       if (typeof challenge !== 'string') return 'invalid';
       if (!(await verifySolution(payload, this.#hmacKey, true))) return 'invalid';
+      level = Number(extractParams(payload).level ?? 0);
     } catch {
       return 'invalid';
     }
+    if (!(level >= minLevel)) return 'weak';
     const expiresAt = toWholeHour(Math.floor((now + LIFETIME_MS) / 1000));
     return (await this.#store.useOnce(usedKey(this.#usedKey, 'pow', challenge), expiresAt, now)) ? 'valid' : 'invalid';
   }

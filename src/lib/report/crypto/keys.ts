@@ -15,8 +15,6 @@ export interface ReportKeys {
   proofOfWork: Buffer;
   /** Hashes used tokens and challenges before they are stored. */
   usedKey: Buffer;
-  /** Encrypts the one-time receipt link (receipt-link.ts). */
-  receiptLink: Buffer;
   /** Salts the Argon2id hash of receipt codes (receipt-code.ts): a stolen database alone cannot test guesses. */
   codePepper: Buffer;
   /** Hashes client addresses for the rate limit; a new key every UTC day. */
@@ -30,7 +28,6 @@ export function deriveKeys(secret: Buffer): ReportKeys {
     fillToken: derive('fill-token'),
     proofOfWork: derive('proof-of-work'),
     usedKey: derive('used-key'),
-    receiptLink: derive('receipt-link'),
     codePepper: derive('receipt-code-pepper'),
     rateLimit(day) {
       let key = rateLimitKeys.get(day);

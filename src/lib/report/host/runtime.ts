@@ -1,6 +1,6 @@
 /**
  * The report pipeline's long-lived parts, shared by every request of one process: settings,
- * store, fill timer, rate limiter, proof of work and receipt links.
+ * store, fill timer, rate limiter, proof of work, receipt links and the work budget.
  *
  * The host creates them once and installs them here before it serves a request: the Node
  * server (scripts/serve.mjs, through node-runtime.ts). Pages only ask for them. The registry
@@ -13,6 +13,8 @@ import type { ReportKeys } from '../crypto/keys.ts';
 import type { FollowUpSettings } from '../core/follow-up.ts';
 import { ProofOfWork } from '../core/proof-of-work.ts';
 import { ReceiptLinks } from '../core/receipt-link.ts';
+import { WorkBudget } from '../core/work-budget.ts';
+import { PendingCap } from '../core/pending-cap.ts';
 import type { ReportStore } from '../store/port.ts';
 
 export interface ReportRuntime {
@@ -24,8 +26,12 @@ export interface ReportRuntime {
   receiptLinks: ReceiptLinks;
   /** Receipt codes and conversations. */
   followUp: FollowUpSettings;
-  /** Limits attempts with a receipt code per reader, and in total. */
-  followUpLimiter: { perClient: RateLimiter; total: RateLimiter };
+  /** Limits attempts with a receipt code per reader (there is no total that strangers could use up: see work). */
+  followUpLimiter: { perClient: RateLimiter };
+  /** The budget for Argon2id and sealing, and the proof-of-work level it asks under pressure. */
+  work: WorkBudget;
+  /** The cap on reports waiting in the outbox. */
+  pendingCap: PendingCap;
   keys: ReportKeys;
 }
 
@@ -48,8 +54,9 @@ export function buildReportRuntime(config: ReportConfig, store: ReportStore, key
     followUp: { store, codePepper: keys.codePepper, retentionDays: config.retentionDays, recipients: config.recipients },
     followUpLimiter: {
       perClient: new RateLimiter(keys, store, config.followUpAttemptsPerHour, 'terugkomen'),
-      total: new RateLimiter(keys, store, config.followUpAttemptsTotalPerHour, 'terugkomen-totaal'),
     },
+    work: new WorkBudget({ concurrency: config.workConcurrency, queue: config.workQueue }),
+    pendingCap: new PendingCap(config.maxPending),
     keys,
   };
 }

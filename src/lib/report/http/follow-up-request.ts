@@ -2,9 +2,12 @@
  * What the follow-up page (/melden/terugkomen/) does with a request, in any language. No
  * cookies and no session: the code travels in the form and is checked again on every POST.
  * GET asks for the code; POST action=open opens the conversation; POST action=add adds the
- * reporter's information. Every attempt with a code counts against the reader's limit and the
- * limit for everyone, and a proof of work sent by a browser with JavaScript must be valid,
- * before the slow hash runs.
+ * reporter's information. Every attempt with a code counts against the reader's limit, and a
+ * proof of work sent by a browser with JavaScript must be valid, before the slow hash runs; the
+ * hash waits for its turn in the work budget (core/work-budget.ts). There is no limit for
+ * everyone together that strangers could use up: under pressure, an attempt needs a proof of work
+ * of the level asked at that moment (a reader with JavaScript pays it), and one without is told
+ * when to try again (503, Retry-After).
  */
 import { translator } from '../../../i18n/index.ts';
 import { isLocale, type Locale } from '../../../i18n/locales.ts';
@@ -12,6 +15,8 @@ import { CONTROL_FIELDS, isCrossSite } from '../core/intake.ts';
 import { addInformation, openConversation, type ShownMessage } from '../core/follow-up.ts';
 import { dayOf, expiryAfter } from '../core/day.ts';
 import { reportRuntime, requestClient } from '../host/runtime.ts';
+import { isWorkRefused } from '../core/work-budget.ts';
+import { count } from '../core/counters.ts';
 import { readRequestBody } from './body.ts';
 
 export const FOLLOW_UP_TEXT = { min: 2, max: 5000 } as const;
@@ -19,7 +24,7 @@ const FIELDS = new Set(['code', 'action', 'text', 'language', CONTROL_FIELDS.pro
 
 export type FollowUpState =
   | { kind: 'response'; response: Response }
-  | { kind: 'ask'; status: number; code?: string; error?: string }
+  | { kind: 'ask'; status: number; code?: string; error?: string; retryAfter?: number }
   | {
       kind: 'conversation';
       status: number;
@@ -55,16 +60,22 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
   const text = (params.get('text') ?? '').trim();
 
   const runtime = await reportRuntime();
-  const { perClient, total } = runtime.followUpLimiter;
+  const busy = (retryAfter: number): FollowUpState => ({ kind: 'ask', status: 503, code, retryAfter, error: t('report.error.busy', { seconds: retryAfter }) });
   try {
-    if (!(await perClient.allow(requestClient())) || !(await total.allow('iedereen'))) {
+    if (!(await runtime.followUpLimiter.perClient.allow(requestClient()))) {
+      count('follow_up_refused_rate_limit');
       return { kind: 'ask', status: 429, code, error: t('followUp.error.limited') };
     }
     // Sent by browsers with JavaScript: then it must be valid and unused (a replay costs nothing).
-    if ((await runtime.proofOfWork.check(params.get(CONTROL_FIELDS.proofOfWork) ?? undefined)) === 'invalid') {
+    const level = runtime.work.level();
+    const proof = await runtime.proofOfWork.check(params.get(CONTROL_FIELDS.proofOfWork) ?? undefined, Date.now(), level);
+    if (proof === 'invalid') {
       return { kind: 'ask', status: 200, code, error: t('report.error.proofOfWork') };
     }
-    const conversation = await openConversation(code, runtime.followUp);
+    const admission = runtime.work.admit(proof, level);
+    if (admission.kind === 'busy') return busy(admission.retryAfter);
+    count('follow_up_attempts');
+    const conversation = await runtime.work.run(() => openConversation(code, runtime.followUp));
     if (!conversation) {
       return { kind: 'ask', status: 422, code, error: t('followUp.error.notFound', { days: runtime.config.retentionDays }) };
     }
@@ -75,13 +86,15 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
       return { ...shown, status: 422, text, error };
     }
     try {
-      await addInformation(conversation, text, isLocale(language) ? language : locale, runtime.followUp);
-    } catch {
+      await runtime.work.run(() => addInformation(conversation, text, isLocale(language) ? language : locale, runtime.followUp));
+    } catch (error) {
+      if (isWorkRefused(error)) return { ...shown, status: 503, text, error: t('report.error.busy', { seconds: error.retryAfter }) };
       return { ...shown, status: 200, text, error: t('followUp.error.unavailable') };
     }
     const now = Date.now();
     return { ...shown, status: 200, added: true, expiresAt: expiryAfter(now, runtime.config.retentionDays), messages: [...conversation.messages, { from: 'reporter', text, day: dayOf(now) }] };
-  } catch {
+  } catch (error) {
+    if (isWorkRefused(error)) return busy(error.retryAfter);
     return { kind: 'ask', status: 200, code, error: t('followUp.error.unavailable') };
   }
 }

@@ -15,7 +15,7 @@ import { reportRuntime, requestClient } from '../host/runtime.ts';
 
 export type FormPageState =
   | { kind: 'response'; response: Response }
-  | { kind: 'form'; status: number; values: FormValues; errors: FieldErrors; formError?: string };
+  | { kind: 'form'; status: number; values: FormValues; errors: FieldErrors; formError?: string; retryAfter?: number };
 
 const noStore = { 'Cache-Control': 'no-store' };
 
@@ -39,11 +39,14 @@ export async function handleFormRequest(request: Request, url: URL, site: SiteCo
     municipalities: catalogue.municipalityMap,
     signals: catalogue.signalMap,
     followUp: runtime.followUp,
+    receiptLinks: runtime.receiptLinks,
+    work: runtime.work,
+    pendingCap: runtime.pendingCap,
   });
   switch (result.kind) {
     case 'accepted': {
       // The receipt is in the language the report was written in, whatever address it was posted to.
-      const link = runtime.receiptLinks.create(result.receiptCode);
+      const link = result.receiptLink!;
       return {
         kind: 'response',
         response: new Response(null, { status: 303, headers: { Location: `${localizedPath(result.language, '/melden/anoniem/ontvangen/')}?r=${link}`, ...noStore } }),
@@ -54,6 +57,9 @@ export async function handleFormRequest(request: Request, url: URL, site: SiteCo
         kind: 'response',
         response: new Response(`${result.message}\n`, { status: result.status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...noStore } }),
       };
+    case 'busy':
+      // Answered at once, before any costly work: the form again with every value, and when to try again.
+      return { kind: 'form', status: 503, values: result.values, errors: {}, formError: result.formError, retryAfter: result.retryAfter };
     case 'limited':
       return { kind: 'form', status: 429, values: result.values, errors: {}, formError: result.formError };
     case 'unavailable':

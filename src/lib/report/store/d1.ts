@@ -18,7 +18,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxListing, OutboxRow, ReportStore, SlidingWindowHit } from './port.ts';
-import { claimedInOrder, failValues, listings, nowSeconds, StoreUnavailableError, toEntry } from './port.ts';
+import { claimedInOrder, claimValues, failValues, listings, nowSeconds, StoreUnavailableError, toEntry } from './port.ts';
 import { SQL } from './sql.ts';
 
 /** The parts of the D1 binding this store uses (@cloudflare/workers-types has the full type). */
@@ -120,10 +120,10 @@ export class D1Store implements ReportStore {
   }
 
   enqueue(report: NewReport, extras: EnqueueExtras = {}): Promise<void> {
-    const { mailbox, message } = extras;
+    const { mailbox, message, receipt } = extras;
     return this.#run('melding opslaan', async () => {
       const values = [report.id, report.payload];
-      if (!mailbox && !message) {
+      if (!mailbox && !message && !receipt) {
         await this.#db.prepare(SQL.enqueue).bind(...values).run();
         return;
       }
@@ -134,6 +134,7 @@ export class D1Store implements ReportStore {
           this.#db.prepare(SQL.addMailbox).bind(mailbox.lookup, mailbox.reportId, mailbox.wrappedIdentity, mailbox.createdDay, mailbox.expiresAt),
         );
       }
+      if (receipt) statements.push(this.#db.prepare(SQL.addReceipt).bind(receipt.lookup, receipt.sealed, receipt.expiresAt));
       if (!message) {
         statements.push(this.#db.prepare(SQL.enqueue).bind(...values));
         await this.#db.batch(statements);
@@ -148,7 +149,7 @@ export class D1Store implements ReportStore {
         ...this.#messageStatements(message.reportId, message.message, message.expiresAt, nowSec),
       );
       const results = await this.#db.batch(statements);
-      if (Number(results[mailbox ? 1 : 0].meta.changes ?? 0) !== 1) throw new StoreUnavailableError('Dit gesprek bestaat niet (meer).');
+      if (Number(results[(mailbox ? 1 : 0) + (receipt ? 1 : 0)].meta.changes ?? 0) !== 1) throw new StoreUnavailableError('Dit gesprek bestaat niet (meer).');
     });
   }
 
@@ -210,7 +211,7 @@ export class D1Store implements ReportStore {
     const leaseToken = randomBytes(12).toString('hex');
     return this.#run('meldingen claimen', async () => {
       // One statement, so one transaction: two claimers never lease the same row.
-      const { results } = await this.#db.prepare(SQL.claim).bind(leaseToken, now + leaseMs, now, limit).all<OutboxRow & { seq: number }>();
+      const { results } = await this.#db.prepare(SQL.claim).bind(...claimValues(leaseToken, limit, leaseMs, now)).all<OutboxRow & { seq: number }>();
       return claimedInOrder(results).map((row) => ({ ...toEntry(row), leaseToken }));
     });
   }
@@ -236,10 +237,25 @@ export class D1Store implements ReportStore {
     });
   }
 
+  outboxSize(): Promise<number> {
+    return this.#run('meldingen tellen', async () => Number((await this.#db.prepare(SQL.outboxSize).all<{ n: number }>()).results[0]?.n ?? 0));
+  }
+
   retry(id?: string): Promise<number> {
     return this.#run('opnieuw proberen', async () => {
       const result = await (id ? this.#db.prepare(SQL.retryOne).bind(id) : this.#db.prepare(SQL.retryAll)).run();
       return Number(result.meta.changes ?? 0);
+    });
+  }
+
+  openReceipt(lookup: string, take: boolean, now = Date.now()): Promise<string | undefined> {
+    const nowSec = nowSeconds(now);
+    return this.#run('ontvangstbewijs openen', async () => {
+      const [, found] = await this.#db.batch<{ sealed: string }>([
+        this.#db.prepare(SQL.forgetReceipts).bind(nowSec),
+        this.#db.prepare(take ? SQL.takeReceipt : SQL.peekReceipt).bind(lookup, nowSec),
+      ]);
+      return found.results[0]?.sealed;
     });
   }
 

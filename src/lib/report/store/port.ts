@@ -22,7 +22,7 @@ export type EntryState = 'pending' | 'dead';
 export interface OutboxEntry extends NewReport {
   state: EntryState;
   attempts: number;
-  /** Unix ms before which the relay must not try again (0: due now). */
+  /** Unix ms (a whole second) before which the relay must not try again (0: due now). */
   nextAttemptAt: number;
   lastError: string | null;
 }
@@ -80,6 +80,18 @@ export interface EnqueueExtras {
   mailbox?: NewMailbox;
   /** A reporter's added information, kept (sealed) in their conversation too. */
   message?: { reportId: string; message: MailboxMessage; expiresAt: number };
+  /** The one-time receipt of a new report (core/receipt-link.ts). */
+  receipt?: NewReceipt;
+}
+
+/** A receipt code sealed under a key only the reporter's link holds, until its page shows it. */
+export interface NewReceipt {
+  /** Keyed hash of the link's id. */
+  lookup: string;
+  /** The code, in a sealed box under the link's own random key. */
+  sealed: string;
+  /** Unix seconds, a whole hour. */
+  expiresAt: number;
 }
 
 export interface ReportStore {
@@ -97,6 +109,8 @@ export interface ReportStore {
   fail(id: string, leaseToken: string, outcome: { error: string; retryAt?: number; dead?: boolean }): Promise<void>;
   /** Entries for operators, without their content. */
   list(state?: EntryState): Promise<OutboxListing[]>;
+  /** How many reports the outbox holds, pending and dead. */
+  outboxSize(): Promise<number>;
   /** Puts a dead entry (or all of them) back in the queue for an immediate attempt; returns how many. */
   retry(id?: string): Promise<number>;
 
@@ -111,6 +125,12 @@ export interface ReportStore {
    * processes. Resolves false, counting nothing, when the client is over the limit.
    */
   hit(window: SlidingWindowHit, now?: number): Promise<boolean>;
+
+  /**
+   * The sealed receipt with this lookup id, unless it expired. `take`: deleted in the same
+   * statement, so it is handed out once across all processes; without it (HEAD) it stays.
+   */
+  openReceipt(lookup: string, take: boolean, now?: number): Promise<string | undefined>;
 
   /** The conversation with this lookup id, unless it expired (then: undefined). */
   findMailbox(lookup: string, now?: number): Promise<Mailbox | undefined>;
@@ -135,18 +155,30 @@ export interface OutboxRow {
   last_error: string | null;
 }
 
+/**
+ * The store keeps the times of a report (next_attempt_at, lease_until) in whole unix seconds:
+ * nothing finer than a second is written about when a report was tried. The port speaks ms; a
+ * time to wait for is rounded up, so nothing happens early.
+ */
+export const toStoredSeconds = (ms: number) => Math.ceil(ms / 1000);
+
 export const toEntry = (row: OutboxRow): OutboxEntry => ({
   id: row.id,
   payload: row.payload,
   state: row.state,
   attempts: Number(row.attempts),
-  nextAttemptAt: Number(row.next_attempt_at),
+  nextAttemptAt: Number(row.next_attempt_at) * 1000,
   lastError: row.last_error,
 });
 
+/** The values of a claim's UPDATE, in order (lease_token, lease_until, now, limit), in whole seconds. */
+export function claimValues(leaseToken: string, limit: number, leaseMs: number, now: number): [string, number, number, number] {
+  return [leaseToken, toStoredSeconds(now + leaseMs), Math.floor(now / 1000), limit];
+}
+
 /** The values of a failed delivery's UPDATE, in order (last_error, state, next_attempt_at, id, lease_token). */
 export function failValues(id: string, leaseToken: string, outcome: { error: string; retryAt?: number; dead?: boolean }): [string, EntryState, number, string, string] {
-  return [outcome.error.slice(0, 300), outcome.dead ? 'dead' : 'pending', outcome.dead ? 0 : (outcome.retryAt ?? 0), id, leaseToken];
+  return [outcome.error.slice(0, 300), outcome.dead ? 'dead' : 'pending', outcome.dead ? 0 : toStoredSeconds(outcome.retryAt ?? 0), id, leaseToken];
 }
 
 /** Claimed rows (UPDATE … RETURNING, which has no order) in the order the subquery chose them, without their seq. */

@@ -16,7 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxListing, OutboxRow, ReportStore, SlidingWindowHit } from './port.ts';
-import { claimedInOrder, failValues, listings, nowSeconds, StoreUnavailableError, toEntry } from './port.ts';
+import { claimedInOrder, claimValues, failValues, listings, nowSeconds, StoreUnavailableError, toEntry } from './port.ts';
 import { inPostgres, SQL } from './sql.ts';
 
 /** The operator statements shared with the SQLite stores (./sql.ts). */
@@ -69,6 +69,14 @@ const MIGRATIONS = [
      day text NOT NULL
    );
    CREATE INDEX mailbox_messages_report ON mailbox_messages (report_id);`,
+  // 3: one-time receipts, deleted when shown (SQLite's 0004; its 0003 rebuilt only SQLite's outbox).
+  `CREATE TABLE receipts (lookup text PRIMARY KEY, sealed text NOT NULL, expires_at bigint NOT NULL);
+   CREATE INDEX receipts_expiry ON receipts (expires_at);
+   -- Like the outbox: a shown receipt's bytes are vacuumed away at the next autovacuum_naptime.
+   ALTER TABLE receipts SET (autovacuum_vacuum_threshold = 0, autovacuum_vacuum_scale_factor = 0);`,
+  // 4: the outbox's times in whole seconds (SQLite's 0005).
+  `UPDATE outbox SET next_attempt_at = (next_attempt_at + 999) / 1000 WHERE next_attempt_at > 100000000000;
+   UPDATE outbox SET lease_until = (lease_until + 999) / 1000 WHERE lease_until > 100000000000;`,
 ];
 
 /** The schema version this code writes and expects. */
@@ -242,7 +250,8 @@ export class PostgresStore implements ReportStore {
     // the row holds no time of receipt.
     await this.#transaction('melding opslaan', false, async (client) => {
       await client.query('INSERT INTO outbox (id, payload) VALUES ($1, $2)', [report.id, report.payload]);
-      const { mailbox, message } = extras;
+      const { mailbox, message, receipt } = extras;
+      if (receipt) await client.query(inPostgres(SQL.addReceipt), [receipt.lookup, receipt.sealed, receipt.expiresAt]);
       if (mailbox) {
         await client.query('INSERT INTO mailboxes (lookup, report_id, wrapped_identity, created_day, expires_at) VALUES ($1, $2, $3, $4, $5)', [
           mailbox.lookup,
@@ -313,7 +322,7 @@ export class PostgresStore implements ReportStore {
          LIMIT $4
          FOR UPDATE SKIP LOCKED)
        RETURNING id, seq, payload, state, attempts, next_attempt_at, last_error`,
-      [leaseToken, now + leaseMs, now, limit],
+      claimValues(leaseToken, limit, leaseMs, now),
     );
     return claimedInOrder(rows).map((row) => ({ ...toEntry(row), leaseToken }));
   }
@@ -335,9 +344,21 @@ export class PostgresStore implements ReportStore {
     return listings(rows);
   }
 
+  async outboxSize(): Promise<number> {
+    const { rows } = await this.#query<{ n: string }>('meldingen tellen', SQL.outboxSize, []);
+    return Number(rows[0].n);
+  }
+
   async retry(id?: string): Promise<number> {
     const result = id ? await this.#query('opnieuw proberen', PG.retryOne, [id]) : await this.#query('opnieuw proberen', PG.retryAll, []);
     return result.rowCount ?? 0;
+  }
+
+  async openReceipt(lookup: string, take: boolean, now = Date.now()): Promise<string | undefined> {
+    const nowSec = nowSeconds(now);
+    await this.#purge('receipts', nowSec);
+    const { rows } = await this.#query<{ sealed: string }>('ontvangstbewijs openen', inPostgres(take ? SQL.takeReceipt : SQL.peekReceipt), [lookup, nowSec]);
+    return rows[0]?.sealed;
   }
 
   async useOnce(key: string, expiresAt: number, now = Date.now()): Promise<boolean> {
@@ -384,10 +405,11 @@ export class PostgresStore implements ReportStore {
    * Forgets expired abuse state. SKIP LOCKED: rows another call holds are left for a later
    * purge instead of waited for, so concurrent purges never block or deadlock each other.
    */
-  async #purge(table: 'used_keys' | 'rate_counts', nowSec: number) {
+  async #purge(table: 'used_keys' | 'rate_counts' | 'receipts', nowSec: number) {
+    const key = table === 'receipts' ? 'lookup' : 'key';
     await this.#query(
       'verlopen gegevens wissen',
-      `DELETE FROM ${table} WHERE key IN (SELECT key FROM ${table} WHERE expires_at < $1 FOR UPDATE SKIP LOCKED)`,
+      `DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} WHERE expires_at < $1 FOR UPDATE SKIP LOCKED)`,
       [nowSec],
     );
   }

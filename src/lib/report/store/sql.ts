@@ -34,6 +34,14 @@ export const SQL = {
   listState: 'SELECT id, state, attempts, next_attempt_at, last_error FROM outbox WHERE state = ?1 ORDER BY rowid',
   retryOne: `UPDATE outbox SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE id = ?1 AND state = 'dead'`,
   retryAll: `UPDATE outbox SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE state = 'dead'`,
+  addReceipt: 'INSERT INTO receipts (lookup, sealed, expires_at) VALUES (?1, ?2, ?3)',
+  /** Takes a live receipt (?1 at unix second ?2): the row is gone once its code has been read. */
+  takeReceipt: 'DELETE FROM receipts WHERE lookup = ?1 AND expires_at >= ?2 RETURNING sealed',
+  /** HEAD: whether the receipt is there, without using it up. */
+  peekReceipt: 'SELECT sealed FROM receipts WHERE lookup = ?1 AND expires_at >= ?2',
+  forgetReceipts: 'DELETE FROM receipts WHERE expires_at < ?1',
+  /** Reports in the outbox, pending and dead (the cap on pending reports, core/pending-cap.ts). */
+  outboxSize: 'SELECT count(*) AS n FROM outbox',
   forgetUsedKeys: 'DELETE FROM used_keys WHERE expires_at < ?1',
   forgetRateCounts: 'DELETE FROM rate_counts WHERE expires_at < ?1',
 } as const;

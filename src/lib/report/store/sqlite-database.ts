@@ -14,7 +14,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rea
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxListing, OutboxRow, SlidingWindowHit } from './port.ts';
-import { claimedInOrder, failValues, listings, nowSeconds, toEntry } from './port.ts';
+import { claimedInOrder, claimValues, failValues, listings, nowSeconds, toEntry } from './port.ts';
 import { SQL } from './sql.ts';
 
 /**
@@ -81,10 +81,11 @@ export class SqliteReportDatabase {
   enqueue(report: NewReport, extras: EnqueueExtras = {}): void {
     this.#transaction(() => {
       this.#db.prepare(SQL.enqueue).run(report.id, report.payload);
-      const { mailbox, message } = extras;
+      const { mailbox, message, receipt } = extras;
       if (mailbox) {
         this.#db.prepare(SQL.addMailbox).run(mailbox.lookup, mailbox.reportId, mailbox.wrappedIdentity, mailbox.createdDay, mailbox.expiresAt);
       }
+      if (receipt) this.#db.prepare(SQL.addReceipt).run(receipt.lookup, receipt.sealed, receipt.expiresAt);
       if (message && !this.#addMessage(message.reportId, message.message, message.expiresAt, Date.now())) {
         throw new Error('Dit gesprek bestaat niet (meer).');
       }
@@ -128,7 +129,7 @@ export class SqliteReportDatabase {
 
   claim(limit: number, leaseMs: number, now = Date.now()): Claim[] {
     const leaseToken = randomBytes(12).toString('hex');
-    const rows = this.#db.prepare(SQL.claim).all(leaseToken, now + leaseMs, now, limit) as unknown as (OutboxRow & { seq: number })[];
+    const rows = this.#db.prepare(SQL.claim).all(...claimValues(leaseToken, limit, leaseMs, now)) as unknown as (OutboxRow & { seq: number })[];
     return claimedInOrder(rows).map((row) => ({ ...toEntry(row), leaseToken }));
   }
 
@@ -156,9 +157,23 @@ export class SqliteReportDatabase {
     return listings(rows);
   }
 
+  outboxSize(): number {
+    return Number((this.#db.prepare(SQL.outboxSize).get() as { n: number }).n);
+  }
+
   retry(id?: string): number {
     const result = id ? this.#db.prepare(SQL.retryOne).run(id) : this.#db.prepare(SQL.retryAll).run();
     return Number(result.changes);
+  }
+
+  openReceipt(lookup: string, take: boolean, now = Date.now()): string | undefined {
+    return this.#transaction(() => {
+      const forgotten = Number(this.#db.prepare(SQL.forgetReceipts).run(nowSeconds(now)).changes);
+      const row = this.#db.prepare(take ? SQL.takeReceipt : SQL.peekReceipt).get(lookup, nowSeconds(now)) as { sealed: string } | undefined;
+      // A taken receipt must leave the WAL too: the link's key would open the old page there.
+      if (forgotten > 0 || (take && row)) this.needsCheckpoint = true;
+      return row?.sealed;
+    });
   }
 
   useOnce(key: string, expiresAt: number, now = Date.now()): boolean {

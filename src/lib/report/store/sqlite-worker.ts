@@ -43,5 +43,5 @@ parentPort!.on('message', ({ id, method, args }: { id: number; method: string; a
     parentPort!.postMessage({ id, error: { message: (error as Error).message, code: (error as { code?: string; errcode?: number }).code } });
   }
   // Coalesces the checkpoints of a batch of deliveries into one.
-  if (method === 'acknowledge' || method === 'purgeMailboxes') scheduleCheckpoint(0);
+  if (method === 'acknowledge' || method === 'purgeMailboxes' || method === 'openReceipt') scheduleCheckpoint(0);
 });

@@ -79,8 +79,14 @@ export class SqliteStore implements ReportStore {
   list(state?: EntryState) {
     return this.#call<OutboxListing[]>('list', state);
   }
+  outboxSize() {
+    return this.#call<number>('outboxSize');
+  }
   retry(id?: string) {
     return this.#call<number>('retry', id);
+  }
+  openReceipt(lookup: string, take: boolean, now?: number) {
+    return this.#call<string | undefined>('openReceipt', lookup, take, now);
   }
   useOnce(key: string, expiresAt: number, now?: number) {
     return this.#call<boolean>('useOnce', key, expiresAt, now);

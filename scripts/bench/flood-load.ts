@@ -1,0 +1,43 @@
+/**
+ * The attackers of npm run bench:flood (scripts/bench/flood.ts), in a worker thread of their
+ * own so that their work never delays the latency probe on the main thread. workerData:
+ * { base, seconds, concurrency, addresses, kinds }; posts the answers' status counts per kind.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { submitReport } from '../../tests/support/processes.ts';
+
+const { base, seconds, concurrency, addresses, kinds } = workerData as { base: string; seconds: number; concurrency: number; addresses: number; kinds: string[] };
+/** An address from the benchmarking range 198.18.0.0/15 (RFC 2544): never a real reader. */
+const address = (n: number) => `198.18.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
+const statuses: Record<string, Record<number, number>> = { code: {}, report: {} };
+const tally = (kind: string, status: number) => (statuses[kind][status] = (statuses[kind][status] ?? 0) + 1);
+const report = { municipality: 'venlo', exploitationForm: 'arbeidsuitbuiting', dangerNow: 'nee', description: 'Benchmark: busje met mensen bij de loods, elke nacht.' };
+
+let n = 0;
+const end = performance.now() + seconds * 1000;
+const flooding = () => performance.now() < end;
+const loops = (count: number, attack: () => Promise<void>) => Array.from({ length: count }, async () => {
+  while (flooding()) await attack();
+});
+await Promise.all([
+  ...(kinds.includes('codes')
+    ? loops(concurrency, async () => {
+        const response = await fetch(`${base}/melden/terugkomen/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', 'x-forwarded-for': address(n++ % addresses) },
+          body: new URLSearchParams({ action: 'open', code: 'ABCD-EFGH-JKMN-PQRS-TVWX', language: 'nl' }),
+        });
+        await response.arrayBuffer();
+        tally('code', response.status);
+      })
+    : []),
+  ...(kinds.includes('reports')
+    ? loops(concurrency, async () => {
+        // Every report as a browser without JavaScript sends it: the form (for its token), then the post.
+        const response = await submitReport(base, report, { 'x-forwarded-for': address(addresses + (n++ % addresses)) });
+        await response.arrayBuffer();
+        tally('report', response.status);
+      })
+    : []),
+]);
+parentPort!.postMessage(statuses);
