@@ -14,10 +14,15 @@ import { formatDate } from '../../src/lib/format';
 import { vertaaldePaginaSchema } from '../../src/lib/content/schemas/vertaling';
 import { UI_STRINGS } from '../../src/i18n/index';
 import type { Message } from '../../src/i18n/message.ts';
+import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../src/i18n/locales';
 
 /** Every text of a stored message: the string, or each of its plural forms. */
 const formsOf = (message: Message): string[] => (typeof message === 'string' ? [message] : Object.values(message));
-import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../src/i18n/locales';
+/** A stored message that has no plural forms, as its text. */
+const textOf = (message: Message): string => {
+  if (typeof message !== 'string') throw new Error('expected one text, got plural forms');
+  return message;
+};
 
 const site = readSite('content');
 const HELP = 'uitkomst-hulp-voor-uzelf';
@@ -271,7 +276,7 @@ describe('issue 22: the outside translation review', () => {
 
   it.each(TRANSLATED_LOCALES)('%s: the care coordinator label is the glossary term for "zorgcoördinator mensenhandel"', (locale) => {
     const term = translation(locale).begrippen.find((b) => b.nl === 'zorgcoördinator mensenhandel')!.term.replace(/ \(zorgcoördinator mensenhandel\)$/, '');
-    expect(String(UI_STRINGS[locale]['body.zorgcoordinator']).toLowerCase()).toBe(term.toLowerCase());
+    expect(textOf(UI_STRINGS[locale]['body.zorgcoordinator']).toLowerCase()).toBe(term.toLowerCase());
   });
 
   it('role "zorg" covers health and social care, and horeca is not hotels (a sector of its own)', () => {
@@ -438,10 +443,10 @@ describe('issue 22: the translations follow the changed Dutch', () => {
     const [head, ...rest] = glossary(locale, 'zorgcoördinator mensenhandel').toLowerCase().split(' ');
     const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const term = new RegExp(`${escapeRegExp(head)}\\S* ${escapeRegExp(rest.join(' '))} \\(zorgcoördinator mensenhandel\\)`, 'u');
-    expect(String(UI_STRINGS[locale]['helpFirst.purpose.care']).toLowerCase()).toMatch(term);
+    expect(textOf(UI_STRINGS[locale]['helpFirst.purpose.care']).toLowerCase()).toMatch(term);
   });
   it.each(TRANSLATED_LOCALES)('%s: "help first" uses the glossary word for opvang and the route\'s description of CoMensha', (locale) => {
-    const comensha = String(UI_STRINGS[locale]['helpFirst.purpose.comensha']);
+    const comensha = textOf(UI_STRINGS[locale]['helpFirst.purpose.comensha']);
     expect(comensha).toContain(glossary(locale, 'opvang'));
     const description = comensha.slice(0, comensha.indexOf('.'));
     expect(helpStep(locale)).toContain(description);
@@ -468,5 +473,43 @@ describe('issue 22: the translations follow the changed Dutch', () => {
   };
   it.each(TRANSLATED_LOCALES)('%s: the Noord-/Midden-Limburg summary says the Dutch steps are a reconstruction', (locale) => {
     expect(squash(translation(locale).interneRoutes['noord-midden-limburg'])).toMatch(NINE[locale]);
+  });
+});
+
+/**
+ * Issue 22, statements per deployment: the privacy page's retention period and contact come from
+ * the deployment's statement block under the text, no longer "90 days by default" or "the
+ * municipality" (a deployment need not be a municipality).
+ */
+describe('issue 22: the translated privacy page points to the statement block below', () => {
+  const STATEMENT: Record<TranslatedLocale, { old: string[]; below: string[] }> = {
+    en: { old: ['90 days', 'municipality'], below: ['after the last message: how long is shown below', 'contact the organisation shown below'] },
+    pl: { old: ['90 dni', 'gmin'], below: ['od ostatniej wiadomości: jak długo, podajemy poniżej', 'skontaktować się z organizacją podaną poniżej'] },
+    ro: { old: ['90 de zile', 'municipalit'], below: ['de la ultimul mesaj: mai jos vedeți cât durează', 'Contactați organizația de mai jos'] },
+    bg: { old: ['90 дни', 'общин'], below: ['от последното съобщение: по-долу е посочено колко', 'Свържете се с организацията, посочена по-долу'] },
+    uk: { old: ['90 днів', 'муніципалітет'], below: ['останнього повідомлення в ній: який це строк, зазначено нижче', 'Зверніться до організації, зазначеної нижче'] },
+  };
+  it('the Dutch says so too', () => {
+    expect(page('privacy')).toContain('na het laatste bericht: hieronder staat hoe lang');
+    expect(page('privacy')).toContain('Neem contact op met de organisatie die hieronder staat');
+    expect(page('privacy')).not.toMatch(/90 dagen|gemeente/);
+  });
+  it.each(TRANSLATED_LOCALES)('%s: no fixed 90 days or municipality; retention and contact are "below"', (locale) => {
+    const text = translatedPage(locale, 'privacy');
+    for (const phrase of STATEMENT[locale].old) expect(text).not.toContain(phrase);
+    for (const phrase of STATEMENT[locale].below) expect(text).toContain(phrase);
+  });
+  const ABOVE: Record<TranslatedLocale, string> = {
+    en: 'through the contact in the statement above',
+    pl: 'przez kontakt podany w deklaracji powyżej',
+    ro: 'prin contactul din declarația de mai sus',
+    bg: 'чрез контакта в декларацията по-горе',
+    uk: 'через контакт, зазначений у заяві вище',
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the accessibility page sends problems to the statement above and names the Nationale ombudsman, not the municipality', (locale) => {
+    const text = translatedPage(locale, 'toegankelijkheid');
+    expect(text).toContain(ABOVE[locale]);
+    expect(text).toContain('(Nationale ombudsman)');
+    expect(text).not.toContain(STATEMENT[locale].old[1]);
   });
 });
