@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIntegration } from './src/integrations/pagefind.mjs';
 import { pageTitlesIntegration } from './src/integrations/page-titles.mjs';
+import { precompressIntegration } from './src/integrations/precompress.mjs';
 import { themeIntegration } from './src/integrations/theme.mjs';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 
@@ -74,7 +75,9 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(melden\/anoniem|zoeken)\//.test(new URL(page).pathname) }),
     pagefindIntegration(),
     pageTitlesIntegration(),
-    ...(serverless ? serverless.integrations : []),
+    // After Pagefind: Brotli and gzip copies of the text files and the file table the Node server
+    // reads at start-up (src/server/static-files.mjs). The Worker's platform compresses itself.
+    ...(serverless ? serverless.integrations : [precompressIntegration()]),
   ],
   build: {
     format: 'directory',

@@ -14,6 +14,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applySecurityHeaders } from '../src/server/security-headers.mjs';
 import { refusal } from '../src/server/request-guard.mjs';
 import { quietProcessOutput } from '../src/server/quiet-log.mjs';
+import { loadStaticFiles } from '../src/server/static-files.mjs';
+import { withStandardReason } from '../src/server/reason-phrase.mjs';
 import { readReportConfig } from '../src/lib/report/config.ts';
 import { clientAddress } from '../src/lib/report/client-address.ts';
 import { createNodeReportRuntime } from '../src/lib/report/node-runtime.ts';
@@ -60,16 +62,23 @@ else console.log('REPORT_RELAY=off: deze server stuurt geen meldingen door; star
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
 
+// The prerendered pages and assets, answered from a table made at start-up (static-files.mjs).
+const staticFiles = await loadStaticFiles(fileURLToPath(dist));
+
 const server = createServer((req, res) => {
-  applySecurityHeaders(res);
   // A reader who closes the tab mid-upload: nothing to log, nothing to answer.
   req.on('error', () => {});
   const refused = refusal(req);
   if (refused) {
+    applySecurityHeaders(res);
     res.writeHead(refused.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...refused.headers });
     res.end(`${refused.message}\n`);
     return;
   }
+  // Prerendered files carry every header in their table row already.
+  if (staticFiles.serve(req, res)) return;
+  applySecurityHeaders(res);
+  withStandardReason(res);
   // Who a report counts against in the rate limit; only ever fed to a keyed hash.
   const client = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], reportConfig.trustedProxies);
   // One failing request must never take the server down. The error is logged without anything from the request.
