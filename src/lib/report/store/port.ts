@@ -97,6 +97,11 @@ export interface ReportStore {
   fail(id: string, leaseToken: string, outcome: { error: string; retryAt?: number; dead?: boolean }): Promise<void>;
   /** Entries for operators, without their content. */
   list(state?: EntryState): Promise<OutboxListing[]>;
+  /**
+   * The hour (ISO 8601, the payload's `timestamp`) in which the oldest report still waiting for
+   * delivery arrived, or null when none waits: for the operator's metrics, never finer than the hour.
+   */
+  oldestPendingHour(): Promise<string | null>;
   /** Puts a dead entry (or all of them) back in the queue for an immediate attempt; returns how many. */
   retry(id?: string): Promise<number>;
 

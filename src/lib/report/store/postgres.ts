@@ -338,6 +338,11 @@ export class PostgresStore implements ReportStore {
     });
   }
 
+  async oldestPendingHour(): Promise<string | null> {
+    const { rows } = await this.#query<{ hour: string | null }>('wachtrij tonen', `SELECT MIN(payload::jsonb ->> 'timestamp') AS hour FROM outbox WHERE state = 'pending'`, []);
+    return rows[0]?.hour ?? null;
+  }
+
   async retry(id?: string): Promise<number> {
     const result = id
       ? await this.#query('opnieuw proberen', `UPDATE outbox SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE id = $1 AND state = 'dead'`, [id])

@@ -210,6 +210,11 @@ export class SqliteReportDatabase {
     });
   }
 
+  oldestPendingHour(): string | null {
+    const row = this.#db.prepare(`SELECT MIN(json_extract(payload, '$.timestamp')) AS hour FROM outbox WHERE state = 'pending'`).get() as { hour: string | null };
+    return row.hour ?? null;
+  }
+
   retry(id?: string): number {
     const result = id
       ? this.#db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE id = ? AND state = 'dead'`).run(id)

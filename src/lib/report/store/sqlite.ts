@@ -79,6 +79,9 @@ export class SqliteStore implements ReportStore {
   list(state?: EntryState) {
     return this.#call<OutboxListing[]>('list', state);
   }
+  oldestPendingHour() {
+    return this.#call<string | null>('oldestPendingHour');
+  }
   retry(id?: string) {
     return this.#call<number>('retry', id);
   }
