@@ -1,57 +1,62 @@
 /**
- * Serves the built site: static pages and on-demand routes through the @astrojs/node
- * handler, with security headers on every response. Access is not logged: the server never
- * writes client addresses, user agents or request URLs anywhere (src/server/quiet-log.mjs).
+ * Serves the built site: prerendered files from a table made at build time (static-files.mjs),
+ * on-demand routes through the @astrojs/node handler, security headers on every response,
+ * /healthz and /readyz (health.mjs), Prometheus metrics on a listener of their own
+ * (metrics.mjs), a switch to a newer build without a restart (site-build.mjs), and a clean stop
+ * on SIGTERM. Access is not logged: the server never writes client addresses, user agents or
+ * request URLs anywhere (src/server/quiet-log.mjs).
  *
  * Environment: HOST (default 127.0.0.1; use 0.0.0.0 behind a proxy), PORT (default 4321;
- * 0 picks a free port, which is printed), and the REPORT_* settings (see README and
+ * 0 picks a free port, which is printed), METRICS_PORT and METRICS_HOST (off unless
+ * METRICS_PORT is set; host 127.0.0.1), and the REPORT_* settings (see README and
  * docs/DEPLOY.md). With REPORT_RELAY=inline (the default) the relay delivers accepted reports
  * from this process; with REPORT_RELAY=off a separate `npm run relay` does.
  */
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { applySecurityHeaders } from '../src/server/security-headers.mjs';
 import { refusal } from '../src/server/request-guard.mjs';
 import { quietProcessOutput } from '../src/server/quiet-log.mjs';
-import { loadStaticFiles } from '../src/server/static-files.mjs';
 import { withStandardReason } from '../src/server/reason-phrase.mjs';
+import { createHealth } from '../src/server/health.mjs';
+import { createMetrics, serveMetrics } from '../src/server/metrics.mjs';
+import { followBuilds, loadBuild } from '../src/server/site-build.mjs';
 import { readReportConfig } from '../src/lib/report/config.ts';
 import { clientAddress } from '../src/lib/report/client-address.ts';
 import { createNodeReportRuntime } from '../src/lib/report/node-runtime.ts';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { installReportRuntime, installRequestClient } from '../src/lib/report/runtime.ts';
 import { createRelay } from '../src/lib/report/relay.ts';
 
 quietProcessOutput();
 
-// MELDWIJZER_DIST: another build folder, e.g. a build with another theme (npm run check:theme).
-const dist = new URL(`../${process.env.MELDWIJZER_DIST || 'dist'}/`, import.meta.url);
-const entry = fileURLToPath(new URL('server/entry.mjs', dist));
-if (!existsSync(entry)) {
-  console.error(`Geen build gevonden in ${fileURLToPath(dist)}. Bouw eerst de site met: npm run build`);
-  process.exit(1);
-}
+/** How long SIGTERM waits for requests in flight and the relay's batch before it exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 25_000;
 
-// Fail at start-up, not at the first report, when the report settings are wrong.
+// MELDWIJZER_DIST: another build folder, e.g. a build with another theme (npm run check:theme).
+const distLink = fileURLToPath(new URL(`../${process.env.MELDWIJZER_DIST || 'dist'}`, import.meta.url));
+
+// Fail at start-up, not at the first report, when the report settings or the build are wrong.
 let reportConfig;
 let runtime;
+let site;
+let metrics;
 try {
   reportConfig = readReportConfig();
   runtime = await createNodeReportRuntime(reportConfig);
+  installReportRuntime(runtime);
+  site = await loadBuild(realpathSync(distLink));
+  if (process.env.METRICS_PORT) metrics = createMetrics(runtime.store);
 } catch (error) {
-  console.error(error.message);
+  console.error(error.code === 'ENOENT' ? `Geen build gevonden in ${distLink}. Bouw eerst de site met: npm run build` : error.message);
   process.exit(1);
 }
-installReportRuntime(runtime);
 const requestClient = new AsyncLocalStorage();
 installRequestClient(requestClient);
 
-// We start our own server around Astro's handler, so Astro must not start one itself.
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { handler } = await import(pathToFileURL(entry).href);
-
-const relay = createRelay({ store: runtime.store, config: reportConfig });
+// The relay's outcomes are counted when there are metrics; the store is the same either way.
+const relay = createRelay({ store: metrics ? metrics.countingRelayStore(runtime.store) : runtime.store, config: reportConfig });
 // Conversations past their retention go, also when this server delivers nothing (the relay purges too).
 const purge = () => runtime.store.purgeMailboxes().catch(() => {});
 void purge();
@@ -62,8 +67,8 @@ else console.log('REPORT_RELAY=off: deze server stuurt geen meldingen door; star
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 4321);
 
-// The prerendered pages and assets, answered from a table made at start-up (static-files.mjs).
-const staticFiles = await loadStaticFiles(fileURLToPath(dist));
+let stopping = false;
+const health = createHealth(runtime.store, () => stopping);
 
 const server = createServer((req, res) => {
   // A reader who closes the tab mid-upload: nothing to log, nothing to answer.
@@ -76,9 +81,11 @@ const server = createServer((req, res) => {
     return;
   }
   // Prerendered files carry every header in their table row already.
-  if (staticFiles.serve(req, res)) return;
+  const { staticFiles, handler } = site;
+  if (staticFiles.serve(req, res) || health(req, res)) return;
   applySecurityHeaders(res);
   withStandardReason(res);
+  if (metrics && req.method === 'POST') res.once('finish', () => metrics.countReportAnswer(req.method, req.url, res.statusCode));
   // Who a report counts against in the rate limit; only ever fed to a keyed hash.
   const client = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], reportConfig.trustedProxies);
   // One failing request must never take the server down. The error is logged without anything from the request.
@@ -115,20 +122,43 @@ server.on('error', (error) => {
   process.exit(1);
 });
 
+let metricsServer;
+try {
+  metricsServer = metrics && (await serveMetrics(metrics.registry));
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+
 server.listen(port, host, () => {
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   console.log(`Meldwijzer Mensenhandel draait op http://${host}:${actualPort}/`);
 });
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, async () => {
-    await relay.stop();
-    server.close(async () => {
-      await runtime.store.close();
-      process.exit(0);
-    });
-    // Keep-alive connections would hold close() open; a stopping server answers no one else.
-    server.closeIdleConnections();
-  });
+// A new build behind the dist link takes over without a restart (site-build.mjs).
+const stopFollowing = followBuilds(distLink, site.dir, (build) => (site = build), (message) => console.log(message));
+
+/**
+ * SIGTERM (and Ctrl-C): stop accepting connections, answer every request already received,
+ * let the relay finish its batch (delivered or handed back: no lease is left behind), close the
+ * store, exit 0. /readyz answers 503 meanwhile. After SHUTDOWN_TIMEOUT_MS it exits 1 regardless.
+ */
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  stopFollowing();
+  setTimeout(() => {
+    console.error(`Na ${SHUTDOWN_TIMEOUT_MS / 1000} s waren niet alle verzoeken klaar; de server stopt toch.`);
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS).unref();
+  const closed = new Promise((resolve) => server.close(resolve));
+  // Keep-alive connections would hold close() open: close each one as soon as it is idle.
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  server.closeIdleConnections();
+  await Promise.all([closed, relay.stop(), metricsServer && new Promise((resolve) => metricsServer.close(resolve))]);
+  clearInterval(idle);
+  await runtime.store.close();
+  process.exit(0);
 }
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, shutdown);
