@@ -13,7 +13,7 @@ import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
 /**
- * Which host the build is for: `node` (the default: our own server, scripts/serve.mjs, into
+ * Which host the build is for: `node` (the default: our own server, src/server/serve.mjs, into
  * dist/) or `cloudflare` (static assets plus a Worker, into dist-serverless/; see
  * `npm run build:serverless` and docs/DEPLOY.md). Both builds serve the same pages and handler.
  */

@@ -47,7 +47,7 @@ async function start(script: string, env: NodeJS.ProcessEnv, pattern: RegExp, ti
 
 /** The built site (npm run build first) with the relay, on a free port. */
 export function startServer(env: NodeJS.ProcessEnv): Promise<Started> {
-  return start('scripts/serve.mjs', { HOST: '127.0.0.1', PORT: '0', ...env }, /draait op http:\/\/127\.0\.0\.1:(\d+)\//);
+  return start('src/server/serve.mjs', { HOST: '127.0.0.1', PORT: '0', ...env }, /draait op http:\/\/127\.0\.0\.1:(\d+)\//);
 }
 
 /** A report every server accepts, as a browser without JavaScript sends it (with a form token added). */

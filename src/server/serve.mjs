@@ -1,4 +1,7 @@
 /**
+ * The Node server (npm run serve; npm start builds first). Everything the Node host does is in
+ * this folder, src/server/; the Worker's host is src/worker/.
+ *
  * Serves the built site: prerendered files from a table made at build time (static-files.mjs),
  * on-demand routes through the @astrojs/node handler, security headers on every response,
  * /healthz and /readyz (health.mjs), Prometheus metrics on a listener of their own
@@ -16,18 +19,18 @@ import { createServer } from 'node:http';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { applySecurityHeaders } from '../src/server/security-headers.mjs';
-import { refusal } from '../src/server/request-guard.mjs';
-import { quietProcessOutput } from '../src/server/quiet-log.mjs';
-import { withStandardReason } from '../src/server/reason-phrase.mjs';
-import { createHealth } from '../src/server/health.mjs';
-import { createMetrics, serveMetrics } from '../src/server/metrics.mjs';
-import { followBuilds, loadBuild } from '../src/server/site-build.mjs';
-import { readReportConfig } from '../src/lib/report/config.ts';
-import { clientAddress } from '../src/lib/report/client-address.ts';
-import { createNodeReportRuntime } from '../src/lib/report/node-runtime.ts';
-import { installReportRuntime, installRequestClient } from '../src/lib/report/runtime.ts';
-import { createRelay } from '../src/lib/report/relay.ts';
+import { applySecurityHeaders } from './security-headers.mjs';
+import { refusal } from './request-guard.mjs';
+import { quietProcessOutput } from './quiet-log.mjs';
+import { withStandardReason } from './reason-phrase.mjs';
+import { createHealth } from './health.mjs';
+import { createMetrics, serveMetrics } from './metrics.mjs';
+import { followBuilds, loadBuild } from './site-build.mjs';
+import { readReportConfig } from '../lib/report/config.ts';
+import { clientAddress } from '../lib/report/client-address.ts';
+import { createNodeReportRuntime } from '../lib/report/node-runtime.ts';
+import { installReportRuntime, installRequestClient } from '../lib/report/runtime.ts';
+import { createRelay } from '../lib/report/relay.ts';
 
 quietProcessOutput();
 
@@ -35,7 +38,7 @@ quietProcessOutput();
 const SHUTDOWN_TIMEOUT_MS = 25_000;
 
 // MELDWIJZER_DIST: another build folder, e.g. a build with another theme (npm run check:theme).
-const distLink = fileURLToPath(new URL(`../${process.env.MELDWIJZER_DIST || 'dist'}`, import.meta.url));
+const distLink = fileURLToPath(new URL(`../../${process.env.MELDWIJZER_DIST || 'dist'}`, import.meta.url));
 
 // Fail at start-up, not at the first report, when the report settings or the build are wrong.
 let reportConfig;
