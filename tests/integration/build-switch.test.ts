@@ -5,7 +5,7 @@
  * The server runs on a copy of the real build (hard links, behind a link of its own, through
  * MELDWIJZER_DIST), so the real dist/ that other tests read is never touched. Needs a build.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,17 +22,24 @@ const css = `/_astro/${readdirSync('dist/client/_astro').find((f) => f.endsWith(
 const STATIC = ['/', '/hulp/', '/gemeenten/woerden/', '/en/', css];
 const ON_DEMAND = ['/melden/anoniem/', '/en/melden/anoniem/'];
 
-/** A copy made of hard links: instant, and safe as long as changed files are replaced, never written through. */
-function linkCopy(from: string, to: string) {
-  const copy = spawnSync('cp', ['-al', from, to]);
-  if (copy.status !== 0) throw new Error(`cp -al ${from} ${to}: ${copy.stderr}`);
+/**
+ * A copy made of hard links: quick, and safe as long as changed files are replaced, never
+ * written through. Asynchronous on purpose: a test process blocked for seconds cannot drop its
+ * idle keep-alive connections in time, and then reuses one the server has just closed.
+ */
+async function linkCopy(from: string, to: string) {
+  const copy = spawn('cp', ['-al', from, to], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  copy.stderr!.on('data', (c: Buffer) => (errors += c.toString()));
+  const code = await new Promise((resolve) => copy.once('exit', resolve));
+  if (code !== 0) throw new Error(`cp -al ${from} ${to}: ${errors}`);
 }
 
 let server: Started;
 let before: Map<string, string>;
 beforeAll(async () => {
   mkdirSync(join(work, '.builds'));
-  linkCopy(realpathSync('dist'), first);
+  await linkCopy(realpathSync('dist'), first);
   activate(link, first);
   server = await startServer({ MELDWIJZER_DIST: relative(ROOT, link), REPORT_DATA_DIR: join(work, 'data'), REPORT_MIN_FILL_SECONDS: '0' });
   before = new Map(await Promise.all(STATIC.map(async (path) => [path, await (await fetch(server.url + path)).text()] as [string, string])));
@@ -115,7 +122,7 @@ describe('a build while the server runs', { timeout: 180_000 }, () => {
   it('that completes is picked up without a restart, the on-demand pages with it', async () => {
     // The "new build": the same files with one page changed, as a build writes it (table included).
     const second = join(work, '.builds', 'dist-00000002');
-    linkCopy(first, second);
+    await linkCopy(first, second);
     const page = join(second, 'client/hulp/index.html');
     const changed = Buffer.from(readFileSync(page, 'utf8').replace('</main>', '<p>Nieuwe build.</p></main>'));
     for (const copy of ['', '.br', '.gz']) rmSync(page + copy, { force: true });
