@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIntegration } from './src/integrations/pagefind.mjs';
 import { pageTitlesIntegration } from './src/integrations/page-titles.mjs';
+import { precompressIntegration } from './src/integrations/precompress.mjs';
 import { themeIntegration } from './src/integrations/theme.mjs';
 import { contentCheckIntegration } from './src/integrations/content-check.mjs';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
@@ -14,7 +15,7 @@ import { BODY_LIMITS } from './src/lib/report/http/body.ts';
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
 /**
- * Which host the build is for: `node` (the default: our own server, scripts/serve.mjs, into
+ * Which host the build is for: `node` (the default: our own server, src/server/serve.mjs, into
  * dist/) or `cloudflare` (static assets plus a Worker, into dist-serverless/; see
  * `npm run build:serverless` and docs/DEPLOY.md). Both builds serve the same pages and handler.
  */
@@ -78,7 +79,9 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/(melden\/anoniem|zoeken)\//.test(new URL(page).pathname) }),
     pagefindIntegration(),
     pageTitlesIntegration(),
-    ...(serverless ? serverless.integrations : []),
+    // After Pagefind: Brotli and gzip copies of the text files and the file table the Node server
+    // reads at start-up (src/server/static-files.mjs). The Worker's platform compresses itself.
+    ...(serverless ? serverless.integrations : [precompressIntegration()]),
   ],
   build: {
     format: 'directory',

@@ -1,6 +1,8 @@
 /**
  * npm start: build the site when there is no build yet (or content/src changed since), then
  * serve it. One command for a newcomer; operators build once and use `npm run serve`.
+ * The build prints a short summary (time, pages, warnings that matter) and names the file with
+ * its full output (scripts/build.mjs --quiet).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -19,14 +21,14 @@ function newestChange(dir) {
   return newest;
 }
 
-const sources = ['src', 'content', 'public'].map((d) => join(root, d));
+const sources = ['src', 'content', 'public', 'themes'].map((d) => join(root, d));
 const stale =
   !existsSync(marker) ||
   Math.max(...sources.map(newestChange), statSync(join(root, 'astro.config.mjs')).mtimeMs) > statSync(marker).mtimeMs;
 
 if (stale) {
-  console.log('De site wordt gebouwd…');
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  console.log('De site wordt gebouwd (dat duurt een minuut of twee)…');
+  const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--quiet'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-await import('./serve.mjs');
+await import('../src/server/serve.mjs');

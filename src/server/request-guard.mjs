@@ -1,5 +1,5 @@
 /**
- * What the server refuses before Astro sees a request (the Node server, scripts/serve.mjs, and
+ * What the server refuses before Astro sees a request (the Node server, src/server/serve.mjs, and
  * the Worker, src/worker/entry.ts), so that odd requests get a clear
  * 4xx instead of a 500 and nothing about them reaches a log:
  * - methods other than GET, HEAD and POST, and POST anywhere but the report form: 405 with Allow;

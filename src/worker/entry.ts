@@ -1,6 +1,6 @@
 /**
  * The Worker: the serverless host of the site (MELDWIJZER_TARGET=cloudflare, docs/DEPLOY.md).
- * What scripts/serve.mjs does for the Node server, this does for Astro's Cloudflare handler:
+ * What src/server/serve.mjs does for the Node server, this does for Astro's Cloudflare handler:
  *
  * - refuses odd requests with the Node server's answers (src/server/request-guard.mjs) and reads
  *   the body, capped as @astrojs/node's bodySizeLimit caps it, before Astro sees anything; every request

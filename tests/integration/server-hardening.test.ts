@@ -4,35 +4,19 @@
  * log. Real server processes on loopback; needs a build (npm test builds first).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MARKER, ODD_REQUESTS, sendRaw } from '../support/odd-requests.ts';
-import { receiptCode, startServer, submitReport, type Started } from '../support/processes.ts';
+import { SAMPLE_REPORT, startServerWithData, receiptCode, startServer, submitReport } from '../support/processes.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
 });
 
-async function site(env: Record<string, string> = {}): Promise<Started & { dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hardening-'));
-  const server = await startServer({ REPORT_DATA_DIR: dataDir, REPORT_MIN_FILL_SECONDS: '0', ...env });
-  cleanup.push(async () => {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  return Object.assign(server, { dataDir });
-}
-
-const report = {
-  municipality: 'woerden',
-  exploitationForm: 'arbeidsuitbuiting',
-  dangerNow: 'nee',
-  description: 'Elke ochtend haalt een busje tien mensen op bij het huis op de hoek.',
-};
+const site = (env: Record<string, string> = {}) => startServerWithData(cleanup, env);
+const report = SAMPLE_REPORT;
 
 describe('a lock on the SQLite file', { timeout: 60_000 }, () => {
   it('never holds up a page, and the reporter gets the form back with the text kept', async () => {

@@ -6,6 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from './html.ts';
 import { newKeyPair } from '../../src/lib/report/crypto/seal.ts';
@@ -47,7 +49,29 @@ async function start(script: string, env: NodeJS.ProcessEnv, pattern: RegExp, ti
 
 /** The built site (npm run build first) with the relay, on a free port. */
 export function startServer(env: NodeJS.ProcessEnv): Promise<Started> {
-  return start('scripts/serve.mjs', { HOST: '127.0.0.1', PORT: '0', ...env }, /draait op http:\/\/127\.0\.0\.1:(\d+)\//);
+  return start('src/server/serve.mjs', { HOST: '127.0.0.1', PORT: '0', ...env }, /draait op http:\/\/127\.0\.0\.1:(\d+)\//);
+}
+
+/** A report every server accepts, as a browser without JavaScript sends it (with a form token added). */
+export const SAMPLE_REPORT = {
+  municipality: 'woerden',
+  exploitationForm: 'arbeidsuitbuiting',
+  dangerNow: 'nee',
+  description: 'Elke ochtend haalt een busje tien mensen op bij het huis op de hoek.',
+};
+
+/**
+ * The built site on a data folder of its own (fill timer off, so tests may post at once);
+ * `cleanup` gets the step that stops the server and removes the folder.
+ */
+export async function startServerWithData(cleanup: (() => Promise<void> | void)[], env: NodeJS.ProcessEnv = {}): Promise<Started & { dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'server-data-'));
+  const server = await startServer({ REPORT_DATA_DIR: dataDir, REPORT_MIN_FILL_SECONDS: '0', ...env });
+  cleanup.push(async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return Object.assign(server, { dataDir });
 }
 
 /**

@@ -90,6 +90,24 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
     );
 
     it(
+      'names the hour of the oldest report still waiting, and nothing once none waits',
+      withStore(async (store) => {
+        expect(await store.oldestPendingHour()).toBeNull();
+        await store.enqueue({ id: 'msg_b', payload: '{"type":"report.created","timestamp":"2026-03-02T11:00:00Z","data":{}}' });
+        await store.enqueue({ id: 'msg_a', payload: '{"type":"report.created","timestamp":"2026-03-02T09:00:00Z","data":{}}' });
+        expect(await store.oldestPendingHour()).toBe('2026-03-02T09:00:00Z');
+        // A dead letter is not waiting for delivery any more.
+        const claims = await store.claim(2, 60_000);
+        const older = claims.find((c) => c.id === 'msg_a')!;
+        await store.fail(older.id, older.leaseToken, { error: 'HTTP 400', dead: true });
+        expect(await store.oldestPendingHour()).toBe('2026-03-02T11:00:00Z');
+        const newer = claims.find((c) => c.id === 'msg_b')!;
+        await store.acknowledge(newer.id, newer.leaseToken);
+        expect(await store.oldestPendingHour()).toBeNull();
+      }),
+    );
+
+    it(
       'hands the payload to the claimer but never to the operator listing',
       withStore(async (store) => {
         await store.enqueue(report(1));

@@ -230,6 +230,13 @@ export class D1Store implements ReportStore {
     });
   }
 
+  oldestPendingHour(): Promise<string | null> {
+    return this.#run('wachtrij tonen', async () => {
+      const { results } = await this.#db.prepare(`SELECT MIN(json_extract(payload, '$.timestamp')) AS hour FROM outbox WHERE state = 'pending'`).all<{ hour: string | null }>();
+      return results[0]?.hour ?? null;
+    });
+  }
+
   list(state?: EntryState): Promise<OutboxListing[]> {
     return this.#run('wachtrij tonen', async () => {
       const { results } = await (state ? this.#db.prepare(SQL.listState).bind(state) : this.#db.prepare(SQL.list)).all<OutboxRow>();

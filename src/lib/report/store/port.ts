@@ -111,6 +111,11 @@ export interface ReportStore {
   list(state?: EntryState): Promise<OutboxListing[]>;
   /** How many reports the outbox holds, pending and dead. */
   outboxSize(): Promise<number>;
+  /**
+   * The hour (ISO 8601, the payload's `timestamp`) in which the oldest report still waiting for
+   * delivery arrived, or null when none waits: for the operator's metrics, never finer than the hour.
+   */
+  oldestPendingHour(): Promise<string | null>;
   /** Puts a dead entry (or all of them) back in the queue for an immediate attempt; returns how many. */
   retry(id?: string): Promise<number>;
 

@@ -349,6 +349,11 @@ export class PostgresStore implements ReportStore {
     return Number(rows[0].n);
   }
 
+  async oldestPendingHour(): Promise<string | null> {
+    const { rows } = await this.#query<{ hour: string | null }>('wachtrij tonen', `SELECT MIN(payload::jsonb ->> 'timestamp') AS hour FROM outbox WHERE state = 'pending'`, []);
+    return rows[0]?.hour ?? null;
+  }
+
   async retry(id?: string): Promise<number> {
     const result = id ? await this.#query('opnieuw proberen', PG.retryOne, [id]) : await this.#query('opnieuw proberen', PG.retryAll, []);
     return result.rowCount ?? 0;

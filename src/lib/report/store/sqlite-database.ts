@@ -161,6 +161,11 @@ export class SqliteReportDatabase {
     return Number((this.#db.prepare(SQL.outboxSize).get() as { n: number }).n);
   }
 
+  oldestPendingHour(): string | null {
+    const row = this.#db.prepare(`SELECT MIN(json_extract(payload, '$.timestamp')) AS hour FROM outbox WHERE state = 'pending'`).get() as { hour: string | null };
+    return row.hour ?? null;
+  }
+
   retry(id?: string): number {
     const result = id ? this.#db.prepare(SQL.retryOne).run(id) : this.#db.prepare(SQL.retryAll).run();
     return Number(result.changes);

@@ -82,6 +82,9 @@ export class SqliteStore implements ReportStore {
   outboxSize() {
     return this.#call<number>('outboxSize');
   }
+  oldestPendingHour() {
+    return this.#call<string | null>('oldestPendingHour');
+  }
   retry(id?: string) {
     return this.#call<number>('retry', id);
   }
