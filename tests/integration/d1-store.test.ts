@@ -59,11 +59,11 @@ describe('D1 store', { timeout: 30_000 }, () => {
     await store.list();
     const db = proxy.env[bindings.get(store)!];
     const { results } = await db.prepare('SELECT name FROM d1_migrations ORDER BY id').all<{ name: string }>();
-    expect(results.map((r) => r.name)).toEqual(['0001_report_store.sql', '0002_follow_up.sql']);
+    expect(results.map((r) => r.name)).toEqual(['0001_report_store.sql', '0002_follow_up.sql', '0003_status_messages.sql']);
     // A second store on the same database (another isolate) applies nothing twice.
     const again = await open(bindings.get(store)!);
     await again.list();
-    expect((await db.prepare('SELECT count(*) AS n FROM d1_migrations').all<{ n: number }>()).results).toEqual([{ n: 2 }]);
+    expect((await db.prepare('SELECT count(*) AS n FROM d1_migrations').all<{ n: number }>()).results).toEqual([{ n: 3 }]);
     const tables = await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name`).all<{ name: string }>();
     expect(tables.results.map((t) => t.name)).toEqual(['d1_migrations', 'mailbox_messages', 'mailboxes', 'outbox', 'rate_counts', 'sqlite_sequence', 'used_keys']);
   });

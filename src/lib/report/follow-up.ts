@@ -18,7 +18,7 @@ import { codeKeys, newReceiptCode, normalizeCode } from './receipt-code.ts';
 import { newKeyPair, seal, unseal } from './seal.ts';
 import { identityToRecipient } from 'age-encryption';
 import { newReportId, receivedHour } from './identifiers.ts';
-import { reportEvent } from './events.ts';
+import { isReportStatus, reportEvent, type ReportStatus } from './events.ts';
 
 const DAY = 86_400;
 
@@ -70,6 +70,20 @@ export interface ShownMessage {
   from: MailboxMessage['from'];
   text: string;
   day: string;
+}
+
+/** The newest status the desk set (report.status), or undefined before the desk has read the report. */
+export function latestStatus(messages: readonly ShownMessage[]): { status: ReportStatus; day: string } | undefined {
+  for (const message of [...messages].reverse()) {
+    if (message.from !== 'status') continue;
+    try {
+      const { status } = JSON.parse(message.text) as { status?: unknown };
+      if (isReportStatus(status)) return { status, day: message.day };
+    } catch {
+      // Not readable: an older or a damaged status is skipped, the one before it counts.
+    }
+  }
+  return undefined;
 }
 
 export interface Conversation {

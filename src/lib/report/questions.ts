@@ -3,22 +3,37 @@
  * under its own key (REPORT_INTAKE_SECRET; timestamps checked, each webhook-id accepted once) and
  *   { "type": "report.question", "timestamp": "…", "data": { "reportId": "msg_…", "sealed": "<age>" } }
  * where `sealed` is the question encrypted to the report's replyRecipient (from report.created).
- * The server stores it as it came: it cannot read it. Contract: docs/RECEIVER.md.
+ * The same API takes `report.status` (data.sealed: {"status": …} sealed the same way): the
+ * handling status the reporter sees on /melden/terugkomen/.
+ * The server stores both as they came: it cannot read them. Contract: docs/RECEIVER.md.
  */
 import { z } from 'astro/zod';
 import type { ReportStore } from './store/port.ts';
 import { TIMESTAMP_TOLERANCE_SECONDS, verify } from './signing.ts';
 import { toWholeHour, usedKey } from './abuse.ts';
 import { dayOf, expiryAfter } from './follow-up.ts';
+import { armor } from 'age-encryption';
+
+/** Armored age whose content starts with the age v1 header; the site cannot check more. */
+function isAge(armored: string): boolean {
+  try {
+    return new TextDecoder().decode(armor.decode(armored).subarray(0, 22)) === 'age-encryption.org/v1\n';
+  } catch {
+    return false;
+  }
+}
 
 const MAX_BODY_BYTES = 64 * 1024;
 
+/** What the desk may send: a question, or the handling status the reporter sees. */
+const SENDER = { 'report.question': 'intake', 'report.status': 'status' } as const;
+
 const questionSchema = z.object({
-  type: z.literal('report.question'),
+  type: z.enum(['report.question', 'report.status']),
   timestamp: z.string().optional(),
   data: z.object({
     reportId: z.string().regex(/^msg_[0-9a-f]{32}$/),
-    sealed: z.string().startsWith('-----BEGIN AGE ENCRYPTED FILE-----').max(48 * 1024),
+    sealed: z.string().max(48 * 1024).refine(isAge),
   }),
 });
 
@@ -59,7 +74,7 @@ export async function receiveQuestion(request: Request, context: QuestionContext
   try {
     question = questionSchema.parse(JSON.parse(body));
   } catch {
-    return json(400, { error: 'Verwacht: {"type":"report.question","data":{"reportId":"msg_…","sealed":"-----BEGIN AGE ENCRYPTED FILE-----…"}}.' });
+    return json(400, { error: 'Verwacht: {"type":"report.question" of "report.status","data":{"reportId":"msg_…","sealed":"-----BEGIN AGE ENCRYPTED FILE-----…"}}.' });
   }
   try {
     // A replayed request (same webhook-id) is refused for as long as its timestamp is accepted.
@@ -67,7 +82,7 @@ export async function receiveQuestion(request: Request, context: QuestionContext
     if (!first) return json(409, { error: 'Deze webhook-id is al ontvangen.' });
     const stored = await context.store.addMessage(
       question.data.reportId,
-      { from: 'intake', sealed: question.data.sealed, day: dayOf(now) },
+      { from: SENDER[question.type], sealed: question.data.sealed, day: dayOf(now) },
       expiryAfter(now, context.retentionDays),
       now,
     );

@@ -58,6 +58,9 @@ const MIGRATIONS = [
      day text NOT NULL
    );
    CREATE INDEX mailbox_messages_report ON mailbox_messages (report_id);`,
+  // 3: 'status' messages (report.status from the intake desk).
+  `ALTER TABLE mailbox_messages DROP CONSTRAINT mailbox_messages_sender_check;
+   ALTER TABLE mailbox_messages ADD CONSTRAINT mailbox_messages_sender_check CHECK (sender IN ('intake', 'reporter', 'status'));`,
 ];
 
 /** The schema version this code writes and expects. */

@@ -51,6 +51,18 @@ const MIGRATIONS = [
      day TEXT NOT NULL
    );
    CREATE INDEX mailbox_messages_report ON mailbox_messages (report_id);`,
+  // 3: 'status' messages (report.status from the intake desk); SQLite cannot alter a CHECK, so the table is rebuilt.
+  `CREATE TABLE mailbox_messages_3 (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     report_id TEXT NOT NULL REFERENCES mailboxes (report_id) ON DELETE CASCADE,
+     sender TEXT NOT NULL CHECK (sender IN ('intake', 'reporter', 'status')),
+     sealed TEXT NOT NULL,
+     day TEXT NOT NULL
+   );
+   INSERT INTO mailbox_messages_3 (seq, report_id, sender, sealed, day) SELECT seq, report_id, sender, sealed, day FROM mailbox_messages;
+   DROP TABLE mailbox_messages;
+   ALTER TABLE mailbox_messages_3 RENAME TO mailbox_messages;
+   CREATE INDEX mailbox_messages_report ON mailbox_messages (report_id);`,
 ];
 
 
