@@ -1,0 +1,302 @@
+/**
+ * The workbench: sign-in, unlock, inbox, case and audit log on one page (#meldingen, #zaak/…,
+ * #logboek). Everything shown is opened here, in the key worker; the server sees ciphertext,
+ * dates and statuses. Text from reports is only ever set as textContent.
+ */
+import { ApiError, announce, api, notice, setCsrf } from './client.ts';
+import { parseRecoveryKey, passkeyKey, recoveryKey, unwrap } from './crypto.ts';
+import { lock, openAll, sealQuestion, unlock, unlocked } from './keyring.ts';
+import { signInWithPasskey } from './passkey.ts';
+import { DANGER_LABELS, FORM_LABELS, LANGUAGE_LABELS, STATUS_LABELS, deadline, formatDay } from './labels.ts';
+
+interface Member {
+  id: string;
+  name: string;
+  role: 'beheerder' | 'behandelaar';
+}
+interface CaseMeta {
+  reportId: string;
+  receivedDay: string;
+  status: string;
+  closingReason: string | null;
+  ackDue: string;
+  feedbackDue: string;
+  acknowledgedDay: string | null;
+  replyRecipient: string;
+  newAnswer: boolean;
+  unread?: boolean;
+  sealed?: string | null;
+}
+interface Report {
+  language?: string;
+  municipality?: { name?: string };
+  exploitationForm?: string;
+  signals?: { statement?: string }[];
+  location?: string | null;
+  when?: string | null;
+  description?: string;
+  people?: string | null;
+  vehicles?: string | null;
+  dangerNow?: string;
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const VIEWS = ['loading', 'signin', 'unlock', 'inbox', 'case', 'audit'] as const;
+let member: Member | undefined;
+let today = new Date().toISOString().slice(0, 10);
+
+function show(view: (typeof VIEWS)[number], title?: string) {
+  for (const name of VIEWS) $(`view-${name}`).hidden = name !== view;
+  $('nav').hidden = !unlocked;
+  const heading = $(`view-${view}`).querySelector('h1')!;
+  if (title) heading.textContent = title;
+  document.title = `${heading.textContent} – Meldbalie`;
+  heading.focus();
+}
+
+function element(tag: string, text?: string, className?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function fact(list: HTMLElement, term: string, value: string | null | undefined) {
+  if (value === null || value === undefined || value === '') return;
+  list.append(element('dt', term), element('dd', value));
+}
+
+const parseReport = (text: string | null | undefined): Report | undefined => {
+  try {
+    return text ? (JSON.parse(text) as Report) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const caseName = (report: Report | undefined) =>
+  report ? `${FORM_LABELS[report.exploitationForm ?? ''] ?? 'Melding'}, ${report.municipality?.name ?? 'gemeente onbekend'}` : 'Melding (niet te openen)';
+
+async function unlockWith(identity: string | undefined, way: 'passkey' | 'herstelsleutel'): Promise<boolean> {
+  if (!identity) return false;
+  await unlock(identity);
+  await api('/api/ontgrendeld', { way });
+  $('member-name').textContent = member ? `${member.name} (${member.role})` : '';
+  $('nav-audit').hidden = member?.role !== 'beheerder';
+  return true;
+}
+
+async function signIn() {
+  notice();
+  try {
+    const signedIn = await signInWithPasskey();
+    setCsrf(signedIn.csrf);
+    member = signedIn.member;
+    const identity = signedIn.prf && signedIn.wrappedIdentity ? await unwrap(await passkeyKey(signedIn.prf, signedIn.credentialId), signedIn.wrappedIdentity) : undefined;
+    if (await unlockWith(identity, 'passkey')) return route();
+    show('unlock');
+    notice('Uw passkey kan de sleutel hier niet openen. Ontgrendel met de herstelsleutel.');
+  } catch (error) {
+    notice(error instanceof ApiError ? error.message : 'Aanmelden is niet gelukt of afgebroken. Probeer het opnieuw.');
+  }
+}
+
+async function unlockWithRecovery(event: SubmitEvent) {
+  event.preventDefault();
+  notice();
+  const input = $<HTMLInputElement>('recovery-input');
+  const bytes = parseRecoveryKey(input.value);
+  if (!bytes) return notice('Deze herstelsleutel is niet compleet of bevat een tikfout: 52 tekens, cijfers en letters.');
+  const { wrappedRecovery } = await api<{ wrappedRecovery: string }>('/api/herstel');
+  const identity = await unwrap(await recoveryKey(bytes), wrappedRecovery);
+  if (!(await unlockWith(identity, 'herstelsleutel'))) return notice('Deze herstelsleutel past niet bij deze meldbalie.');
+  input.value = '';
+  route();
+}
+
+async function showInbox() {
+  const { cases, today: serverToday } = await api<{ cases: CaseMeta[]; today: string }>('/api/zaken');
+  today = serverToday;
+  const opened = await openAll(cases.filter((c) => c.sealed).map((c) => ({ id: c.reportId, sealed: c.sealed! })));
+  const rows = $('inbox-rows');
+  rows.replaceChildren();
+  let overdue = 0;
+  for (const c of cases) {
+    const report = parseReport(opened[c.reportId]);
+    const row = element('tr');
+    if (c.unread || c.newAnswer) row.classList.add('is-unread');
+    const first = element('td');
+    const link = element('a', caseName(report)) as HTMLAnchorElement;
+    link.href = `#zaak/${c.reportId}`;
+    first.append(link);
+    if (c.unread) first.append(' ', element('span', 'Ongelezen', 'badge'));
+    if (c.newAnswer) first.append(' ', element('span', 'Nieuw antwoord', 'badge'));
+    const due = deadline(c, today);
+    if (due?.overdue) overdue++;
+    const dueCell = element('td', due?.text ?? 'Afgesloten', due?.overdue ? 'overdue' : undefined);
+    row.append(first, element('td', STATUS_LABELS[c.status] ?? c.status), element('td', formatDay(c.receivedDay)), element('td', report?.municipality?.name ?? '–'), dueCell);
+    rows.append(row);
+  }
+  $('inbox-table').hidden = cases.length === 0;
+  $('inbox-summary').textContent =
+    cases.length === 0 ? 'Er zijn nog geen meldingen.' : `${cases.length} ${cases.length === 1 ? 'melding' : 'meldingen'}${overdue ? `, waarvan ${overdue} te laat` : ''}. Nieuwe antwoorden staan bovenaan.`;
+  show('inbox');
+}
+
+async function showCase(reportId: string) {
+  const data = await api<{ case: CaseMeta; events: { type: string; day: string; sealed: string }[]; questions: { day: string; sealed: string }[]; closingReasons: Record<string, string> }>(
+    `/api/zaken/${reportId}`,
+  );
+  const items = [...data.events.map((e, i) => ({ id: `e${i}`, sealed: e.sealed })), ...data.questions.map((q, i) => ({ id: `q${i}`, sealed: q.sealed }))];
+  const opened = await openAll(items);
+  const createdIndex = data.events.findIndex((e) => e.type === 'report.created');
+  const report = parseReport(opened[`e${createdIndex}`]);
+  await api(`/api/zaken/${reportId}/geopend`, {});
+  const c = data.case;
+
+  const meta = $('case-meta');
+  meta.replaceChildren();
+  fact(meta, 'Status', `${STATUS_LABELS[c.status]}${c.closingReason ? `: ${data.closingReasons[c.closingReason] ?? c.closingReason}` : ''}`);
+  fact(meta, 'Ontvangen', formatDay(c.receivedDay));
+  fact(meta, 'Ontvangst bevestigd', c.acknowledgedDay ? formatDay(c.acknowledgedDay) : 'Nog niet');
+  const due = deadline(c, today);
+  fact(meta, 'Termijn', due?.text ?? 'Geen: afgesloten');
+  fact(meta, 'Kenmerk', c.reportId);
+
+  const facts = $('case-report');
+  facts.replaceChildren();
+  if (!report) fact(facts, 'Let op', 'Deze melding kan met deze sleutel niet worden geopend.');
+  else {
+    fact(facts, 'Gemeente', report.municipality?.name);
+    fact(facts, 'Vorm', FORM_LABELS[report.exploitationForm ?? ''] ?? report.exploitationForm);
+    fact(facts, 'Nu gevaar', DANGER_LABELS[report.dangerNow ?? ''] ?? report.dangerNow);
+    fact(facts, 'Wat er gebeurt', report.description);
+    fact(facts, 'Waar', report.location);
+    fact(facts, 'Wanneer', report.when);
+    fact(facts, 'Personen', report.people);
+    fact(facts, 'Voertuigen', report.vehicles);
+    fact(facts, 'Signalen', (report.signals ?? []).map((s) => `• ${s.statement}`).join('\n'));
+    fact(facts, 'Taal van de melder', LANGUAGE_LABELS[report.language ?? ''] ?? report.language);
+  }
+
+  // Questions first on a day they share with answers: an answer follows the question it answers.
+  const conversation = [
+    ...data.questions.map((q, i) => ({ day: q.day, order: 0, from: 'desk', text: opened[`q${i}`] })),
+    ...data.events.flatMap((e, i) => (e.type === 'report.message' ? [{ day: e.day, order: 1, from: 'reporter', text: (JSON.parse(opened[`e${i}`] ?? 'null') as { text?: string } | null)?.text ?? null }] : [])),
+  ].sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order);
+  const list = $('conversation');
+  list.replaceChildren();
+  for (const message of conversation) {
+    const item = element('li', undefined, message.from === 'desk' ? 'from-desk' : 'from-reporter');
+    item.append(element('h3', `${message.from === 'desk' ? 'Vraag van de meldbalie' : 'Antwoord of aanvulling van de melder'}, ${formatDay(message.day)}`));
+    item.append(element('p', message.text ?? '(niet te openen)'));
+    list.append(item);
+  }
+  $('conversation-empty').hidden = conversation.length > 0;
+  $('ack-text').textContent = c.acknowledgedDay ? `Bevestigd op ${formatDay(c.acknowledgedDay)}. De melder ziet "ontvangen".` : 'Nog niet bevestigd. De melder ziet dan "ontvangen op" de datum van vandaag.';
+  $('acknowledge').hidden = !!c.acknowledgedDay;
+  $('view-case').dataset.reportId = reportId;
+  $('view-case').dataset.replyRecipient = c.replyRecipient;
+  show('case', `${caseName(report)} (${formatDay(c.receivedDay)})`);
+}
+
+async function showAudit() {
+  const { rows, broken, names } = await api<{ rows: { seq: number; at: string; actor: string; action: string; subject: string; hash: string }[]; broken: { seq: number; reason: string } | null; names: Record<string, string> }>('/api/logboek');
+  $('audit-chain').textContent = broken ? `Let op: de keten is gebroken bij regel ${broken.seq} (${broken.reason}).` : `De keten van ${rows.length} regels klopt: geen regel is veranderd of verwijderd.`;
+  $('audit-chain').className = broken ? 'overdue' : '';
+  const body = $('audit-rows');
+  body.replaceChildren();
+  for (const row of rows) {
+    const tr = element('tr');
+    tr.append(element('td', String(row.seq)), element('td', row.at.replace('T', ' ').replace('Z', '')), element('td', names[row.actor] ?? row.actor), element('td', row.action), element('td', row.subject), element('td', row.hash.slice(0, 16), 'audit-hash'));
+    body.append(tr);
+  }
+  show('audit');
+}
+
+async function route() {
+  notice();
+  try {
+    const hash = location.hash;
+    const reportId = /^#zaak\/(msg_[0-9a-f]{32})$/.exec(hash)?.[1];
+    if (reportId) await showCase(reportId);
+    else if (hash === '#logboek') await showAudit();
+    else await showInbox();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return start();
+    notice((error as Error).message);
+  }
+}
+
+async function act(button: HTMLElement, work: () => Promise<unknown>, done: string) {
+  notice();
+  (button as HTMLButtonElement).disabled = true;
+  try {
+    await work();
+    announce(done);
+    await showCase($('view-case').dataset.reportId!);
+    announce(done);
+  } catch (error) {
+    notice((error as Error).message);
+  } finally {
+    (button as HTMLButtonElement).disabled = false;
+  }
+}
+
+async function start() {
+  const session = await api<{ signedIn: boolean; setUp: boolean; csrf?: string; member?: Member }>('/api/sessie');
+  if (!session.setUp) {
+    show('signin');
+    return notice('Deze meldbalie is nog niet ingesteld. Open de eenmalige instellink die de server bij het starten toonde.');
+  }
+  if (!session.signedIn) {
+    if (unlocked) await lock();
+    return show('signin');
+  }
+  setCsrf(session.csrf);
+  member = session.member;
+  if (!unlocked) return show('unlock');
+  route();
+}
+
+$('signin-passkey').addEventListener('click', signIn);
+$('unlock-passkey').addEventListener('click', signIn);
+$<HTMLFormElement>('unlock-recovery').addEventListener('submit', (event) => void unlockWithRecovery(event).catch((e: Error) => notice(e.message)));
+$('sign-out').addEventListener('click', async () => {
+  await api('/api/afmelden', {}).catch(() => undefined);
+  await lock();
+  setCsrf(undefined);
+  history.replaceState(null, '', '/');
+  start();
+});
+$('acknowledge').addEventListener('click', (event) =>
+  act(event.currentTarget as HTMLElement, () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status: 'ontvangen' }), 'Ontvangst bevestigd. De melder ziet dit bij het terugkomen.'),
+);
+$<HTMLFormElement>('question-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const textarea = $<HTMLTextAreaElement>('question-text');
+  const text = textarea.value.trim();
+  if (text.length < 2) return notice('Schrijf eerst uw vraag.');
+  const view = $('view-case');
+  act(
+    event.submitter ?? textarea,
+    async () => {
+      const sealed = await sealQuestion(view.dataset.replyRecipient!, text);
+      await api(`/api/zaken/${view.dataset.reportId}/vraag`, sealed);
+      textarea.value = '';
+    },
+    'Vraag verstuurd.',
+  );
+});
+$<HTMLFormElement>('status-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const status = $<HTMLSelectElement>('status-select').value;
+  const reason = $<HTMLSelectElement>('reason-select').value;
+  if (status === 'afgesloten' && !reason) return notice('Kies een reden om de melding af te sluiten.');
+  act(event.submitter ?? $('status-select'), () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status, ...(status === 'afgesloten' ? { reason } : {}) }), 'Status opgeslagen.');
+});
+$('refresh').addEventListener('click', () => void route());
+window.addEventListener('hashchange', () => {
+  if (unlocked) route();
+});
+start().catch((error: Error) => notice(error.message));

@@ -1,0 +1,109 @@
+/**
+ * What the desk server keeps, behind an async port so a PostgreSQL store (DESK_DATABASE_URL)
+ * can take the place of the embedded SQLite one. It keeps ciphertext and the metadata the desk
+ * needs (received day, status, deadlines, assignee, who read a case); never report content.
+ */
+export type CaseStatus = 'nieuw' | 'ontvangen' | 'in-behandeling' | 'wacht-op-melder' | 'doorgezet' | 'afgesloten';
+export type Role = 'beheerder' | 'behandelaar';
+
+export interface Member {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface Credential {
+  /** base64url credential id. */
+  id: string;
+  memberId: string;
+  /** base64url COSE public key. */
+  publicKey: string;
+  counter: number;
+  transports: string[];
+  /** The desk identity, AES-GCM-wrapped under a key from this passkey's PRF output; null until set. */
+  wrappedIdentity: string | null;
+}
+
+export interface Session {
+  memberId: string;
+  csrf: string;
+  expiresAt: number;
+}
+
+export interface StoredEvent {
+  webhookId: string;
+  type: 'report.created' | 'report.message';
+  reportId: string;
+  /** The body exactly as it arrived (JSON with data.sealed). */
+  body: string;
+  receivedDay: string;
+}
+
+export interface Case {
+  reportId: string;
+  receivedDay: string;
+  status: CaseStatus;
+  closingReason: string | null;
+  ackDue: string;
+  feedbackDue: string;
+  acknowledgedDay: string | null;
+  assignee: string | null;
+  replyRecipient: string;
+  /** A reporter's answer came in after the last time someone opened the case. */
+  newAnswer: boolean;
+  readBy: string[];
+}
+
+/** A question the desk asked, kept as a copy sealed to the desk (the reporter's copy it cannot read). */
+export interface Outgoing {
+  reportId: string;
+  sealed: string;
+  day: string;
+  memberId: string;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface DeskStore {
+  getSetting(key: string): Promise<string | undefined>;
+  setSettings(values: Record<string, string>): Promise<void>;
+  deleteSetting(key: string): Promise<void>;
+
+  addMember(member: Member): Promise<void>;
+  getMember(id: string): Promise<Member | undefined>;
+  countMembers(): Promise<number>;
+  addCredential(credential: Credential): Promise<void>;
+  getCredential(id: string): Promise<Credential | undefined>;
+  updateCredential(id: string, change: { counter?: number; wrappedIdentity?: string }): Promise<void>;
+
+  addSession(tokenHash: string, session: Session): Promise<void>;
+  getSession(tokenHash: string, now: number): Promise<Session | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Stores a WebAuthn challenge for one use. */
+  addChallenge(challenge: string, purpose: string, expiresAt: number): Promise<void>;
+  /** True once for a stored, unexpired challenge of that purpose; deletes it. */
+  useChallenge(challenge: string, purpose: string, now: number): Promise<boolean>;
+
+  /** Stores an event and creates or touches its case in one transaction; false when the webhook-id is known. */
+  receive(event: StoredEvent, newCase?: Omit<Case, 'readBy' | 'newAnswer'>): Promise<boolean>;
+  listCases(): Promise<Case[]>;
+  getCase(reportId: string): Promise<Case | undefined>;
+  events(reportId: string): Promise<StoredEvent[]>;
+  updateCase(reportId: string, change: Partial<Pick<Case, 'status' | 'closingReason' | 'acknowledgedDay' | 'assignee'>>): Promise<void>;
+  markRead(reportId: string, memberId: string): Promise<void>;
+  addOutgoing(outgoing: Outgoing): Promise<void>;
+  outgoing(reportId: string): Promise<Outgoing[]>;
+
+  /** Appends to the hash chain (audit.ts computes the hash from the previous row). */
+  appendAudit(make: (previous: AuditRow | undefined, seq: number) => Omit<AuditRow, 'seq'>): Promise<AuditRow>;
+  audit(): Promise<AuditRow[]>;
+  close(): Promise<void>;
+}
