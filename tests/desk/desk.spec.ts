@@ -31,6 +31,12 @@ let deskPage: Page;
 let recoveryKey: string;
 let receiptCode: string;
 
+/** With DESK_SCREENSHOTS=<folder> the run also saves the pages for docs/DESK.md. */
+async function screenshot(page: Page, name: string) {
+  const folder = process.env.DESK_SCREENSHOTS;
+  if (folder) await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+}
+
 async function reporterPage(browser: Browser) {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: site.url });
   return context.newPage();
@@ -65,6 +71,7 @@ test.beforeAll(async ({ browser }) => {
   await deskPage.getByRole('button', { name: 'Passkey maken en sleutel aanmaken' }).click();
   await expect(deskPage.getByRole('heading', { name: /Herstelsleutel/ })).toBeVisible({ timeout: 20_000 });
   recoveryKey = (await deskPage.locator('#recovery-key').textContent())!;
+  await screenshot(deskPage, 'instellen-klaar');
   expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
   const siteEnv = Object.fromEntries(
     (await deskPage.locator('#site-env').textContent())!.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
@@ -113,6 +120,7 @@ test('a report goes from the reporter to the desk and back, and the case is clos
     await deskPage.setViewportSize({ width, height: 900 });
     expect(await axeViolations(deskPage)).toEqual([]);
   }
+  await screenshot(deskPage, 'meldingen');
   await row.getByRole('link').click();
   await expect(deskPage.getByRole('heading', { level: 1 })).toContainText('Arbeidsuitbuiting, Woerden');
   await expect(deskPage.getByText(MARK.report)).toBeVisible();
@@ -148,6 +156,7 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   const answered = await inboxRow(deskPage, 'Nieuw antwoord');
   await answered.getByRole('link').click();
   await expect(deskPage.locator('#conversation')).toContainText(MARK.answer);
+  await screenshot(deskPage, 'zaak');
   await deskPage.getByLabel('Nieuwe status').selectOption('afgesloten');
   await deskPage.getByLabel('Reden van afsluiten').selectOption('politie');
   await deskPage.getByRole('button', { name: 'Status opslaan' }).click();
@@ -156,11 +165,13 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   await reporter.getByLabel(t('followUp.code.label')).fill(receiptCode);
   await reporter.getByRole('button', { name: t('followUp.open') }).click();
   await expect(reporter.locator('.report-status')).toContainText('Afgesloten op');
+  await screenshot(reporter, 'melder-afgesloten');
   await reporter.context().close();
 
   // The audit log shows every step, and its chain verifies in the page and on the command line.
   await deskPage.getByRole('link', { name: 'Logboek' }).click();
   await expect(deskPage.locator('#audit-chain')).toContainText('klopt');
+  await screenshot(deskPage, 'logboek');
   const log = (await deskPage.locator('#audit-rows').textContent())!;
   for (const action of ['instellen', 'sleutel.aangemaakt', 'aanmelden', 'ontgrendelen.passkey', 'zaak.geopend', 'zaak.status', 'zaak.vraag']) expect(log).toContain(action);
   for (const width of [390, 1280]) {

@@ -44,6 +44,7 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 const VIEWS = ['loading', 'signin', 'unlock', 'inbox', 'case', 'audit'] as const;
 let member: Member | undefined;
 let today = new Date().toISOString().slice(0, 10);
+let shown: (typeof VIEWS)[number] = 'loading';
 
 function show(view: (typeof VIEWS)[number], title?: string) {
   for (const name of VIEWS) $(`view-${name}`).hidden = name !== view;
@@ -51,7 +52,9 @@ function show(view: (typeof VIEWS)[number], title?: string) {
   const heading = $(`view-${view}`).querySelector('h1')!;
   if (title) heading.textContent = title;
   document.title = `${heading.textContent} – Meldbalie`;
-  heading.focus();
+  // Not on the first view of a page load: the page starts at its top anyway.
+  if (view !== shown) heading.focus();
+  shown = view;
 }
 
 function element(tag: string, text?: string, className?: string): HTMLElement {
