@@ -192,6 +192,61 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   for (const mark of Object.values(MARK)) expect(desk.output()).not.toContain(mark.slice(0, 22));
 });
 
+test('a beheerder invites a behandelaar, whose own passkey opens the reports once access is given', async ({ browser }) => {
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+  await deskPage.getByRole('link', { name: 'Team' }).click();
+  await expect(heading(deskPage)).toHaveText('Team');
+  await deskPage.getByLabel('Naam of functie').fill('Behandelaar zorg');
+  await deskPage.getByLabel('Rol').selectOption('behandelaar');
+  await deskPage.getByRole('button', { name: 'Uitnodiging maken' }).click();
+  const link = (await deskPage.locator('#invite-link').textContent())!;
+  expect(link).toMatch(new RegExp(`^${deskEnv.DESK_URL}/uitnodiging/#\\S+$`));
+  for (const width of [390, 1280]) {
+    await deskPage.setViewportSize({ width, height: 900 });
+    expect(await axeViolations(deskPage)).toEqual([]);
+  }
+
+  // The colleague, in another browser with their own authenticator.
+  const colleague = await browser.newContext();
+  const page = await colleague.newPage();
+  await addPasskeyAuthenticator(colleague, page);
+  await page.goto(link);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Passkey maken' }).click();
+  await expect(page.getByRole('heading', { name: 'Uw passkey is klaar' })).toBeVisible();
+  const reuse = await colleague.request.post(`${deskEnv.DESK_URL}/api/uitnodiging/opties`, { headers: { origin: deskEnv.DESK_URL, 'content-type': 'application/json' }, data: { token: link.split('#')[1] } });
+  expect(reuse.status()).toBe(403);
+  // Signed in, but no access to the reports until a beheerder gives it.
+  await page.goto(`${deskEnv.DESK_URL}/`);
+  await page.getByRole('button', { name: 'Ontgrendelen met passkey' }).click();
+  await expect(page.getByRole('alert')).toContainText('nog geen toegang');
+  expect((await page.request.get(`${deskEnv.DESK_URL}/api/logboek`)).status()).toBe(403);
+
+  await deskPage.getByRole('link', { name: 'Meldingen', exact: true }).click();
+  await deskPage.getByRole('link', { name: 'Team' }).click();
+  await deskPage.getByRole('button', { name: 'Toegang geven aan Behandelaar zorg' }).click();
+  await expect(deskPage.locator('#team-rows')).not.toContainText('Wacht op toegang');
+  await expect(deskPage.getByRole('row').filter({ hasText: 'Behandelaar zorg' })).toContainText('Ja');
+
+  // Now the colleague's passkey opens the reports; the second time from the copy it re-wrapped.
+  for (let round = 0; round < 2; round++) {
+    await page.goto(`${deskEnv.DESK_URL}/`);
+    await page.getByRole('button', { name: 'Ontgrendelen met passkey' }).click();
+    await expect(heading(page)).toHaveText('Meldingen');
+    await expect(page.getByRole('row').filter({ hasText: 'Woerden' })).toHaveCount(1);
+  }
+  await expect(page.getByRole('link', { name: 'Logboek' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Team' })).toBeHidden();
+  await page.getByRole('row').filter({ hasText: 'Woerden' }).getByRole('link').click();
+  await expect(page.getByText(MARK.report)).toBeVisible();
+  await colleague.close();
+
+  await deskPage.getByRole('link', { name: 'Logboek' }).click();
+  const log = (await deskPage.locator('#audit-rows').textContent())!;
+  for (const action of ['uitnodiging.gemaakt', 'uitnodiging.aanvaard', 'sleutel.gedeeld']) expect(log).toContain(action);
+  await expect(deskPage.locator('#audit-chain')).toContainText('klopt');
+});
+
 test('the recovery key unlocks when the passkey cannot, and the page forgets the key on reload', async () => {
   await deskPage.goto(`${deskEnv.DESK_URL}/`);
   await expect(deskPage.getByRole('heading', { level: 1 })).toHaveText('Meldingen ontgrendelen');

@@ -4,9 +4,9 @@
  * dates and statuses. Text from reports is only ever set as textContent.
  */
 import { ApiError, announce, api, notice, setCsrf } from './client.ts';
-import { parseRecoveryKey, passkeyKey, recoveryKey, unwrap } from './crypto.ts';
-import { lock, openAll, sealQuestion, unlock, unlocked } from './keyring.ts';
-import { signInWithPasskey } from './passkey.ts';
+import { parseRecoveryKey } from './crypto.ts';
+import { lock, openAll, sealKeyFor, sealQuestion, unlock, unlocked } from './keyring.ts';
+import { requestKey, signInWithPasskey } from './passkey.ts';
 import { DANGER_LABELS, FORM_LABELS, LANGUAGE_LABELS, STATUS_LABELS, deadline, formatDay } from './labels.ts';
 
 interface Member {
@@ -41,7 +41,7 @@ interface Report {
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const VIEWS = ['loading', 'signin', 'unlock', 'inbox', 'case', 'audit'] as const;
+const VIEWS = ['loading', 'signin', 'unlock', 'inbox', 'case', 'audit', 'team'] as const;
 let member: Member | undefined;
 let today = new Date().toISOString().slice(0, 10);
 let shown: (typeof VIEWS)[number] = 'loading';
@@ -80,13 +80,11 @@ const parseReport = (text: string | null | undefined): Report | undefined => {
 const caseName = (report: Report | undefined) =>
   report ? `${FORM_LABELS[report.exploitationForm ?? ''] ?? 'Melding'}, ${report.municipality?.name ?? 'gemeente onbekend'}` : 'Melding (niet te openen)';
 
-async function unlockWith(identity: string | undefined, way: 'passkey' | 'herstelsleutel'): Promise<boolean> {
-  if (!identity) return false;
-  await unlock(identity);
+/** After the worker opened the key: tell the audit log, show the work. */
+async function unlocked_(way: 'passkey' | 'herstelsleutel') {
   await api('/api/ontgrendeld', { way });
   $('member-name').textContent = member ? `${member.name} (${member.role})` : '';
-  $('nav-audit').hidden = member?.role !== 'beheerder';
-  return true;
+  for (const id of ['nav-audit', 'nav-team']) $(id).hidden = member?.role !== 'beheerder';
 }
 
 async function signIn() {
@@ -95,8 +93,22 @@ async function signIn() {
     const signedIn = await signInWithPasskey();
     setCsrf(signedIn.csrf);
     member = signedIn.member;
-    const identity = signedIn.prf && signedIn.wrappedIdentity ? await unwrap(await passkeyKey(signedIn.prf, signedIn.credentialId), signedIn.wrappedIdentity) : undefined;
-    if (await unlockWith(identity, 'passkey')) return route();
+    if (!signedIn.wrappedIdentity) {
+      await requestKey(signedIn);
+      show('unlock');
+      return notice(
+        signedIn.prf
+          ? 'U bent aangemeld, maar een beheerder heeft u nog geen toegang tot de sleutel gegeven. Vraag het een beheerder en meld u daarna opnieuw aan.'
+          : 'Uw passkey kan de sleutel hier niet openen. Ontgrendel met de herstelsleutel.',
+      );
+    }
+    const answer = signedIn.prf ? await unlock({ way: 'passkey', prf: signedIn.prf, credentialId: signedIn.credentialId, wrapped: signedIn.wrappedIdentity }) : { ok: false };
+    if (answer.ok) {
+      // A key a colleague sealed for this passkey is kept from now on under its own PRF key.
+      if ('rewrapped' in answer && answer.rewrapped) await api('/api/sleutel/herverpakt', { credentialId: signedIn.credentialId, wrappedIdentity: answer.rewrapped });
+      await unlocked_('passkey');
+      return route();
+    }
     show('unlock');
     notice('Uw passkey kan de sleutel hier niet openen. Ontgrendel met de herstelsleutel.');
   } catch (error) {
@@ -111,8 +123,8 @@ async function unlockWithRecovery(event: SubmitEvent) {
   const bytes = parseRecoveryKey(input.value);
   if (!bytes) return notice('Deze herstelsleutel is niet compleet of bevat een tikfout: 52 tekens, cijfers en letters.');
   const { wrappedRecovery } = await api<{ wrappedRecovery: string }>('/api/herstel');
-  const identity = await unwrap(await recoveryKey(bytes), wrappedRecovery);
-  if (!(await unlockWith(identity, 'herstelsleutel'))) return notice('Deze herstelsleutel past niet bij deze meldbalie.');
+  if (!(await unlock({ way: 'herstelsleutel', bytes, wrapped: wrappedRecovery })).ok) return notice('Deze herstelsleutel past niet bij deze meldbalie.');
+  await unlocked_('herstelsleutel');
   input.value = '';
   route();
 }
@@ -217,6 +229,49 @@ async function showAudit() {
   show('audit');
 }
 
+interface TeamMember {
+  id: string;
+  name: string;
+  role: string;
+  credentials: { id: string; hasKey: boolean; waiting: boolean; recipient: string | null }[];
+}
+
+async function giveKey(credential: { id: string; recipient: string | null }, button: HTMLButtonElement) {
+  button.disabled = true;
+  try {
+    const { wrapped } = await sealKeyFor(credential.recipient!);
+    await api('/api/leden/sleutel', { credentialId: credential.id, wrappedIdentity: wrapped });
+    await showTeam();
+    announce('Toegang gegeven. Het lid kan de meldingen openen na opnieuw aanmelden.');
+  } catch (error) {
+    notice((error as Error).message);
+    button.disabled = false;
+  }
+}
+
+async function showTeam() {
+  const { members } = await api<{ members: TeamMember[] }>('/api/leden');
+  const body = $('team-rows');
+  body.replaceChildren();
+  for (const m of members) {
+    const row = element('tr');
+    const access = element('td');
+    const credential = m.credentials[0];
+    if (!credential) access.textContent = 'Nog geen passkey';
+    else if (credential.hasKey) access.textContent = 'Ja';
+    else if (credential.waiting) {
+      access.append(element('span', 'Wacht op toegang '));
+      const button = element('button', `Toegang geven aan ${m.name}`, 'utrecht-button utrecht-button--primary-action') as HTMLButtonElement;
+      button.type = 'button';
+      button.addEventListener('click', () => void giveKey(credential, button));
+      access.append(button);
+    } else access.textContent = 'Moet zich eerst aanmelden';
+    row.append(element('td', m.name), element('td', m.role), access);
+    body.append(row);
+  }
+  show('team');
+}
+
 async function route() {
   notice();
   try {
@@ -224,6 +279,7 @@ async function route() {
     const reportId = /^#zaak\/(msg_[0-9a-f]{32})$/.exec(hash)?.[1];
     if (reportId) await showCase(reportId);
     else if (hash === '#logboek') await showAudit();
+    else if (hash === '#team') await showTeam();
     else await showInbox();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return start();
@@ -299,6 +355,22 @@ $<HTMLFormElement>('status-form').addEventListener('submit', (event) => {
   act(event.submitter ?? $('status-select'), () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status, ...(status === 'afgesloten' ? { reason } : {}) }), 'Status opgeslagen.');
 });
 $('refresh').addEventListener('click', () => void route());
+$<HTMLFormElement>('invite-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  notice();
+  try {
+    const name = $<HTMLInputElement>('invite-name').value.trim();
+    const role = $<HTMLSelectElement>('invite-role').value;
+    const { link, days } = await api<{ link: string; days: number }>('/api/uitnodigingen', { name, role });
+    $('invite-link').textContent = link;
+    $('invite-days').textContent = String(days);
+    $('invite-result').hidden = false;
+    $<HTMLInputElement>('invite-name').value = '';
+    announce('Uitnodiging gemaakt. De link staat onder het formulier.');
+  } catch (error) {
+    notice((error as Error).message);
+  }
+});
 window.addEventListener('hashchange', () => {
   if (unlocked) route();
 });

@@ -2,7 +2,12 @@
  * Key wrapping in the browser (Web Crypto). The desk's age identity is stored only wrapped:
  * AES-256-GCM under a key derived with HKDF-SHA256 from either a passkey's PRF output (one
  * wrapped copy per passkey) or the recovery key (256 random bits, shown once at set-up).
+ * Handing the key to a new member: their PRF output also gives an age identity (the transfer
+ * key); an existing member's browser seals the desk key to its public half, and the new member's
+ * browser opens it and wraps it again under AES-GCM on first use.
  */
+import { bech32 } from '@scure/base';
+
 const encoder = new TextEncoder();
 
 export const toBase64Url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -26,6 +31,17 @@ async function wrappingKey(secret: BufferSource, info: string): Promise<CryptoKe
 
 /** The key for one passkey: its PRF output, bound to its credential id. */
 export const passkeyKey = (prfOutput: BufferSource, credentialId: string) => wrappingKey(prfOutput, `passkey ${credentialId}`);
+
+/** The age identity a new member's passkey gives, to receive the desk key from a colleague. */
+export async function transferIdentity(prfOutput: BufferSource, credentialId: string): Promise<string> {
+  const material = await crypto.subtle.importKey('raw', prfOutput, 'HKDF', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode('meldbalie wrapping v1'), info: encoder.encode(`overdracht ${credentialId}`) },
+    material,
+    256,
+  );
+  return bech32.encodeFromBytes('AGE-SECRET-KEY-', new Uint8Array(bits)).toUpperCase();
+}
 export const recoveryKey = (bytes: Uint8Array) => wrappingKey(bytes as BufferSource, 'herstelsleutel');
 
 export async function wrap(key: CryptoKey, secret: string): Promise<string> {

@@ -1,5 +1,5 @@
 /** The page's handle on the key worker: request/answer over postMessage. */
-import type { WorkerRequest } from './worker.ts';
+import type { Unlock, WorkerRequest } from './worker.ts';
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 let next = 0;
@@ -22,11 +22,14 @@ export function ask<T>(request: WorkerRequest): Promise<T> {
 
 export let unlocked = false;
 
-export async function unlock(identity: string): Promise<string> {
-  const { recipient } = await ask<{ recipient: string }>({ op: 'unlock', identity });
-  unlocked = true;
-  return recipient;
+/** Opens the desk key in the worker; `rewrapped` is a new copy for the server (see worker.ts). */
+export async function unlock(request: Unlock): Promise<{ ok: boolean; rewrapped?: string }> {
+  const answer = await ask<{ ok: boolean; rewrapped?: string }>({ op: 'unlock', unlock: request });
+  unlocked = answer.ok;
+  return answer;
 }
+
+export const sealKeyFor = (recipient: string) => ask<{ wrapped: string }>({ op: 'sealKeyFor', recipient });
 
 export async function lock() {
   await ask({ op: 'lock' });

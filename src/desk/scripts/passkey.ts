@@ -6,7 +6,8 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { api } from './client.ts';
-import { prfSalt } from './crypto.ts';
+import { identityToRecipient } from 'age-encryption';
+import { prfSalt, transferIdentity } from './crypto.ts';
 
 export async function registerPasskey(options: PublicKeyCredentialCreationOptionsJSON) {
   return startRegistration({ optionsJSON: { ...options, extensions: { ...options.extensions, prf: {} } as never } });
@@ -30,4 +31,15 @@ export async function signInWithPasskey(): Promise<SignedIn> {
   const { prf: _dropped, ...otherExtensions } = results;
   const answer = await api<Omit<SignedIn, 'prf'>>('/api/aanmelden', { response: { ...response, clientExtensionResults: otherExtensions } });
   return { ...answer, prf };
+}
+
+/**
+ * A new member without the desk key yet: publish the transfer key their passkey gives, so a
+ * beheerder's browser can seal the desk key to it. False without PRF.
+ */
+export async function requestKey(signedIn: SignedIn): Promise<boolean> {
+  if (!signedIn.prf) return false;
+  const recipient = await identityToRecipient(await transferIdentity(signedIn.prf, signedIn.credentialId));
+  await api('/api/sleutel/aanvraag', { credentialId: signedIn.credentialId, recipient });
+  return true;
 }

@@ -28,6 +28,8 @@ import { receiveEvent } from './receiver.ts';
 import { CLOSING_REASONS } from './closing-reasons.ts';
 
 export const RECEIVE_PATH = '/api/ontvang/';
+/** How long an invitation link works. */
+const INVITATION_DAYS = 7;
 
 
 export interface ApiRequest {
@@ -144,6 +146,23 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     await record(store, member.id, 'instellen', `passkey van ${name}`);
     return json(200, { ok: true });
   }
+  if (path === '/api/uitnodiging/opties' && method === 'POST') {
+    const invitation = typeof body!.token === 'string' ? await store.getInvitation(hashToken(body!.token), Date.now()) : undefined;
+    if (!invitation) return error(403, 'Deze uitnodiging is ongeldig, verlopen of al gebruikt. Vraag een beheerder om een nieuwe.');
+    const { options, userId } = await registrationOptions(config, store, invitation.name, invitation.memberId);
+    return json(200, { options, userId, name: invitation.name, role: invitation.role });
+  }
+  if (path === '/api/uitnodiging/passkey' && method === 'POST') {
+    const tokenHash = typeof body!.token === 'string' ? hashToken(body!.token) : '';
+    const invitation = await store.getInvitation(tokenHash, Date.now());
+    if (!invitation) return error(403, 'Deze uitnodiging is ongeldig, verlopen of al gebruikt.');
+    const member: Member = { id: invitation.memberId, name: invitation.name, role: invitation.role };
+    if (!(await store.useInvitation(tokenHash))) return error(403, 'Deze uitnodiging is al gebruikt.');
+    const credential = await finishRegistration(config, store, body!.response as never, member);
+    if (!credential) return error(400, 'De passkey kon niet worden geregistreerd. Vraag een beheerder om een nieuwe uitnodiging.');
+    await record(store, member.id, 'uitnodiging.aanvaard', `${member.name} (${member.role})`);
+    return json(200, { ok: true });
+  }
   if (path === '/api/aanmelden/opties' && method === 'POST') {
     return json(200, { options: await authenticationOptions(config, store) });
   }
@@ -192,6 +211,23 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
       },
     });
   }
+  if (path === '/api/sleutel/aanvraag' && method === 'POST') {
+    // A new member's transfer key, so a colleague can seal the desk key to it.
+    const { credentialId, recipient } = body as Record<string, unknown>;
+    const credential = typeof credentialId === 'string' ? await store.getCredential(credentialId) : undefined;
+    if (!credential || credential.memberId !== member.id) return error(400, 'Deze passkey hoort niet bij u.');
+    if (typeof recipient !== 'string' || !AGE_RECIPIENT.test(recipient)) return error(400, 'Verwacht recipient (age1…).');
+    if (!credential.wrappedIdentity) await store.updateCredential(credential.id, { recipient });
+    return json(200, { ok: true });
+  }
+  if (path === '/api/sleutel/herverpakt' && method === 'POST') {
+    const { credentialId, wrappedIdentity } = body as Record<string, unknown>;
+    const credential = typeof credentialId === 'string' ? await store.getCredential(credentialId) : undefined;
+    if (!credential || credential.memberId !== member.id) return error(400, 'Deze passkey hoort niet bij u.');
+    if (typeof wrappedIdentity !== 'string' || wrappedIdentity.startsWith('-----BEGIN') || wrappedIdentity.length > 1024) return error(400, 'Verwacht de sleutel, verpakt onder de passkey.');
+    await store.updateCredential(credential.id, { wrappedIdentity });
+    return json(200, { ok: true });
+  }
   if (path === '/api/herstel' && method === 'GET') {
     return json(200, { wrappedRecovery: await store.getSetting('wrapped_recovery') });
   }
@@ -208,6 +244,32 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
       }),
     );
     return json(200, { cases: withReports, today: today(), ackDays: config.ackDays, feedbackDays: config.feedbackDays });
+  }
+  if (path.startsWith('/api/leden') || path === '/api/uitnodigingen') {
+    if (member.role !== 'beheerder') return error(403, 'Alleen een beheerder beheert het team.');
+    if (path === '/api/leden' && method === 'GET') return json(200, { members: await store.listMembers() });
+    if (path === '/api/uitnodigingen' && method === 'POST') {
+      const name = typeof body!.name === 'string' ? body!.name.trim().slice(0, 80) : '';
+      const role = body!.role;
+      if (!name) return error(400, 'Vul de naam of functie van het nieuwe lid in.');
+      if (role !== 'beheerder' && role !== 'behandelaar') return error(400, 'Kies de rol: beheerder of behandelaar.');
+      const token = randomBytes(24).toString('base64url');
+      await store.addInvitation(hashToken(token), { memberId: randomUUID(), name, role, expiresAt: Math.floor(Date.now() / 1000) + INVITATION_DAYS * 86_400 });
+      await record(store, member.id, 'uitnodiging.gemaakt', `${name} (${role})`);
+      return json(200, { link: `${config.origin}/uitnodiging/#${token}`, days: INVITATION_DAYS });
+    }
+    if (path === '/api/leden/sleutel' && method === 'POST') {
+      // The desk key, sealed in the beheerder's browser to the new member's transfer key.
+      const { credentialId, wrappedIdentity } = body as Record<string, unknown>;
+      const credential = typeof credentialId === 'string' ? await store.getCredential(credentialId) : undefined;
+      if (!credential?.recipient || credential.wrappedIdentity) return error(400, 'Deze passkey wacht niet op de sleutel.');
+      if (typeof wrappedIdentity !== 'string' || !wrappedIdentity.startsWith('-----BEGIN AGE ENCRYPTED FILE-----') || wrappedIdentity.length > 4096) return error(400, 'Verwacht de sleutel, versleuteld (age).');
+      await store.updateCredential(credential.id, { wrappedIdentity });
+      const receiver = await store.getMember(credential.memberId);
+      await record(store, member.id, 'sleutel.gedeeld', receiver ? `${receiver.name} (${receiver.role})` : credential.memberId);
+      return json(200, { ok: true });
+    }
+    return error(404, 'Onbekend adres.');
   }
   if (path === '/api/logboek' && method === 'GET') {
     if (!canSeeAudit(member.role)) return error(403, 'Alleen een beheerder ziet het logboek.');

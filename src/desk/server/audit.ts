@@ -20,7 +20,10 @@ export type AuditAction =
   | 'zaak.geopend'
   | 'zaak.status'
   | 'zaak.vraag'
-  | 'logboek.bekeken';
+  | 'logboek.bekeken'
+  | 'uitnodiging.gemaakt'
+  | 'uitnodiging.aanvaard'
+  | 'sleutel.gedeeld';
 
 export function rowHash(prevHash: string, row: Pick<AuditRow, 'seq' | 'at' | 'actor' | 'action' | 'subject'>): string {
   return createHash('sha256').update(`${prevHash}\n${JSON.stringify([row.seq, row.at, row.actor, row.action, row.subject])}`).digest('hex');

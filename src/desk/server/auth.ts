@@ -28,8 +28,7 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export async function registrationOptions(config: DeskConfig, store: DeskStore, name: string) {
-  const userId = randomUUID();
+export async function registrationOptions(config: DeskConfig, store: DeskStore, name: string, userId: string = randomUUID()) {
   const options = await generateRegistrationOptions({
     rpName: 'Meldbalie',
     rpID: config.rpId,
@@ -62,6 +61,7 @@ export async function finishRegistration(config: DeskConfig, store: DeskStore, r
     counter: credential.counter,
     transports: credential.transports ?? [],
     wrappedIdentity: null,
+    recipient: null,
   };
   await store.addMember(member);
   await store.addCredential(stored);

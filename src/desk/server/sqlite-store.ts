@@ -6,7 +6,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditRow, Case, Credential, DeskStore, Member, Outgoing, Session, StoredEvent } from './store.ts';
+import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, Session, StoredEvent } from './store.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -14,7 +14,10 @@ CREATE TABLE IF NOT EXISTS members (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('beheerder', 'behandelaar')));
 CREATE TABLE IF NOT EXISTS credentials (
   id TEXT PRIMARY KEY, member_id TEXT NOT NULL REFERENCES members (id) ON DELETE CASCADE,
-  public_key TEXT NOT NULL, counter INTEGER NOT NULL, transports TEXT NOT NULL, wrapped_identity TEXT);
+  public_key TEXT NOT NULL, counter INTEGER NOT NULL, transports TEXT NOT NULL, wrapped_identity TEXT, recipient TEXT);
+CREATE TABLE IF NOT EXISTS invitations (
+  token_hash TEXT PRIMARY KEY, member_id TEXT NOT NULL, name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('beheerder', 'behandelaar')), expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS sessions (
   token_hash TEXT PRIMARY KEY, member_id TEXT NOT NULL REFERENCES members (id) ON DELETE CASCADE,
   csrf TEXT NOT NULL, expires_at INTEGER NOT NULL);
@@ -115,8 +118,8 @@ export class SqliteDeskStore implements DeskStore {
   }
   async addCredential(c: Credential) {
     this.#db
-      .prepare('INSERT INTO credentials (id, member_id, public_key, counter, transports, wrapped_identity) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(c.id, c.memberId, c.publicKey, c.counter, JSON.stringify(c.transports), c.wrappedIdentity);
+      .prepare('INSERT INTO credentials (id, member_id, public_key, counter, transports, wrapped_identity, recipient) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(c.id, c.memberId, c.publicKey, c.counter, JSON.stringify(c.transports), c.wrappedIdentity, c.recipient);
   }
   async getCredential(id: string) {
     const row = this.#db.prepare('SELECT * FROM credentials WHERE id = ?').get(id) as Row | undefined;
@@ -128,11 +131,37 @@ export class SqliteDeskStore implements DeskStore {
       counter: row.counter as number,
       transports: JSON.parse(row.transports as string) as string[],
       wrappedIdentity: row.wrapped_identity as string | null,
+      recipient: row.recipient as string | null,
     };
   }
-  async updateCredential(id: string, change: { counter?: number; wrappedIdentity?: string }) {
+  async updateCredential(id: string, change: { counter?: number; wrappedIdentity?: string; recipient?: string }) {
     if (change.counter !== undefined) this.#db.prepare('UPDATE credentials SET counter = ? WHERE id = ?').run(change.counter, id);
     if (change.wrappedIdentity !== undefined) this.#db.prepare('UPDATE credentials SET wrapped_identity = ? WHERE id = ?').run(change.wrappedIdentity, id);
+    if (change.recipient !== undefined) this.#db.prepare('UPDATE credentials SET recipient = ? WHERE id = ?').run(change.recipient, id);
+  }
+  async listMembers(): Promise<MemberWithKeys[]> {
+    const members = this.#db.prepare('SELECT id, name, role FROM members ORDER BY name').all() as Row[];
+    return members.map((m) => ({
+      id: m.id as string,
+      name: m.name as string,
+      role: m.role as Member['role'],
+      credentials: (this.#db.prepare('SELECT id, wrapped_identity, recipient FROM credentials WHERE member_id = ?').all(m.id) as Row[]).map((c) => ({
+        id: c.id as string,
+        hasKey: c.wrapped_identity !== null,
+        waiting: c.wrapped_identity === null && c.recipient !== null,
+        recipient: c.recipient as string | null,
+      })),
+    }));
+  }
+  async addInvitation(tokenHash: string, i: Invitation) {
+    this.#db.prepare('INSERT INTO invitations (token_hash, member_id, name, role, expires_at) VALUES (?, ?, ?, ?, ?)').run(tokenHash, i.memberId, i.name, i.role, i.expiresAt);
+  }
+  async getInvitation(tokenHash: string, now: number) {
+    const row = this.#db.prepare('SELECT * FROM invitations WHERE token_hash = ? AND used = 0 AND expires_at >= ?').get(tokenHash, Math.floor(now / 1000)) as Row | undefined;
+    return row && { memberId: row.member_id as string, name: row.name as string, role: row.role as Member['role'], expiresAt: row.expires_at as number };
+  }
+  async useInvitation(tokenHash: string) {
+    return this.#db.prepare('UPDATE invitations SET used = 1 WHERE token_hash = ? AND used = 0').run(tokenHash).changes === 1;
   }
 
   async addSession(tokenHash: string, s: Session) {

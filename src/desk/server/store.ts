@@ -20,8 +20,24 @@ export interface Credential {
   publicKey: string;
   counter: number;
   transports: string[];
-  /** The desk identity, AES-GCM-wrapped under a key from this passkey's PRF output; null until set. */
+  /**
+   * The desk identity, AES-GCM-wrapped under a key from this passkey's PRF output; or, for a new
+   * member until their first unlock, age-sealed to their transfer key; null until given.
+   */
   wrappedIdentity: string | null;
+  /** A new member's transfer key (age1…, from their PRF output), waiting for a colleague to seal the desk key to it. */
+  recipient: string | null;
+}
+
+export interface Invitation {
+  memberId: string;
+  name: string;
+  role: Role;
+  expiresAt: number;
+}
+
+export interface MemberWithKeys extends Member {
+  credentials: { id: string; hasKey: boolean; waiting: boolean; recipient: string | null }[];
 }
 
 export interface Session {
@@ -82,7 +98,13 @@ export interface DeskStore {
   countMembers(): Promise<number>;
   addCredential(credential: Credential): Promise<void>;
   getCredential(id: string): Promise<Credential | undefined>;
-  updateCredential(id: string, change: { counter?: number; wrappedIdentity?: string }): Promise<void>;
+  updateCredential(id: string, change: { counter?: number; wrappedIdentity?: string; recipient?: string }): Promise<void>;
+  listMembers(): Promise<MemberWithKeys[]>;
+  addInvitation(tokenHash: string, invitation: Invitation): Promise<void>;
+  /** The open, unexpired invitation for a token hash. */
+  getInvitation(tokenHash: string, now: number): Promise<Invitation | undefined>;
+  /** Marks it used; false when it was used already. */
+  useInvitation(tokenHash: string): Promise<boolean>;
 
   addSession(tokenHash: string, session: Session): Promise<void>;
   getSession(tokenHash: string, now: number): Promise<Session | undefined>;
