@@ -5,7 +5,7 @@
  */
 import { ApiError, announce, api, notice, setCsrf } from './client.ts';
 import { parseRecoveryKey } from './crypto.ts';
-import { lock, openAll, sealKeyFor, sealQuestion, unlock, unlocked } from './keyring.ts';
+import { lock, openAll, sealKeyFor, sealNote, sealQuestion, unlock, unlocked } from './keyring.ts';
 import { requestKey, signInWithPasskey } from './passkey.ts';
 import { DANGER_LABELS, FORM_LABELS, LANGUAGE_LABELS, STATUS_LABELS, deadline, formatDay } from './labels.ts';
 
@@ -159,10 +159,20 @@ async function showInbox() {
 }
 
 async function showCase(reportId: string) {
-  const data = await api<{ case: CaseMeta; events: { type: string; day: string; sealed: string }[]; questions: { day: string; sealed: string }[]; closingReasons: Record<string, string> }>(
+  const data = await api<{
+    case: CaseMeta;
+    events: { type: string; day: string; sealed: string }[];
+    questions: { day: string; sealed: string }[];
+    notes: { day: string; sealed: string; by: string }[];
+    closingReasons: Record<string, string>;
+  }>(
     `/api/zaken/${reportId}`,
   );
-  const items = [...data.events.map((e, i) => ({ id: `e${i}`, sealed: e.sealed })), ...data.questions.map((q, i) => ({ id: `q${i}`, sealed: q.sealed }))];
+  const items = [
+    ...data.events.map((e, i) => ({ id: `e${i}`, sealed: e.sealed })),
+    ...data.questions.map((q, i) => ({ id: `q${i}`, sealed: q.sealed })),
+    ...data.notes.map((n, i) => ({ id: `n${i}`, sealed: n.sealed })),
+  ];
   const opened = await openAll(items);
   const createdIndex = data.events.findIndex((e) => e.type === 'report.created');
   const report = parseReport(opened[`e${createdIndex}`]);
@@ -208,6 +218,14 @@ async function showCase(reportId: string) {
     list.append(item);
   }
   $('conversation-empty').hidden = conversation.length > 0;
+  const notes = $('notes');
+  notes.replaceChildren();
+  data.notes.forEach((note, i) => {
+    const item = element('li', undefined, 'from-desk');
+    item.append(element('h3', `${note.by}, ${formatDay(note.day)}`), element('p', opened[`n${i}`] ?? '(niet te openen)'));
+    notes.append(item);
+  });
+  $('notes-empty').hidden = data.notes.length > 0;
   $('ack-text').textContent = c.acknowledgedDay ? `Bevestigd op ${formatDay(c.acknowledgedDay)}. De melder ziet "ontvangen".` : 'Nog niet bevestigd. De melder ziet dan "ontvangen op" de datum van vandaag.';
   $('acknowledge').hidden = !!c.acknowledgedDay;
   $('view-case').dataset.reportId = reportId;
@@ -345,6 +363,20 @@ $<HTMLFormElement>('question-form').addEventListener('submit', (event) => {
       textarea.value = '';
     },
     'Vraag verstuurd.',
+  );
+});
+$<HTMLFormElement>('note-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const textarea = $<HTMLTextAreaElement>('note-text');
+  const text = textarea.value.trim();
+  if (text.length < 2) return notice('Schrijf eerst uw notitie.');
+  act(
+    event.submitter ?? textarea,
+    async () => {
+      await api(`/api/zaken/${$('view-case').dataset.reportId}/notitie`, await sealNote(text));
+      textarea.value = '';
+    },
+    'Notitie opgeslagen.',
   );
 });
 $<HTMLFormElement>('status-form').addEventListener('submit', (event) => {

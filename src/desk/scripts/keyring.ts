@@ -38,3 +38,4 @@ export async function lock() {
 
 export const openAll = (items: { id: string; sealed: string }[]) => ask<Record<string, string | null>>({ op: 'open', items });
 export const sealQuestion = (replyRecipient: string, text: string) => ask<{ forReporter: string; forDesk: string }>({ op: 'seal', replyRecipient, text });
+export const sealNote = (text: string) => ask<{ sealed: string }>({ op: 'sealNote', text });

@@ -18,7 +18,8 @@ export type WorkerRequest =
   | { op: 'lock' }
   | { op: 'sealKeyFor'; recipient: string }
   | { op: 'open'; items: { id: string; sealed: string }[] }
-  | { op: 'seal'; replyRecipient: string; text: string };
+  | { op: 'seal'; replyRecipient: string; text: string }
+  | { op: 'sealNote'; text: string };
 
 const open = async (sealed: string): Promise<string | null> => (await openWith(identity!, sealed)) ?? null;
 
@@ -68,6 +69,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   if (!identity) throw new Error('De sleutel is niet ontgrendeld.');
   // For a new member: the desk key sealed to their transfer key, made here, never in the page.
   if (request.op === 'sealKeyFor') return { wrapped: await sealTo(request.recipient, identity) };
+  if (request.op === 'sealNote') return { sealed: await sealTo(await identityToRecipient(identity), request.text) };
   if (request.op === 'open') {
     const opened: Record<string, string | null> = {};
     for (const item of request.items) opened[item.id] = await open(item.sealed);

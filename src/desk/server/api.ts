@@ -283,7 +283,7 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     return json(200, { rows, broken: verifyChain(rows) ?? null, names });
   }
 
-  const match = /^\/api\/zaken\/(msg_[0-9a-f]{32})(?:\/(geopend|status|vraag))?$/.exec(path);
+  const match = /^\/api\/zaken\/(msg_[0-9a-f]{32})(?:\/(geopend|status|vraag|notitie))?$/.exec(path);
   const found = match && (await store.getCase(match[1]));
   if (!match || !found) return error(404, 'Onbekend adres of onbekende zaak.');
   const reportId = match[1];
@@ -291,8 +291,11 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
 
   if (!action && method === 'GET') {
     const events = (await store.events(reportId)).map((e) => ({ type: e.type, day: e.receivedDay, sealed: JSON.parse(e.body).data.sealed as string }));
-    const questions = (await store.outgoing(reportId)).map((o) => ({ day: o.day, sealed: o.sealed }));
-    return json(200, { case: found, events, questions, closingReasons: CLOSING_REASONS });
+    const written = await store.outgoing(reportId);
+    const names = new Map<string, string>();
+    for (const o of written) if (!names.has(o.memberId)) names.set(o.memberId, (await store.getMember(o.memberId))?.name ?? 'oud lid');
+    const pick = (kind: 'question' | 'note') => written.filter((o) => o.kind === kind).map((o) => ({ day: o.day, sealed: o.sealed, by: names.get(o.memberId) }));
+    return json(200, { case: found, events, questions: pick('question'), notes: pick('note'), closingReasons: CLOSING_REASONS });
   }
   if (action === 'geopend' && method === 'POST') {
     await store.markRead(reportId, member.id);
@@ -319,14 +322,22 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
   }
   if (action === 'vraag' && method === 'POST') {
     const { forReporter, forDesk } = body as Record<string, unknown>;
-    const armored = (v: unknown): v is string => typeof v === 'string' && v.startsWith('-----BEGIN AGE ENCRYPTED FILE-----') && v.length < 48 * 1024;
     if (!armored(forReporter) || !armored(forDesk)) return error(400, 'Verwacht forReporter en forDesk, beide versleuteld (age).');
     if (!target) return error(503, 'DESK_SITE_URL is niet ingesteld: de vraag kan niet naar de site.');
     const sent = await postToSite(target, 'report.question', reportId, forReporter);
     if (!sent.ok) return error(502, sent.message);
-    await store.addOutgoing({ reportId, sealed: forDesk, day: today(), memberId: member.id });
+    await store.addOutgoing({ kind: 'question', reportId, sealed: forDesk, day: today(), memberId: member.id });
     await record(store, member.id, 'zaak.vraag', reportId);
+    return json(200, { ok: true });
+  }
+  if (action === 'notitie' && method === 'POST') {
+    // Sealed to the desk in the browser; it never goes to the site.
+    if (!armored(body!.sealed)) return error(400, 'Verwacht sealed: de notitie, versleuteld (age).');
+    await store.addOutgoing({ kind: 'note', reportId, sealed: body!.sealed, day: today(), memberId: member.id });
+    await record(store, member.id, 'zaak.notitie', reportId);
     return json(200, { ok: true });
   }
   return error(405, 'Deze methode kan hier niet.');
 }
+
+const armored = (v: unknown): v is string => typeof v === 'string' && v.startsWith('-----BEGIN AGE ENCRYPTED FILE-----') && v.length < 48 * 1024;

@@ -20,6 +20,7 @@ export type AuditAction =
   | 'zaak.geopend'
   | 'zaak.status'
   | 'zaak.vraag'
+  | 'zaak.notitie'
   | 'logboek.bekeken'
   | 'uitnodiging.gemaakt'
   | 'uitnodiging.aanvaard'

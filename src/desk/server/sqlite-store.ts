@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS cases (
   assignee TEXT, reply_recipient TEXT NOT NULL, new_answer INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS case_reads (report_id TEXT NOT NULL, member_id TEXT NOT NULL, PRIMARY KEY (report_id, member_id));
 CREATE TABLE IF NOT EXISTS outgoing (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT, report_id TEXT NOT NULL, sealed TEXT NOT NULL, day TEXT NOT NULL, member_id TEXT NOT NULL);
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL CHECK (kind IN ('question', 'note')),
+  report_id TEXT NOT NULL, sealed TEXT NOT NULL, day TEXT NOT NULL, member_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL,
   prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
@@ -235,10 +236,11 @@ export class SqliteDeskStore implements DeskStore {
     });
   }
   async addOutgoing(o: Outgoing) {
-    this.#db.prepare('INSERT INTO outgoing (report_id, sealed, day, member_id) VALUES (?, ?, ?, ?)').run(o.reportId, o.sealed, o.day, o.memberId);
+    this.#db.prepare('INSERT INTO outgoing (kind, report_id, sealed, day, member_id) VALUES (?, ?, ?, ?, ?)').run(o.kind, o.reportId, o.sealed, o.day, o.memberId);
   }
   async outgoing(reportId: string) {
     return (this.#db.prepare('SELECT * FROM outgoing WHERE report_id = ? ORDER BY seq').all(reportId) as Row[]).map((row) => ({
+      kind: row.kind as Outgoing['kind'],
       reportId: row.report_id as string,
       sealed: row.sealed as string,
       day: row.day as string,

@@ -70,8 +70,12 @@ export interface Case {
   readBy: string[];
 }
 
-/** A question the desk asked, kept as a copy sealed to the desk (the reporter's copy it cannot read). */
+/**
+ * What the desk wrote in a case, sealed to the desk: a copy of a question it asked (the
+ * reporter's copy it cannot read), or an internal note, which never goes to the reporter.
+ */
 export interface Outgoing {
+  kind: 'question' | 'note';
   reportId: string;
   sealed: string;
   day: string;
