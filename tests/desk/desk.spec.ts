@@ -5,13 +5,13 @@
  * the reporter answers without JavaScript and sees the status, the desk reads the answer and
  * closes the case; the audit chain verifies, and nothing typed is on the desk's disk in the clear.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startServer, type Started } from '../support/processes.ts';
 import { translator } from '../../src/i18n/index.ts';
-import { addPasskeyAuthenticator, axeViolations, deskCommand, freePort, startDesk, type Desk } from './support.ts';
+import { addPasskeyAuthenticator, axeViolations, deskCommand, freePort, htmlErrors, startDesk, type Desk } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 const t = translator('nl');
@@ -36,6 +36,12 @@ let receiptCode: string;
 async function screenshot(page: Page, name: string) {
   const folder = process.env.DESK_SCREENSHOTS;
   if (folder) await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
+}
+
+/** The page as the browser built it (views are filled in by script), for the Nu HTML Checker at the end. */
+async function keepHtml(page: Page, name: string) {
+  mkdirSync(join(dir, 'html'), { recursive: true });
+  writeFileSync(join(dir, 'html', `${name}.html`), await page.content());
 }
 
 async function reporterPage(browser: Browser) {
@@ -73,6 +79,7 @@ test.beforeAll(async ({ browser }) => {
   await expect(deskPage.getByRole('heading', { name: /Herstelsleutel/ })).toBeVisible({ timeout: 20_000 });
   recoveryKey = (await deskPage.locator('#recovery-key').textContent())!;
   await screenshot(deskPage, 'instellen-klaar');
+  await keepHtml(deskPage, 'instellen');
   expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
   const siteEnv = Object.fromEntries(
     (await deskPage.locator('#site-env').textContent())!.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
@@ -122,6 +129,7 @@ test('a report goes from the reporter to the desk and back, and the case is clos
     expect(await axeViolations(deskPage)).toEqual([]);
   }
   await screenshot(deskPage, 'meldingen');
+  await keepHtml(deskPage, 'meldingen');
   await row.getByRole('link').click();
   await expect(deskPage.getByRole('heading', { level: 1 })).toContainText('Arbeidsuitbuiting, Woerden');
   await expect(deskPage.getByText(MARK.report)).toBeVisible();
@@ -163,6 +171,7 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   await answered.getByRole('link').click();
   await expect(deskPage.locator('#conversation')).toContainText(MARK.answer);
   await screenshot(deskPage, 'zaak');
+  await keepHtml(deskPage, 'zaak');
   await deskPage.getByLabel('Nieuwe status').selectOption('afgesloten');
   await deskPage.getByLabel('Reden van afsluiten').selectOption('politie');
   await deskPage.getByRole('button', { name: 'Status opslaan' }).click();
@@ -178,6 +187,7 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   await deskPage.getByRole('link', { name: 'Logboek' }).click();
   await expect(deskPage.locator('#audit-chain')).toContainText('klopt');
   await screenshot(deskPage, 'logboek');
+  await keepHtml(deskPage, 'logboek');
   for (const action of ['instellen', 'sleutel.aangemaakt', 'aanmelden', 'ontgrendelen.passkey', 'zaak.geopend', 'zaak.status', 'zaak.vraag', 'zaak.notitie']) {
     await expect(deskPage.locator('#audit-rows')).toContainText(action);
   }
@@ -208,6 +218,7 @@ test('a beheerder invites a behandelaar, whose own passkey opens the reports onc
   await deskPage.getByRole('button', { name: 'Uitnodiging maken' }).click();
   await expect(deskPage.locator('#invite-link')).toHaveText(new RegExp(`^${deskEnv.DESK_URL}/uitnodiging/#\\S+$`));
   const link = (await deskPage.locator('#invite-link').textContent())!;
+  await keepHtml(deskPage, 'team');
   for (const width of [390, 1280]) {
     await deskPage.setViewportSize({ width, height: 900 });
     expect(await axeViolations(deskPage)).toEqual([]);
@@ -221,6 +232,7 @@ test('a beheerder invites a behandelaar, whose own passkey opens the reports onc
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Passkey maken' }).click();
   await expect(page.getByRole('heading', { name: 'Uw passkey is klaar' })).toBeVisible();
+  await keepHtml(page, 'uitnodiging');
   const reuse = await colleague.request.post(`${deskEnv.DESK_URL}/api/uitnodiging/opties`, { headers: { origin: deskEnv.DESK_URL, 'content-type': 'application/json' }, data: { token: link.split('#')[1] } });
   expect(reuse.status()).toBe(403);
   // Signed in, but no access to the reports until a beheerder gives it.
@@ -269,6 +281,7 @@ test('the recovery key unlocks when the passkey cannot, and the page forgets the
     await deskPage.goto(`${deskEnv.DESK_URL}/`);
     await expect(deskPage.getByRole('heading', { level: 1 })).toHaveText('Meldingen ontgrendelen');
     expect(await axeViolations(deskPage)).toEqual([]);
+    await keepHtml(deskPage, 'ontgrendelen');
   }
   // Nothing of the key in the browser's storage.
   expect(await deskPage.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
@@ -279,6 +292,7 @@ test('without a session every route gets the sign-in page or 401, and cross-site
   const page = await stranger.newPage();
   await page.goto(`${deskEnv.DESK_URL}/`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden bij de meldbalie');
+  await keepHtml(page, 'aanmelden');
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     expect(await axeViolations(page)).toEqual([]);
@@ -309,4 +323,9 @@ test('without a session every route gets the sign-in page or 401, and cross-site
   });
   expect(noToken.status).toBe(403);
   await stranger.close();
+});
+
+test('every desk page, as the browser built it, is valid HTML (Nu HTML Checker)', () => {
+  expect(readdirSync(join(dir, 'html')).sort()).toEqual(['aanmelden.html', 'instellen.html', 'logboek.html', 'meldingen.html', 'ontgrendelen.html', 'team.html', 'uitnodiging.html', 'zaak.html']);
+  expect(htmlErrors(join(dir, 'html'))).toEqual([]);
 });

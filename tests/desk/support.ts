@@ -2,7 +2,7 @@
  * Helpers for the desk's end-to-end tests: the desk as a child process (npm run desk), a free
  * port, a passkey authenticator with PRF in Chromium (CDP WebAuthn domain), and axe.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
@@ -93,4 +93,19 @@ export async function axeViolations(page: Page) {
     WCAG_TAGS,
   );
   return results.violations.map((v) => ({ rule: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+}
+
+const VNU: string = String(createRequire(import.meta.url)('vnu-jar'));
+
+/** The Nu HTML Checker's errors (not warnings) for the .html files in a folder, as "file:line message". */
+export function htmlErrors(folder: string): string[] {
+  let output: string;
+  try {
+    output = execFileSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', folder], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    // vnu exits 1 when it finds errors and writes its report to stderr.
+    output = (error as { stderr?: string }).stderr || '';
+  }
+  const { messages } = JSON.parse(output || '{"messages":[]}') as { messages: { url: string; message: string; lastLine?: number }[] };
+  return messages.map((m) => `${m.url.split('/').pop()}:${m.lastLine ?? '?'} ${m.message}`);
 }
