@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDeskConfig } from '../src/desk/server/config.ts';
-import { SqliteDeskStore } from '../src/desk/server/sqlite-store.ts';
+import { openDeskStore } from '../src/desk/server/open-store.ts';
 import { verifyChain } from '../src/desk/server/audit.ts';
 import { AttemptLimiter } from '../src/desk/server/auth.ts';
 import { RECEIVE_PATH, setupLink } from '../src/desk/server/api.ts';
@@ -30,7 +30,13 @@ try {
   console.error(`Meldbalie: ${(problem as Error).message}`);
   process.exit(2);
 }
-const store = new SqliteDeskStore(config.dataDir);
+let store;
+try {
+  store = await openDeskStore(config);
+} catch (problem) {
+  console.error(`Meldbalie: ${(problem as Error).message}`);
+  process.exit(2);
+}
 
 if (process.argv[2] === 'verify-audit') {
   const rows = await store.audit();

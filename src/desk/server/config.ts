@@ -13,6 +13,8 @@ export interface DeskConfig {
   /** WebAuthn relying party id: the host name of DESK_URL. */
   rpId: string;
   dataDir: string;
+  /** PostgreSQL instead of the SQLite file, for a desk with several replicas. */
+  databaseUrl?: string;
   ackDays: number;
   feedbackDays: number;
   /** The public site, for questions and status changes (its /api/vragen/). */
@@ -63,6 +65,7 @@ export function loadDeskConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig
     origin: url.origin,
     rpId: hostname,
     dataDir: resolve(env.DESK_DATA_DIR || './data-desk'),
+    databaseUrl: env.DESK_DATABASE_URL || undefined,
     ackDays: whole(env, 'DESK_ACK_DAYS', 7, 1, 365),
     feedbackDays: whole(env, 'DESK_FEEDBACK_DAYS', 90, 1, 3650),
     siteUrl,

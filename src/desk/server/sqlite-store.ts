@@ -7,6 +7,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, Session, StoredEvent } from './store.ts';
+import { caseChange, credentialState, toAudit, toCase, toCredential, toEvent, toOutgoing, type Row } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -42,31 +43,8 @@ CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'het logboek kan alleen groeien'); END;
 `;
 
-type Row = Record<string, string | number | null>;
 
-const toCase = (row: Row, readBy: string[]): Case => ({
-  reportId: row.report_id as string,
-  receivedDay: row.received_day as string,
-  status: row.status as Case['status'],
-  closingReason: row.closing_reason as string | null,
-  ackDue: row.ack_due as string,
-  feedbackDue: row.feedback_due as string,
-  acknowledgedDay: row.acknowledged_day as string | null,
-  assignee: row.assignee as string | null,
-  replyRecipient: row.reply_recipient as string,
-  newAnswer: row.new_answer === 1,
-  readBy,
-});
 
-const toAudit = (row: Row): AuditRow => ({
-  seq: row.seq as number,
-  at: row.at as string,
-  actor: row.actor as string,
-  action: row.action as string,
-  subject: row.subject as string,
-  prevHash: row.prev_hash as string,
-  hash: row.hash as string,
-});
 
 export class SqliteDeskStore implements DeskStore {
   readonly #db: DatabaseSync;
@@ -124,16 +102,7 @@ export class SqliteDeskStore implements DeskStore {
   }
   async getCredential(id: string) {
     const row = this.#db.prepare('SELECT * FROM credentials WHERE id = ?').get(id) as Row | undefined;
-    if (!row) return undefined;
-    return {
-      id: row.id as string,
-      memberId: row.member_id as string,
-      publicKey: row.public_key as string,
-      counter: row.counter as number,
-      transports: JSON.parse(row.transports as string) as string[],
-      wrappedIdentity: row.wrapped_identity as string | null,
-      recipient: row.recipient as string | null,
-    };
+    return row && toCredential(row);
   }
   async updateCredential(id: string, change: { counter?: number; wrappedIdentity?: string; recipient?: string }) {
     if (change.counter !== undefined) this.#db.prepare('UPDATE credentials SET counter = ? WHERE id = ?').run(change.counter, id);
@@ -146,12 +115,7 @@ export class SqliteDeskStore implements DeskStore {
       id: m.id as string,
       name: m.name as string,
       role: m.role as Member['role'],
-      credentials: (this.#db.prepare('SELECT id, wrapped_identity, recipient FROM credentials WHERE member_id = ?').all(m.id) as Row[]).map((c) => ({
-        id: c.id as string,
-        hasKey: c.wrapped_identity !== null,
-        waiting: c.wrapped_identity === null && c.recipient !== null,
-        recipient: c.recipient as string | null,
-      })),
+      credentials: (this.#db.prepare('SELECT id, wrapped_identity, recipient FROM credentials WHERE member_id = ?').all(m.id as string) as Row[]).map(credentialState),
     }));
   }
   async addInvitation(tokenHash: string, i: Invitation) {
@@ -215,19 +179,11 @@ export class SqliteDeskStore implements DeskStore {
     return row && toCase(row, this.#readBy(reportId));
   }
   async events(reportId: string) {
-    return (this.#db.prepare('SELECT * FROM events WHERE report_id = ? ORDER BY rowid').all(reportId) as Row[]).map((row) => ({
-      webhookId: row.webhook_id as string,
-      type: row.type as StoredEvent['type'],
-      reportId: row.report_id as string,
-      body: row.body as string,
-      receivedDay: row.received_day as string,
-    }));
+    return (this.#db.prepare('SELECT * FROM events WHERE report_id = ? ORDER BY rowid').all(reportId) as Row[]).map(toEvent);
   }
   async updateCase(reportId: string, change: Partial<Pick<Case, 'status' | 'closingReason' | 'acknowledgedDay' | 'assignee'>>) {
-    const columns = { status: 'status', closingReason: 'closing_reason', acknowledgedDay: 'acknowledged_day', assignee: 'assignee' } as const;
-    const entries = Object.entries(change).filter(([, v]) => v !== undefined) as [keyof typeof columns, string | null][];
-    if (entries.length === 0) return;
-    this.#db.prepare(`UPDATE cases SET ${entries.map(([k]) => `${columns[k]} = ?`).join(', ')} WHERE report_id = ?`).run(...entries.map(([, v]) => v), reportId);
+    const { set, values, count } = caseChange(change, () => '?');
+    if (count > 0) this.#db.prepare(`UPDATE cases SET ${set} WHERE report_id = ?`).run(...values, reportId);
   }
   async markRead(reportId: string, memberId: string) {
     this.#transaction(() => {
@@ -239,13 +195,7 @@ export class SqliteDeskStore implements DeskStore {
     this.#db.prepare('INSERT INTO outgoing (kind, report_id, sealed, day, member_id) VALUES (?, ?, ?, ?, ?)').run(o.kind, o.reportId, o.sealed, o.day, o.memberId);
   }
   async outgoing(reportId: string) {
-    return (this.#db.prepare('SELECT * FROM outgoing WHERE report_id = ? ORDER BY seq').all(reportId) as Row[]).map((row) => ({
-      kind: row.kind as Outgoing['kind'],
-      reportId: row.report_id as string,
-      sealed: row.sealed as string,
-      day: row.day as string,
-      memberId: row.member_id as string,
-    }));
+    return (this.#db.prepare('SELECT * FROM outgoing WHERE report_id = ? ORDER BY seq').all(reportId) as Row[]).map(toOutgoing);
   }
 
   async appendAudit(make: (previous: AuditRow | undefined, seq: number) => Omit<AuditRow, 'seq'>) {
