@@ -299,6 +299,33 @@ test('the recovery key unlocks when the passkey cannot, and the page forgets the
   expect(await deskPage.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
 });
 
+test('a member whose browser has no PRF signs in with the passkey and unlocks with the recovery key', async ({ browser }) => {
+  await deskPage.goto(`${deskEnv.DESK_URL}/`);
+  await deskPage.getByLabel('Herstelsleutel').fill(recoveryKey);
+  await deskPage.getByRole('button', { name: 'Ontgrendelen met herstelsleutel' }).click();
+  await deskPage.getByRole('link', { name: 'Team' }).click();
+  await deskPage.getByLabel('Naam of functie').fill('Behandelaar zonder PRF');
+  await deskPage.getByRole('button', { name: 'Uitnodiging maken' }).click();
+  await expect(deskPage.locator('#invite-link')).toHaveText(/uitnodiging\/#/);
+  const link = (await deskPage.locator('#invite-link').textContent())!;
+
+  const colleague = await browser.newContext();
+  const page = await colleague.newPage();
+  await addPasskeyAuthenticator(colleague, page, { prf: false });
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Passkey maken' }).click();
+  await expect(page.getByRole('alert')).toContainText('geen PRF');
+  await page.goto(`${deskEnv.DESK_URL}/`);
+  await page.getByRole('button', { name: 'Ontgrendelen met passkey' }).click();
+  await expect(page.getByRole('alert')).toContainText('Ontgrendel met de herstelsleutel');
+  await page.getByLabel('Herstelsleutel').fill(recoveryKey);
+  await page.getByRole('button', { name: 'Ontgrendelen met herstelsleutel' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meldingen');
+  await page.getByRole('row').filter({ hasText: 'Woerden' }).getByRole('link').click();
+  await expect(page.getByText(MARK.report)).toBeVisible();
+  await colleague.close();
+});
+
 test('without a session every route gets the sign-in page or 401, and cross-site changes are refused', async ({ browser }) => {
   const stranger = await browser.newContext();
   const page = await stranger.newPage();
