@@ -138,6 +138,16 @@ test('a report goes from the reporter to the desk and back, and the case is clos
     await deskPage.setViewportSize({ width, height: 900 });
     expect(await axeViolations(deskPage)).toEqual([]);
   }
+  // Search and filters work on what this browser opened.
+  await deskPage.getByLabel('Zoeken').fill('TWAALF MANNEN');
+  await expect(deskPage.getByRole('row').filter({ hasText: 'Woerden' })).toHaveCount(1);
+  await deskPage.getByLabel('Zoeken').fill('bestaat-niet');
+  await expect(deskPage.locator('#inbox-summary')).toContainText('0 van 1 melding');
+  await deskPage.getByLabel('Zoeken').fill('');
+  await deskPage.getByLabel('Toon').selectOption('afgesloten');
+  await expect(deskPage.getByRole('row').filter({ hasText: 'Woerden' })).toHaveCount(0);
+  await deskPage.getByLabel('Toon').selectOption('open');
+  await expect(deskPage.getByRole('row').filter({ hasText: 'Woerden' })).toHaveCount(1);
   await screenshot(deskPage, 'meldingen');
   await keepHtml(deskPage, 'meldingen');
   await row.getByRole('link').click();
@@ -323,6 +333,12 @@ test('a member whose browser has no PRF signs in with the passkey and unlocks wi
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meldingen');
   await page.getByRole('row').filter({ hasText: 'Woerden' }).getByRole('link').click();
   await expect(page.getByText(MARK.report)).toBeVisible();
+  // Sign out everywhere ends the session on the server, not only this cookie.
+  const before = (await colleague.cookies()).find((c) => c.name === 'meldbalie_sessie')!.value;
+  await page.getByRole('button', { name: 'Overal afmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aanmelden bij de meldbalie');
+  const old = await fetch(`${deskEnv.DESK_URL.replace('localhost', '127.0.0.1')}/api/zaken`, { headers: { cookie: `meldbalie_sessie=${before}` } });
+  expect(old.status).toBe(401);
   await colleague.close();
 });
 

@@ -121,6 +121,9 @@ for (const engine of engines) {
       expect(await store.getSession('s', now + 120_000)).toBeUndefined();
       await store.deleteSession('s');
       expect(await store.getSession('s', now)).toBeUndefined();
+      for (const token of ['s1', 's2']) await store.addSession(token, { memberId: 'lid-a', csrf: 'c', expiresAt: Math.floor(now / 1000) + 60 });
+      await store.deleteSessionsOf('lid-a');
+      expect([await store.getSession('s1', now), await store.getSession('s2', now)]).toEqual([undefined, undefined]);
       await store.addChallenge('ch', 'aanmelden', Math.floor(now / 1000) + 60);
       expect(await store.useChallenge('ch', 'registratie', now)).toBe(false);
       expect(await store.useChallenge('ch', 'aanmelden', now)).toBe(true);

@@ -129,15 +129,28 @@ async function unlockWithRecovery(event: SubmitEvent) {
   route();
 }
 
-async function showInbox() {
-  const { cases, today: serverToday } = await api<{ cases: CaseMeta[]; today: string }>('/api/zaken');
-  today = serverToday;
-  const opened = await openAll(cases.filter((c) => c.sealed).map((c) => ({ id: c.reportId, sealed: c.sealed! })));
+interface InboxRow {
+  c: CaseMeta;
+  report: Report | undefined;
+  /** Everything searchable, lower case: opened only here, never sent anywhere. */
+  text: string;
+  due: ReturnType<typeof deadline>;
+}
+let inbox: InboxRow[] = [];
+
+function renderInbox() {
+  const query = $<HTMLInputElement>('filter-text').value.trim().toLowerCase();
+  const which = $<HTMLSelectElement>('filter-status').value;
+  const shownRows = inbox.filter(({ c, text, due }) => {
+    if (query && !text.includes(query)) return false;
+    if (which === 'open') return c.status !== 'afgesloten';
+    if (which === 'afgesloten') return c.status === 'afgesloten';
+    if (which === 'te-laat') return !!due?.overdue;
+    return true;
+  });
   const rows = $('inbox-rows');
   rows.replaceChildren();
-  let overdue = 0;
-  for (const c of cases) {
-    const report = parseReport(opened[c.reportId]);
+  for (const { c, report, due } of shownRows) {
     const row = element('tr');
     if (c.unread || c.newAnswer) row.classList.add('is-unread');
     const first = element('td');
@@ -146,15 +159,28 @@ async function showInbox() {
     first.append(link);
     if (c.unread) first.append(' ', element('span', 'Ongelezen', 'badge'));
     if (c.newAnswer) first.append(' ', element('span', 'Nieuw antwoord', 'badge'));
-    const due = deadline(c, today);
-    if (due?.overdue) overdue++;
     const dueCell = element('td', due?.text ?? 'Afgesloten', due?.overdue ? 'overdue' : undefined);
     row.append(first, element('td', STATUS_LABELS[c.status] ?? c.status), element('td', formatDay(c.receivedDay)), element('td', report?.municipality?.name ?? '–'), dueCell);
     rows.append(row);
   }
-  $('inbox-table').hidden = cases.length === 0;
+  const overdue = inbox.filter((r) => r.due?.overdue).length;
+  $('inbox-table').hidden = shownRows.length === 0;
   $('inbox-summary').textContent =
-    cases.length === 0 ? 'Er zijn nog geen meldingen.' : `${cases.length} ${cases.length === 1 ? 'melding' : 'meldingen'}${overdue ? `, waarvan ${overdue} te laat` : ''}. Nieuwe antwoorden staan bovenaan.`;
+    inbox.length === 0
+      ? 'Er zijn nog geen meldingen.'
+      : `${shownRows.length === inbox.length ? inbox.length : `${shownRows.length} van ${inbox.length}`} ${inbox.length === 1 ? 'melding' : 'meldingen'}${overdue ? `, waarvan ${overdue} te laat` : ''}. Nieuwe antwoorden staan bovenaan.`;
+}
+
+async function showInbox() {
+  const { cases, today: serverToday } = await api<{ cases: CaseMeta[]; today: string }>('/api/zaken');
+  today = serverToday;
+  const opened = await openAll(cases.filter((c) => c.sealed).map((c) => ({ id: c.reportId, sealed: c.sealed! })));
+  inbox = cases.map((c) => {
+    const report = parseReport(opened[c.reportId]);
+    const text = [caseName(report), report?.description, report?.location, report?.when, report?.people, report?.vehicles, STATUS_LABELS[c.status]].filter(Boolean).join(' ').toLowerCase();
+    return { c, report, text, due: deadline(c, today) };
+  });
+  renderInbox();
   show('inbox');
 }
 
@@ -387,6 +413,16 @@ $<HTMLFormElement>('status-form').addEventListener('submit', (event) => {
   act(event.submitter ?? $('status-select'), () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status, ...(status === 'afgesloten' ? { reason } : {}) }), 'Status opgeslagen.');
 });
 $('refresh').addEventListener('click', () => void route());
+$('filter-text').addEventListener('input', renderInbox);
+$('filter-status').addEventListener('change', renderInbox);
+$<HTMLFormElement>('filter-form').addEventListener('submit', (event) => event.preventDefault());
+$('sign-out-everywhere').addEventListener('click', async () => {
+  await api('/api/afmelden/overal', {}).catch(() => undefined);
+  await lock();
+  setCsrf(undefined);
+  history.replaceState(null, '', '/');
+  start();
+});
 $<HTMLFormElement>('invite-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   notice();

@@ -188,6 +188,12 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     await record(store, member.id, 'afmelden');
     return json(200, { ok: true }, sessionCookie('', 0));
   }
+  if (path === '/api/afmelden/overal' && method === 'POST') {
+    // Every session of this member, on every device.
+    await store.deleteSessionsOf(member.id);
+    await record(store, member.id, 'afmelden.overal');
+    return json(200, { ok: true }, sessionCookie('', 0));
+  }
   if (path === '/api/instellen/sleutel' && method === 'POST') {
     if (!(await validSetupToken(desk, body!.token))) return error(403, 'Deze instellink is ongeldig of al gebruikt.');
     const { recipient, credentialId, wrappedIdentity, wrappedRecovery } = body as Record<string, unknown>;

@@ -15,6 +15,7 @@ export type AuditAction =
   | 'aanmelden'
   | 'aanmelden.mislukt'
   | 'afmelden'
+  | 'afmelden.overal'
   | 'ontgrendelen.passkey'
   | 'ontgrendelen.herstelsleutel'
   | 'zaak.geopend'

@@ -168,6 +168,9 @@ export class PostgresDeskStore implements DeskStore {
   async deleteSession(tokenHash: string) {
     await this.#pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
   }
+  async deleteSessionsOf(memberId: string) {
+    await this.#pool.query('DELETE FROM sessions WHERE member_id = $1', [memberId]);
+  }
   async addChallenge(challenge: string, purpose: string, expiresAt: number) {
     await this.#pool.query('DELETE FROM challenges WHERE expires_at < $1', [seconds(Date.now())]);
     await this.#pool.query('INSERT INTO challenges (challenge, purpose, expires_at) VALUES ($1, $2, $3)', [challenge, purpose, expiresAt]);

@@ -140,6 +140,9 @@ export class SqliteDeskStore implements DeskStore {
   async deleteSession(tokenHash: string) {
     this.#db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
+  async deleteSessionsOf(memberId: string) {
+    this.#db.prepare('DELETE FROM sessions WHERE member_id = ?').run(memberId);
+  }
   async addChallenge(challenge: string, purpose: string, expiresAt: number) {
     this.#db.prepare('DELETE FROM challenges WHERE expires_at < ?').run(Math.floor(Date.now() / 1000));
     this.#db.prepare('INSERT INTO challenges (challenge, purpose, expires_at) VALUES (?, ?, ?)').run(challenge, purpose, expiresAt);

@@ -113,6 +113,7 @@ export interface DeskStore {
   addSession(tokenHash: string, session: Session): Promise<void>;
   getSession(tokenHash: string, now: number): Promise<Session | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  deleteSessionsOf(memberId: string): Promise<void>;
   /** Stores a WebAuthn challenge for one use. */
   addChallenge(challenge: string, purpose: string, expiresAt: number): Promise<void>;
   /** True once for a stored, unexpired challenge of that purpose; deletes it. */
