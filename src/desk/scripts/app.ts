@@ -365,13 +365,16 @@ async function start() {
 $('signin-passkey').addEventListener('click', signIn);
 $('unlock-passkey').addEventListener('click', signIn);
 $<HTMLFormElement>('unlock-recovery').addEventListener('submit', (event) => void unlockWithRecovery(event).catch((e: Error) => notice(e.message)));
-$('sign-out').addEventListener('click', async () => {
-  await api('/api/afmelden', {}).catch(() => undefined);
+/** Ends this session (or every session of the member) and forgets the key in the worker. */
+async function signOut(path: string) {
+  await api(path, {}).catch(() => undefined);
   await lock();
   setCsrf(undefined);
   history.replaceState(null, '', '/');
   start();
-});
+}
+$('sign-out').addEventListener('click', () => signOut('/api/afmelden'));
+$('sign-out-everywhere').addEventListener('click', () => signOut('/api/afmelden/overal'));
 $('acknowledge').addEventListener('click', (event) =>
   act(event.currentTarget as HTMLElement, () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status: 'ontvangen' }), 'Ontvangst bevestigd. De melder ziet dit bij het terugkomen.'),
 );
@@ -416,13 +419,7 @@ $('refresh').addEventListener('click', () => void route());
 $('filter-text').addEventListener('input', renderInbox);
 $('filter-status').addEventListener('change', renderInbox);
 $<HTMLFormElement>('filter-form').addEventListener('submit', (event) => event.preventDefault());
-$('sign-out-everywhere').addEventListener('click', async () => {
-  await api('/api/afmelden/overal', {}).catch(() => undefined);
-  await lock();
-  setCsrf(undefined);
-  history.replaceState(null, '', '/');
-  start();
-});
+
 $<HTMLFormElement>('invite-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   notice();
