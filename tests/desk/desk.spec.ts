@@ -162,6 +162,9 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   await deskPage.getByRole('button', { name: 'Ontvangst bevestigen' }).click();
   await expect(deskPage.locator('#case-meta')).toContainText('Ontvangen');
   await expect(deskPage.getByText(/^Bevestigd op/)).toBeVisible();
+  await deskPage.getByLabel('Behandelaar van deze melding').selectOption({ label: 'Beheerder meldpunt' });
+  await deskPage.getByRole('button', { name: 'Toewijzen' }).click();
+  await expect(deskPage.locator('#case-meta')).toContainText('BehandelaarBeheerder meldpunt');
   await deskPage.getByLabel('Nieuwe status').selectOption('in-behandeling');
   await deskPage.getByRole('button', { name: 'Status opslaan' }).click();
   await expect(deskPage.locator('#case-meta')).toContainText('In behandeling');
@@ -188,6 +191,8 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   // The desk sees the answer on top, reads it, and closes the case with a reason.
   await deskPage.getByRole('link', { name: 'Meldingen', exact: true }).click();
   const answered = await inboxRow(deskPage, 'Nieuw antwoord');
+  await deskPage.getByLabel('Toon').selectOption('mijn');
+  await expect(answered).toContainText('Beheerder meldpunt');
   await answered.getByRole('link').click();
   await expect(deskPage.locator('#conversation')).toContainText(MARK.answer);
   await screenshot(deskPage, 'zaak');
@@ -208,7 +213,7 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   await expect(deskPage.locator('#audit-chain')).toContainText('klopt');
   await screenshot(deskPage, 'logboek');
   await keepHtml(deskPage, 'logboek');
-  for (const action of ['instellen', 'sleutel.aangemaakt', 'aanmelden', 'ontgrendelen.passkey', 'zaak.geopend', 'zaak.status', 'zaak.vraag', 'zaak.notitie']) {
+  for (const action of ['instellen', 'sleutel.aangemaakt', 'aanmelden', 'ontgrendelen.passkey', 'zaak.geopend', 'zaak.status', 'zaak.vraag', 'zaak.notitie', 'zaak.toegewezen']) {
     await expect(deskPage.locator('#audit-rows')).toContainText(action);
   }
   for (const width of [390, 1280]) {
@@ -276,6 +281,9 @@ test('a beheerder invites a behandelaar, whose own passkey opens the reports onc
     await expect(heading(page)).toHaveText('Meldingen');
     await expect(page.getByRole('row').filter({ hasText: 'Woerden' })).toHaveCount(1);
   }
+  await page.getByLabel('Toon').selectOption('mijn');
+  await expect(page.locator('#inbox-summary')).toContainText('0 van 1 melding');
+  await page.getByLabel('Toon').selectOption('alle');
   await expect(page.getByRole('link', { name: 'Logboek' })).toBeHidden();
   await expect(page.getByRole('link', { name: 'Team' })).toBeHidden();
   await page.getByRole('row').filter({ hasText: 'Woerden' }).getByRole('link').click();

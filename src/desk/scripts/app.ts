@@ -16,6 +16,7 @@ interface Member {
 }
 interface CaseMeta {
   reportId: string;
+  assignee: string | null;
   receivedDay: string;
   status: string;
   closingReason: string | null;
@@ -137,6 +138,13 @@ interface InboxRow {
   due: ReturnType<typeof deadline>;
 }
 let inbox: InboxRow[] = [];
+/** Member id → name, for assignment. */
+let names = new Map<string, string>();
+
+async function loadNames() {
+  const { members } = await api<{ members: { id: string; name: string }[] }>('/api/namen');
+  names = new Map(members.map((m) => [m.id, m.name]));
+}
 
 function renderInbox() {
   const query = $<HTMLInputElement>('filter-text').value.trim().toLowerCase();
@@ -146,6 +154,7 @@ function renderInbox() {
     if (which === 'open') return c.status !== 'afgesloten';
     if (which === 'afgesloten') return c.status === 'afgesloten';
     if (which === 'te-laat') return !!due?.overdue;
+    if (which === 'mijn') return c.assignee === member?.id;
     return true;
   });
   const rows = $('inbox-rows');
@@ -160,7 +169,14 @@ function renderInbox() {
     if (c.unread) first.append(' ', element('span', 'Ongelezen', 'badge'));
     if (c.newAnswer) first.append(' ', element('span', 'Nieuw antwoord', 'badge'));
     const dueCell = element('td', due?.text ?? 'Afgesloten', due?.overdue ? 'overdue' : undefined);
-    row.append(first, element('td', STATUS_LABELS[c.status] ?? c.status), element('td', formatDay(c.receivedDay)), element('td', report?.municipality?.name ?? '–'), dueCell);
+    row.append(
+      first,
+      element('td', STATUS_LABELS[c.status] ?? c.status),
+      element('td', formatDay(c.receivedDay)),
+      element('td', report?.municipality?.name ?? '–'),
+      element('td', c.assignee ? (names.get(c.assignee) ?? 'oud lid') : '–'),
+      dueCell,
+    );
     rows.append(row);
   }
   const overdue = inbox.filter((r) => r.due?.overdue).length;
@@ -172,7 +188,7 @@ function renderInbox() {
 }
 
 async function showInbox() {
-  const { cases, today: serverToday } = await api<{ cases: CaseMeta[]; today: string }>('/api/zaken');
+  const [{ cases, today: serverToday }] = await Promise.all([api<{ cases: CaseMeta[]; today: string }>('/api/zaken'), loadNames()]);
   today = serverToday;
   const opened = await openAll(cases.filter((c) => c.sealed).map((c) => ({ id: c.reportId, sealed: c.sealed! })));
   inbox = cases.map((c) => {
@@ -212,7 +228,12 @@ async function showCase(reportId: string) {
   fact(meta, 'Ontvangst bevestigd', c.acknowledgedDay ? formatDay(c.acknowledgedDay) : 'Nog niet');
   const due = deadline(c, today);
   fact(meta, 'Termijn', due?.text ?? 'Geen: afgesloten');
+  fact(meta, 'Behandelaar', c.assignee ? (names.get(c.assignee) ?? 'oud lid') : 'Nog niemand');
   fact(meta, 'Kenmerk', c.reportId);
+  if (names.size === 0) await loadNames();
+  const assign = $<HTMLSelectElement>('assign-select');
+  assign.replaceChildren(new Option('Niemand', ''), ...[...names].map(([id, name]) => new Option(name, id)));
+  assign.value = c.assignee ?? '';
 
   const facts = $('case-report');
   facts.replaceChildren();
@@ -393,6 +414,11 @@ $<HTMLFormElement>('question-form').addEventListener('submit', (event) => {
     },
     'Vraag verstuurd.',
   );
+});
+$<HTMLFormElement>('assign-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const memberId = $<HTMLSelectElement>('assign-select').value || null;
+  act(event.submitter ?? $('assign-select'), () => api(`/api/zaken/${$('view-case').dataset.reportId}/toewijzen`, { memberId }), 'Toegewezen.');
 });
 $<HTMLFormElement>('note-form').addEventListener('submit', (event) => {
   event.preventDefault();

@@ -251,6 +251,10 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     );
     return json(200, { cases: withReports, today: today(), ackDays: config.ackDays, feedbackDays: config.feedbackDays });
   }
+  if (path === '/api/namen' && method === 'GET') {
+    // Names only, for assigning cases: every member may see who is on the team.
+    return json(200, { members: (await store.listMembers()).map(({ id, name }) => ({ id, name })) });
+  }
   if (path.startsWith('/api/leden') || path === '/api/uitnodigingen') {
     if (member.role !== 'beheerder') return error(403, 'Alleen een beheerder beheert het team.');
     if (path === '/api/leden' && method === 'GET') return json(200, { members: await store.listMembers() });
@@ -289,7 +293,7 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     return json(200, { rows, broken: verifyChain(rows) ?? null, names });
   }
 
-  const match = /^\/api\/zaken\/(msg_[0-9a-f]{32})(?:\/(geopend|status|vraag|notitie))?$/.exec(path);
+  const match = /^\/api\/zaken\/(msg_[0-9a-f]{32})(?:\/(geopend|status|vraag|notitie|toewijzen))?$/.exec(path);
   const found = match && (await store.getCase(match[1]));
   if (!match || !found) return error(404, 'Onbekend adres of onbekende zaak.');
   const reportId = match[1];
@@ -335,6 +339,14 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     await store.addOutgoing({ kind: 'question', reportId, sealed: forDesk, day: today(), memberId: member.id });
     await record(store, member.id, 'zaak.vraag', reportId);
     return json(200, { ok: true });
+  }
+  if (action === 'toewijzen' && method === 'POST') {
+    const assignee = body!.memberId;
+    const target = typeof assignee === 'string' ? await store.getMember(assignee) : undefined;
+    if (assignee !== null && !target) return error(400, 'Kies een lid van het team, of niemand.');
+    await store.updateCase(reportId, { assignee: target?.id ?? null });
+    await record(store, member.id, 'zaak.toegewezen', `${reportId} ${target ? target.name : 'niemand'}`);
+    return json(200, { case: await store.getCase(reportId) });
   }
   if (action === 'notitie' && method === 'POST') {
     // Sealed to the desk in the browser; it never goes to the site.

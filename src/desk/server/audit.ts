@@ -22,6 +22,7 @@ export type AuditAction =
   | 'zaak.status'
   | 'zaak.vraag'
   | 'zaak.notitie'
+  | 'zaak.toegewezen'
   | 'logboek.bekeken'
   | 'uitnodiging.gemaakt'
   | 'uitnodiging.aanvaard'
