@@ -12,6 +12,7 @@ import { SqliteDeskStore } from '../../src/desk/server/sqlite-store.ts';
 import { receiveEvent } from '../../src/desk/server/receiver.ts';
 import { record, verifyChain } from '../../src/desk/server/audit.ts';
 import { loadDeskConfig } from '../../src/desk/server/config.ts';
+import { AttemptLimiter } from '../../src/desk/server/auth.ts';
 import { signedHeaders } from '../../src/lib/report/signing.ts';
 import { newKeyPair, seal } from '../../src/lib/report/seal.ts';
 
@@ -88,6 +89,16 @@ describe('the audit log', () => {
     const run = spawnSync(process.execPath, ['scripts/desk.ts', 'verify-audit'], { cwd: new URL('../..', import.meta.url).pathname, env: { ...process.env, DESK_DATA_DIR: dir }, encoding: 'utf8' });
     expect(run.stderr).toContain('GEBROKEN bij regel 2');
     expect(run.status).toBe(1);
+  });
+});
+
+describe('sign-in limits', () => {
+  it('refuses an address after its quota and everyone after the total, until the window has passed', () => {
+    const limiter = new AttemptLimiter(3, 5, 60_000);
+    const t = 1_000_000;
+    expect([1, 2, 3, 4].map(() => limiter.allow('a', t))).toEqual([true, true, true, false]);
+    expect([limiter.allow('b', t), limiter.allow('b', t), limiter.allow('c', t)]).toEqual([true, true, false]);
+    expect(limiter.allow('a', t + 60_001)).toBe(true);
   });
 });
 

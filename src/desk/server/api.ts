@@ -164,6 +164,8 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     return json(200, { ok: true });
   }
   if (path === '/api/aanmelden/opties' && method === 'POST') {
+    // Counted too: each call stores a challenge, so a flood of them is a flood of rows.
+    if (!desk.limiter.allow(request.address)) return error(429, 'Te veel pogingen om aan te melden. Wacht een kwartier.');
     return json(200, { options: await authenticationOptions(config, store) });
   }
   if (path === '/api/aanmelden' && method === 'POST') {

@@ -115,13 +115,16 @@ export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export const canSeeAudit = (role: Role) => role === 'beheerder';
 
-/** Sliding one-hour counts, in memory: a desk runs as one process (see docs/DESK.md). */
+/**
+ * Sign-in attempts in a sliding window (15 minutes), per address and in total, in memory (per
+ * replica). A sign-in takes two calls (options, then the answer): 20 calls are 10 sign-ins.
+ */
 export class AttemptLimiter {
   readonly #hits = new Map<string, number[]>();
   readonly perAddress: number;
   readonly total: number;
   readonly windowMs: number;
-  constructor(perAddress = 10, total = 100, windowMs = 15 * 60_000) {
+  constructor(perAddress = 20, total = 200, windowMs = 15 * 60_000) {
     this.perAddress = perAddress;
     this.total = total;
     this.windowMs = windowMs;
