@@ -317,6 +317,28 @@ test('the recovery key unlocks when the passkey cannot, and the page forgets the
   expect(await deskPage.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
 });
 
+test('the keyboard alone unlocks, opens a case and writes a note', async () => {
+  await deskPage.goto(`${deskEnv.DESK_URL}/`);
+  await expect(deskPage.getByRole('heading', { level: 1 })).toHaveText('Meldingen ontgrendelen');
+  await deskPage.keyboard.press('Tab');
+  await expect(deskPage.getByRole('link', { name: 'Naar de inhoud' })).toBeFocused();
+  await deskPage.getByLabel('Herstelsleutel').focus();
+  await deskPage.keyboard.type(recoveryKey);
+  await deskPage.keyboard.press('Enter');
+  await expect(deskPage.getByRole('heading', { level: 1 })).toHaveText('Meldingen');
+  // The heading of each view takes the focus, so a screen reader announces where it is.
+  await expect(deskPage.getByRole('heading', { level: 1 })).toBeFocused();
+  await deskPage.getByRole('row').filter({ hasText: 'Woerden' }).getByRole('link').focus();
+  await deskPage.keyboard.press('Enter');
+  await expect(deskPage.getByRole('heading', { level: 1 })).toContainText('Woerden');
+  await deskPage.getByLabel('Notitie voor het team').focus();
+  await deskPage.keyboard.type('Met het toetsenbord geschreven.');
+  await deskPage.keyboard.press('Tab');
+  await expect(deskPage.getByRole('button', { name: 'Notitie opslaan' })).toBeFocused();
+  await deskPage.keyboard.press('Enter');
+  await expect(deskPage.locator('#notes')).toContainText('Met het toetsenbord geschreven.');
+});
+
 test('a member whose browser has no PRF signs in with the passkey and unlocks with the recovery key', async ({ browser }) => {
   await deskPage.goto(`${deskEnv.DESK_URL}/`);
   await deskPage.getByLabel('Herstelsleutel').fill(recoveryKey);

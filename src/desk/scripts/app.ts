@@ -53,8 +53,8 @@ function show(view: (typeof VIEWS)[number], title?: string) {
   const heading = $(`view-${view}`).querySelector('h1')!;
   if (title) heading.textContent = title;
   document.title = `${heading.textContent} – Meldbalie`;
-  // Not on the first view of a page load: the page starts at its top anyway.
-  if (view !== shown) heading.focus();
+  // Not on the first view of a page load: the page starts at its top (and its skip link) anyway.
+  if (view !== shown && shown !== 'loading') heading.focus();
   shown = view;
 }
 
