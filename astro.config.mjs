@@ -7,6 +7,7 @@ import { pagefindIntegration } from './src/integrations/pagefind.mjs';
 import { pageTitlesIntegration } from './src/integrations/page-titles.mjs';
 import { themeIntegration } from './src/integrations/theme.mjs';
 import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
+import { BODY_LIMITS } from './src/lib/report/http/body.ts';
 
 /** Public address of the site; used for the sitemap, canonical links and security.txt. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -27,8 +28,8 @@ const nodeAdapter = () =>
     mode: 'standalone',
     // Send the CSP of prerendered pages as a response header, not only a <meta> tag.
     staticHeaders: true,
-    // A report is a few KB; refuse anything bigger early.
-    bodySizeLimit: 64 * 1024,
+    // A report is a few KB; refuse anything bigger early. Every endpoint's own cap is in the same table.
+    bodySizeLimit: BODY_LIMITS.host,
   });
 
 /**
@@ -87,7 +88,7 @@ export default defineConfig({
   security: {
     // Astro's check refuses `Origin: null`, which browsers send for every form POST from a page
     // with Referrer-Policy no-referrer (Fetch spec, "serializing a request origin"). Our intake
-    // does its own cross-site check on Sec-Fetch-Site instead (src/lib/report/intake.ts).
+    // does its own cross-site check on Sec-Fetch-Site instead (src/lib/report/core/intake.ts).
     checkOrigin: false,
     csp: {
       directives: [

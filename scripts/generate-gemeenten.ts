@@ -16,6 +16,9 @@
  *                                           while the marker stays); in hand-edited files only
  *                                           the region fields are updated, in place
  *
+ * Everyday names ("Den Haag" for 's-Gravenhage): scripts/data/gemeenten-namen.yaml, per CBS code
+ * with its source; written as everydayNames.
+ *
  * Former names: every older gemeente_<year>.topojson in the same folder (now 2015) gives the
  * names of municipalities that no longer exist to the current municipalities that took a real
  * part of them (formerNames; see formerNames() below for the rule).
@@ -44,6 +47,8 @@ const SETS = {
 const EXPECTED = { gemeente: 342, provincie: 12, veiligheidsregio: 25, 'veilig-thuis-regio': 25, 'politie-eenheid': 10 };
 /** Organisations that serve a whole Veilig Thuis region, with the reason (a content source says so). */
 const ORGANISATIONS_FILE = 'scripts/data/gebieden-organisaties.yaml';
+/** The names people use besides the CBS name ("Den Haag"), per CBS code, each with its source. */
+const NAMES_FILE = 'scripts/data/gemeenten-namen.yaml';
 const BRON = 'cbs-gebiedsindelingen';
 /** A region must hold at least this share of a municipality's sample points. */
 const MIN_SHARE = 0.8;
@@ -91,6 +96,32 @@ export interface Row {
   regions: Record<RegionType, Assignment>;
   interior: { lon: number; lat: number; depthKm: number };
   formerNames: string[];
+  /** Names people use besides the CBS name, from NAMES_FILE. */
+  everydayNames: string[];
+}
+
+/**
+ * The everyday names of NAMES_FILE, checked against the data: the code exists, the name is the
+ * CBS name of that code, a source is given, and no name is the official name of another municipality.
+ */
+export function everydayNames(file: string, gemeenten: Pick<Feature, 'code' | 'name'>[]): Map<string, string[]> {
+  const data = (yaml.load(readFileSync(file, 'utf8')) ?? {}) as Record<string, { name?: string; everydayNames?: string[]; source?: string }>;
+  const byCode = new Map(gemeenten.map((g) => [g.code, g.name]));
+  const official = new Set(gemeenten.map((g) => g.name.toLowerCase()));
+  const problems: string[] = [];
+  const names = new Map<string, string[]>();
+  for (const [code, entry] of Object.entries(data)) {
+    const cbsName = byCode.get(code);
+    if (!cbsName) problems.push(`${file}: ${code} is geen gemeente in de indeling ${SETS.gemeente.year}. Verbeter de code of haal de gemeente weg.`);
+    else if (entry.name !== cbsName) problems.push(`${file}: ${code} heet in de CBS-gegevens "${cbsName}", niet "${entry.name}". Neem de CBS-naam over bij name.`);
+    if (!entry.source?.trim()) problems.push(`${file}: ${code} heeft geen source. Noem waar staat dat deze namen gangbaar zijn.`);
+    const list = entry.everydayNames ?? [];
+    if (list.length === 0) problems.push(`${file}: ${code} heeft geen everydayNames. Vul ze in of haal de gemeente weg.`);
+    for (const name of list) if (official.has(name.toLowerCase())) problems.push(`${file}: ${code}: "${name}" is de officiële naam van een andere gemeente. Haal de naam weg.`);
+    names.set(code, [...list]);
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
+  return names;
 }
 
 function load(file: string): Feature[] {
@@ -190,6 +221,7 @@ export function derive() {
   if (problems.length) throw new Error(problems.join('\n'));
 
   const former = formerNames(gemeenten, SETS.gemeente.year);
+  const everyday = everydayNames(NAMES_FILE, gemeenten);
   const rows: Row[] = gemeenten
     .map((municipality) => {
       const points = samplePoints(municipality, 400);
@@ -202,6 +234,7 @@ export function derive() {
         regions: Object.fromEntries(REGION_TYPES.map((type) => [type, assign(municipality, points, point, regions[type], LABEL[type])])) as Row['regions'],
         interior: { lon: point[0], lat: point[1], depthKm },
         formerNames: [...(former.get(municipality.code) ?? [])].sort((a, b) => a.localeCompare(b, 'nl')),
+        everydayNames: everyday.get(municipality.code) ?? [],
       };
     })
     .sort((a, b) => a.code.localeCompare(b.code));
@@ -236,7 +269,18 @@ function gebiedId(type: RegionType, name: string) {
   return `${ID_PREFIX[type]}-${slug(name)}`;
 }
 
-function gebiedFile(type: RegionType, region: Feature, organisation: string | undefined): string {
+/** What scripts/data/gebieden-organisaties.yaml says about one Veilig Thuis region; each id only when a source names it. */
+interface RegionOrganisations {
+  organisation?: string;
+  zorgcoordinator?: string;
+  zorgVeiligheidshuis?: string;
+  why: string;
+  /** The content/bronnen/ entries that name these organisations; written into the gebied's sources. */
+  sources?: { bron: string; section?: string }[];
+}
+const ORGANISATION_FIELDS = ['organisation', 'zorgcoordinator', 'zorgVeiligheidshuis'] as const;
+
+function gebiedFile(type: RegionType, region: Feature, organisations: RegionOrganisations | undefined): string {
   const year = SETS[type].year;
   return [
     `${GENERATED_MARKER} (npm run generate:gemeenten) uit de`,
@@ -246,20 +290,26 @@ function gebiedFile(type: RegionType, region: Feature, organisation: string | un
     `type: ${type}`,
     `code: ${region.code}`,
     `year: ${year}`,
-    ...(organisation ? [`organisation: ${organisation}`] : []),
+    ...ORGANISATION_FIELDS.flatMap((field) => (organisations?.[field] ? [`${field}: ${organisations[field]}`] : [])),
     'sources:',
     `  - bron: ${BRON}`,
     `    section: ${yamlString(`${LABEL[type]} ${year} (${region.code})`)}`,
+    ...(organisations?.sources ?? []).flatMap(({ bron, section }) => [`  - bron: ${bron}`, ...(section ? [`    section: ${yamlString(section)}`] : [])]),
     '',
   ].join('\n');
 }
 
-function regionLines(row: Row, ids: Record<RegionType, string>): string[] {
+function regionLines(_row: Row, ids: Record<RegionType, string>): string[] {
   return REGION_TYPES.map((type) => `${FIELD[type]}: ${ids[type]}`);
 }
 
-function formerLines(row: Row): string[] {
-  return row.formerNames.length ? ['formerNames:', ...row.formerNames.map((n) => `  - ${yamlString(n)}`)] : [];
+function listLines(key: string, names: string[]): string[] {
+  return names.length ? [`${key}:`, ...names.map((n) => `  - ${yamlString(n)}`)] : [];
+}
+
+/** The generated name fields: former names, then the names people use. */
+function nameLines(row: Pick<Row, 'formerNames' | 'everydayNames'>): string[] {
+  return [...listLines('formerNames', row.formerNames), ...listLines('everydayNames', row.everydayNames)];
 }
 
 function sourceSection(row: Row): string {
@@ -277,7 +327,7 @@ function newMunicipalityFile(row: Row, ids: Record<RegionType, string>): string 
     `cbsCode: ${row.code}`,
     `province: ${row.province.name}`,
     ...regionLines(row, ids),
-    ...formerLines(row),
+    ...nameLines(row),
     'policy:',
     '  kind: geen-bekend',
     'sources:',
@@ -287,11 +337,11 @@ function newMunicipalityFile(row: Row, ids: Record<RegionType, string>): string 
   ].join('\n');
 }
 
-const MANAGED_KEYS = ['veiligheidsregio', 'politieEenheid', 'veiligThuisRegio', 'formerNames'];
+const MANAGED_KEYS = ['veiligheidsregio', 'politieEenheid', 'veiligThuisRegio', 'formerNames', 'everydayNames'];
 
 /**
  * Updates only the generated fields of a hand-edited file, in place, so comments and layout
- * stay: the region fields (and formerNames, when the data gives any) go right after `regio`
+ * stay: the region fields (and formerNames and everydayNames, when the data gives any) go right after `regio`
  * (or `province`), and the data set is added to `sources` when it is not there yet.
  */
 export function updateHandEdited(text: string, row: Row, ids: Record<RegionType, string>): string {
@@ -310,7 +360,7 @@ export function updateHandEdited(text: string, row: Row, ids: Record<RegionType,
   if (anchor < 0) throw new Error('province ontbreekt');
   const existingFormer = (yaml.load(text) as { formerNames?: string[] }).formerNames ?? [];
   const former = [...new Set([...existingFormer, ...row.formerNames])].sort((a, b) => a.localeCompare(b, 'nl'));
-  kept.splice(anchor + 1, 0, ...regionLines(row, ids), ...formerLines({ ...row, formerNames: former }));
+  kept.splice(anchor + 1, 0, ...regionLines(row, ids), ...nameLines({ formerNames: former, everydayNames: row.everydayNames }));
   const out = kept.join('\n') + '\n';
   const data = yaml.load(out) as { sources?: { bron: string }[] };
   if (data.sources?.some((s) => s.bron === BRON)) return out;
@@ -324,7 +374,7 @@ function main() {
   const check = process.argv.includes('--check');
   const started = performance.now();
   const { rows, regions } = derive();
-  const mapping = (yaml.load(readFileSync(ORGANISATIONS_FILE, 'utf8')) ?? {}) as Record<string, { organisation: string; why: string }>;
+  const mapping = (yaml.load(readFileSync(ORGANISATIONS_FILE, 'utf8')) ?? {}) as Record<string, RegionOrganisations>;
   const report: string[] = [];
   const differences: string[] = [];
   const write = (path: string, content: string) => {
@@ -341,11 +391,14 @@ function main() {
     for (const region of regions[type]) {
       const id = gebiedId(type, region.name);
       idOf.set(region.code, id);
-      const organisation = type === 'veilig-thuis-regio' ? mapping[region.code]?.organisation : undefined;
-      if (organisation && !existsSync(`content/organisaties/${organisation}.yaml`)) {
-        throw new Error(`${ORGANISATIONS_FILE}: ${region.code} noemt "${organisation}", maar content/organisaties/${organisation}.yaml bestaat niet.`);
+      const organisations = type === 'veilig-thuis-regio' ? mapping[region.code] : undefined;
+      for (const field of ORGANISATION_FIELDS) {
+        const organisation = organisations?.[field];
+        if (organisation && !existsSync(`content/organisaties/${organisation}.yaml`)) {
+          throw new Error(`${ORGANISATIONS_FILE}: ${region.code} noemt bij ${field} "${organisation}", maar content/organisaties/${organisation}.yaml bestaat niet.`);
+        }
       }
-      write(`content/gebieden/${id}.yaml`, gebiedFile(type, region, organisation));
+      write(`content/gebieden/${id}.yaml`, gebiedFile(type, region, organisations));
     }
   }
   const gebiedIds = new Set(idOf.values());
@@ -387,7 +440,7 @@ function main() {
     const regio = data.regio ? (yaml.load(readFileSync(`content/regios/${data.regio}.yaml`, 'utf8')) as { bodies?: { veiligThuis?: string } }) : undefined;
     const own = (yaml.load(text) as { bodies?: { veiligThuis?: string } }).bodies?.veiligThuis ?? regio?.bodies?.veiligThuis;
     const vt = row.regions['veilig-thuis-regio'];
-    const mappedCode = Object.entries(mapping).find(([, m]) => m.organisation === own)?.[0];
+    const mappedCode = own ? Object.entries(mapping).find(([, m]) => m.organisation === own)?.[0] : undefined;
     const explained = ((yaml.load(text) as { notes?: string[] }).notes ?? []).some((n) => n.includes(`Veilig Thuis-regio ${vt.name}`));
     if (mappedCode && mappedCode !== vt.code && !explained) {
       report.push(`content/gemeenten/${file}: de regio noemt Veilig Thuis "${own}" (${mappedCode}), maar volgens CBS ligt ${row.name} in Veilig Thuis-regio ${vt.code} ${vt.name}. Controleer dit en leg het uit in notes.`);
@@ -427,7 +480,7 @@ function main() {
     [
       `${rows.length} gemeenten (${created} nieuw, ${updated} met de hand bewerkt en bijgewerkt) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
       ...weakest,
-      `${rows.filter((r) => r.formerNames.length).length} gemeenten met eerdere namen.`,
+      `${rows.filter((r) => r.formerNames.length).length} gemeenten met eerdere namen, ${rows.filter((r) => r.everydayNames.length).length} met gangbare namen naast de CBS-naam.`,
       ...report,
       check ? (differences.length ? `Verschillen met de gegevens:\n  ${differences.join('\n  ')}` : 'De inhoud klopt met de gegevens.') : `${differences.length} bestand(en) geschreven.`,
     ].join('\n'),

@@ -6,7 +6,7 @@
  *   retry-all       put every dead entry back in the queue
  * Uses the same REPORT_* settings as the server (REPORT_DATABASE_URL or REPORT_DATA_DIR).
  */
-import { readReportConfig } from '../src/lib/report/config.ts';
+import { readReportConfig } from '../src/lib/report/core/config.ts';
 import { openReportStore } from '../src/lib/report/store/index.ts';
 
 const [command, id] = process.argv.slice(2);

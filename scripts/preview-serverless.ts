@@ -3,17 +3,21 @@
  * in workerd, the Workers runtime, through `wrangler dev` — offline, telemetry off. It takes the
  * settings `npm start` takes, so one test script can drive both targets:
  *
- * - HOST (default 127.0.0.1) and PORT (default 4321; 0 picks a free one, which is printed);
+ * - HOST (default 127.0.0.1) and PORT (default 4321; 0 picks a free one, which is printed): the
+ *   address of a small front that plays Cloudflare's edge (scripts/lib/preview-edge.ts): it
+ *   answers what is not valid HTTP and /cdn-cgi/ itself, as the edge does, and hands the rest to
+ *   wrangler dev on a private loopback port;
  * - the REPORT_* settings, handed to the Worker as bindings through a private env file (never on
  *   the command line, where `ps` would show secrets). Without REPORT_SECRET the key is kept in
  *   REPORT_DATA_DIR, as `npm start` does; the local D1 database lives in REPORT_DATA_DIR/serverless;
  * - the relay: the Worker's scheduled handler is triggered every REPORT_POLL_MS (default once a
  *   minute, as the platform's cron trigger does), through the trigger route wrangler dev offers
- *   locally (/cdn-cgi/local/scheduled). On the platform /cdn-cgi/ belongs to Cloudflare's edge
- *   and never reaches the Worker; the deployed Worker runs on its cron trigger only.
+ *   locally (/cdn-cgi/local/scheduled) on its private port. On the platform /cdn-cgi/ belongs to
+ *   Cloudflare's edge and never reaches the Worker; the deployed Worker runs on its cron trigger only.
  *
  * Like the Node server, nothing here writes request URLs or addresses anywhere: wrangler's request
- * log is off (--log-level warn) and its debug log goes to a private folder removed at exit.
+ * log is off (--log-level warn), its debug log goes to a private folder removed at exit, and
+ * Miniflare's local explorer and trace store are off. It says at start that it is a trial.
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,8 +26,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readReportConfig, SECRET_COMMAND } from '../src/lib/report/config.ts';
-import { loadOrCreateSecret } from '../src/lib/report/secret-file.ts';
+import { readReportConfig, SECRET_COMMAND } from '../src/lib/report/core/config.ts';
+import { startPreviewEdge } from './lib/preview-edge.ts';
+import { loadOrCreateSecret } from '../src/lib/report/crypto/secret-file.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const wranglerConfig = join(root, 'dist-serverless/server/wrangler.json');
@@ -49,20 +54,23 @@ const requestedPort = Number(process.env.PORT ?? 4321);
 /** The cron trigger's rhythm unless REPORT_POLL_MS says otherwise. */
 const pollMs = process.env.REPORT_POLL_MS ? config.pollMs : 60_000;
 
-/** Binds `wanted` (0: any free port) for a moment: the port wrangler dev gets, or why not. */
-function claimPort(wanted: number): Promise<number> {
+/** Binds `wanted` (0: any free port) for a moment: the port the preview gets, or why not. */
+function claimPort(wanted: number, on = host): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
-    probe.listen(wanted, host, () => {
+    probe.listen(wanted, on, () => {
       const { port } = probe.address() as { port: number };
       probe.close(() => resolve(port));
     });
   });
 }
 let port: number;
+/** wrangler dev's own port, on loopback only: the preview's address is the edge in front of it (scripts/lib/preview-edge.ts). */
+let workerdPort: number;
 try {
   port = await claimPort(requestedPort);
+  workerdPort = await claimPort(0, '127.0.0.1');
 } catch (error) {
   console.error(
     (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
@@ -100,8 +108,8 @@ const child = spawn(
     wranglerBin,
     'dev',
     '--config', wranglerConfig,
-    '--ip', host,
-    '--port', String(port),
+    '--ip', '127.0.0.1',
+    '--port', String(workerdPort),
     '--env-file', envFile,
     '--persist-to', persist,
     '--show-interactive-dev-session=false',
@@ -119,6 +127,12 @@ const child = spawn(
       WRANGLER_CI_DISABLE_CONFIG_WATCHING: 'true',
       // Request.cf is fetched from the network otherwise; the preview needs none.
       CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      // Miniflare's local explorer answers on the preview's own port (/cdn-cgi/local/explorer/)
+      // and runs any SQL on the report store; its trace store keeps every request URL (receipt
+      // links too) with a time, in REPORT_DATA_DIR/serverless/observability. Both off: with
+      // them, the preview would be less strict than the Node server.
+      X_LOCAL_EXPLORER: 'false',
+      X_LOCAL_OBSERVABILITY: 'false',
     },
   },
 );
@@ -137,7 +151,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-const local = `http://${host === '0.0.0.0' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`;
+function isLoopback(address: string): boolean {
+  return address === 'localhost' || address === '::1' || address.startsWith('127.');
+}
+
+const local = `http://127.0.0.1:${workerdPort}`;
 
 // Ready once the Worker answers.
 const deadline = Date.now() + 60_000;
@@ -155,6 +173,19 @@ for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+try {
+  await startPreviewEdge(host, port, workerdPort);
+} catch (error) {
+  console.error(`De Worker kon niet starten: ${(error as Error).message}`);
+  stopping = true;
+  child.kill('SIGTERM');
+  process.exit(1);
+}
+// A trial, not a production host: the platform's own guards (docs/DEPLOY.md, "The preview is not
+// production") are missing here, and wrangler dev is made for a developer's machine.
+console.warn(
+  `Let op: dit is een proefomgeving (wrangler dev, workerd), niet de productie. Gebruik hem om de Worker te testen, niet voor echte meldingen: op het platform zelf beschermt Cloudflare de database en /cdn-cgi/ (zie docs/DEPLOY.md).${isLoopback(host) ? '' : ` Hij luistert nu op ${host}, niet alleen op deze computer.`}`,
+);
 console.log(`Meldwijzer Mensenhandel (Worker in workerd) draait op http://${host.includes(':') ? `[${host}]` : host}:${port}/`);
 if (!config.forwardUrl) console.log('Let op: REPORT_FORWARD_URL is niet ingesteld. Meldingen worden aangenomen en bewaard, maar NIET doorgestuurd.');
 else console.log(`Meldingen worden doorgestuurd naar ${new URL(config.forwardUrl).origin} (de relay draait elke ${pollMs / 1000} s).`);

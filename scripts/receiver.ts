@@ -5,7 +5,8 @@
  *                             REPORT_FORWARD_SECRET), RECEIVER_PORT (default 4322; 0 = any free
  *                             port), RECEIVER_FILE (default data/receiver/reports.jsonl),
  *                             REPORT_IDENTITY (AGE-SECRET-KEY-… or a file holding it)
- *   keygen                    make the intake desk's key pair and say where each half goes
+ *   keygen                    make the intake desk's key pair and say where each half goes,
+ *                             as an identity file age -i reads (save it: > meldpunt.key)
  *   show                      every received report and message, opened
  *   ask <report-id> "vraag"   ask the reporter a question: REPORT_SITE_URL (the site),
  *                             RECEIVER_INTAKE_SECRET (whsec_…, the server's REPORT_INTAKE_SECRET)
@@ -13,8 +14,10 @@
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { askQuestion, createReceiver, readReceived } from '../src/lib/report/receiver.ts';
-import { AGE_IDENTITY, newKeyPair } from '../src/lib/report/seal.ts';
+import { askQuestion, createReceiver, readReceived } from '../src/receiver/receiver.ts';
+import { AGE_IDENTITY, newKeyPair } from '../src/lib/report/crypto/seal.ts';
+import { dayOf } from '../src/lib/report/core/day.ts';
+import { printable } from '../src/receiver/terminal.ts';
 
 const [command, ...args] = process.argv.slice(2);
 const file = process.env.RECEIVER_FILE ?? join(process.cwd(), 'data', 'receiver', 'reports.jsonl');
@@ -36,20 +39,26 @@ function identities(): string[] {
 
 if (command === 'keygen') {
   const { identity, recipient } = await newKeyPair();
-  console.log(`# Sleutelpaar van het meldpunt, gemaakt ${new Date().toISOString().slice(0, 10)}.
-# GEHEIM — alleen bij het meldpunt (de ontvanger), bijvoorbeeld in een bestand met rechten 0600:
-#   REPORT_IDENTITY=${identity}
-# OPENBAAR — bij elke server van de site:
+  // The format of age-keygen: comments after #, the identity alone on its line, so this output
+  // saved as a file is read by `age -d -i <bestand>` and by REPORT_IDENTITY=<bestand> alike.
+  console.log(`# Sleutelpaar van het meldpunt, gemaakt ${dayOf(Date.now())}.
+# GEHEIM: de laatste regel. Bewaar deze uitvoer alleen bij het meldpunt (de ontvanger), als
+# bestand met rechten 0600 (npm run receiver -- keygen > meldpunt.key; chmod 600 meldpunt.key),
+# en zet REPORT_IDENTITY op dat bestand. age -d -i meldpunt.key opent er ook meldingen mee.
+# Wie de geheime sleutel heeft, kan alle meldingen lezen. Maak een reservekopie op een veilige plek.
+# OPENBAAR: zet bij elke server van de site
 #   REPORT_RECIPIENTS=${recipient}
-# Wie de geheime sleutel heeft, kan alle meldingen lezen. Maak een reservekopie op een veilige plek.`);
+# public key: ${recipient}
+${identity}`);
 } else if (command === 'show') {
   const received = readReceived(file);
   if (received.length === 0) console.log(`Nog niets ontvangen in ${file}.`);
   for (const entry of received) {
+    // Everything in an entry came from outside: printed, never acted on by the terminal.
     if (entry.type === 'report.created') {
-      console.log(`\nMelding ${entry.reportId}${entry.sealed ? ' (was versleuteld)' : ''}\n${JSON.stringify(entry.report, null, 2)}`);
+      console.log(printable(`\nMelding ${entry.reportId}${entry.sealed ? ' (was versleuteld)' : ''}\n${JSON.stringify(entry.report, null, 2)}`));
     } else {
-      console.log(`\nAanvulling bij ${entry.reportId}${entry.sealed ? ' (was versleuteld)' : ''} [${entry.message?.language}]\n${entry.message?.text}`);
+      console.log(printable(`\nAanvulling bij ${entry.reportId}${entry.sealed ? ' (was versleuteld)' : ''} [${entry.message?.language}]\n${entry.message?.text}`));
     }
   }
 } else if (command === 'ask') {

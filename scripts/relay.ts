@@ -5,9 +5,9 @@
  * when something could not be delivered.
  */
 import { quietProcessOutput } from '../src/server/quiet-log.mjs';
-import { readReportConfig } from '../src/lib/report/config.ts';
+import { readReportConfig } from '../src/lib/report/core/config.ts';
 import { openReportStore } from '../src/lib/report/store/index.ts';
-import { createRelay } from '../src/lib/report/relay.ts';
+import { createRelay } from '../src/lib/report/relay/relay.ts';
 
 quietProcessOutput();
 let config;
@@ -24,13 +24,8 @@ const BATCH = 50;
 const relay = createRelay({ store, config });
 
 if (process.argv.includes("--once")) {
-  const total = { delivered: 0, retrying: 0, dead: 0 };
   // Deliver everything due now, batch after batch, then stop.
-  for (;;) {
-    const result = await relay.runOnce(BATCH);
-    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += result[key];
-    if (result.delivered + result.retrying + result.dead < BATCH) break;
-  }
+  const total = await relay.drain({ batch: BATCH });
   console.log(`Meldingen: ${total.delivered} afgeleverd, ${total.retrying} later opnieuw, ${total.dead} naar de dode brieven.`);
   await store.close();
   process.exitCode = total.retrying + total.dead > 0 ? 1 : 0;

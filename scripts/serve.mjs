@@ -14,12 +14,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applySecurityHeaders } from '../src/server/security-headers.mjs';
 import { refusal } from '../src/server/request-guard.mjs';
 import { quietProcessOutput } from '../src/server/quiet-log.mjs';
-import { readReportConfig } from '../src/lib/report/config.ts';
-import { clientAddress } from '../src/lib/report/client-address.ts';
-import { createNodeReportRuntime } from '../src/lib/report/node-runtime.ts';
+import { readReportConfig } from '../src/lib/report/core/config.ts';
+import { clientAddress } from '../src/lib/report/http/client-address.ts';
+import { createNodeReportRuntime } from '../src/lib/report/host/node-runtime.ts';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { installReportRuntime, installRequestClient } from '../src/lib/report/runtime.ts';
-import { createRelay } from '../src/lib/report/relay.ts';
+import { installReportRuntime, installRequestClient } from '../src/lib/report/host/runtime.ts';
+import { createRelay } from '../src/lib/report/relay/relay.ts';
 
 quietProcessOutput();
 

@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
 
-type Insert = (id: string, payload: string) => void | Promise<unknown>;
+type Insert = (id: string, payload: string) => unknown;
 
 async function openInsert(): Promise<Insert> {
   if (process.env.BASELINE_POSTGRES) {

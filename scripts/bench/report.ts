@@ -18,7 +18,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newSecret, startServer, waitFor } from '../../tests/support/processes.ts';
 import { createDatabase, startPostgres } from '../../tests/support/postgres.ts';
-import { createReceiver, readReceived } from '../../src/lib/report/receiver.ts';
+import { createReceiver, readReceived } from '../../src/receiver/receiver.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);

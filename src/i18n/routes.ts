@@ -9,8 +9,13 @@
  * Dutch document), and give every language its strings. See docs/ARCHITECTURE.md.
  * Plain TypeScript: used by pages, the tests and the Node scripts alike.
  */
-import { TRANSLATED_PAGES } from '../lib/content/translations.ts';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
+
+/**
+ * Content pages (content/paginas/) that exist in every language. Decided here, with the other
+ * routes; the content checks (src/lib/content/translations.ts) require their translations.
+ */
+export const TRANSLATED_PAGES = ['wat-is-mensenhandel', 'hulp', 'veilig-browsen', 'privacy', 'toegankelijkheid'] as const;
 
 export interface Route {
   /** The Dutch path, with [name] for a parameter: "/melden/[stap]/". */
@@ -27,8 +32,8 @@ const SUMMARY = 'Dutch: the document itself; other languages: a summary in src/p
 export const ROUTES: readonly Route[] = [
   { pattern: '/', locales: LOCALES, rendersWith: SAME_VIEW },
   { pattern: '/zoeken/', locales: LOCALES, rendersWith: SAME_VIEW },
-  // Content pages: content/paginas/ in Dutch, content/vertalingen/<taal>/ in the others; which
-  // ones is the content checks' list, so a page is translated and checked in one decision.
+  // Content pages: content/paginas/ in Dutch, content/vertalingen/<taal>/ in the others; the
+  // content checks read the same list, so a page is translated and checked in one decision.
   ...TRANSLATED_PAGES.map((slug) => ({ pattern: `/${slug}/`, locales: LOCALES, rendersWith: SAME_VIEW })),
   // The national reporting route and the form.
   { pattern: '/melden/', locales: LOCALES, rendersWith: SAME_VIEW },

@@ -8,11 +8,28 @@
  * A description names each placeholder as {name}; a unit test holds nl.json to that.
  */
 import { z } from 'astro/zod';
-import { FORM_IDS, GEBIED_TYPE_IDS, MUNICIPAL_ROLE_IDS, REGIONAL_BODY_IDS, ROLE_IDS, SECTOR_IDS } from '../lib/content/schemas/ids.ts';
-import { DANGER_OPTIONS, EXPLOITATION_OPTIONS } from '../lib/report/form.ts';
-import { REPORT_STATUSES } from '../lib/report/events.ts';
+import { FORM_IDS, GEBIED_TYPE_IDS, HELP_PURPOSES, MUNICIPAL_ROLE_IDS, REGIONAL_BODY_IDS, REVIEWER_ROLE_IDS, ROLE_IDS, SECTOR_IDS } from '../lib/content/schemas/ids.ts';
+import { DANGER_OPTIONS, EXPLOITATION_OPTIONS } from '../lib/report/core/form.ts';
+import { REPORT_STATUSES } from '../lib/report/core/events.ts';
 
 const text = (where: string) => z.string().describe(where);
+
+/**
+ * A string that counts: its plural forms, one per category Intl.PluralRules gives the language
+ * (nl/en/bg: one, other; ro: one, few, other; pl/uk: one, few, many, other). Every form has the
+ * placeholders the description names; the first number among them picks the form
+ * (src/i18n/message.ts). `npm run check:translations` checks that each language has exactly
+ * its categories.
+ */
+const plural = (where: string) =>
+  z.strictObject({
+    zero: z.string().optional(),
+    one: z.string().optional(),
+    two: z.string().optional(),
+    few: z.string().optional(),
+    many: z.string().optional(),
+    other: z.string(),
+  }).describe(`${where} Plural forms.`);
 
 /** Keys that differ only in an id (the ids live in code) share a description: labels('sector', SECTOR_IDS, 'Name of …'). */
 function labels<const Prefix extends string, const Id extends string>(prefix: Prefix, ids: readonly Id[], where: string) {
@@ -59,7 +76,13 @@ export const uiStringsSchema = z.strictObject({
   'date.period': text('Policy plan page: label of the period the plan covers.'),
   'date.old': text('Policy plan page: warning that the document is old; {year} is the year of the document.'),
   'page.reviewed': text('Bottom of a translated content page; {date} is the date of the last review.'),
+  ...labels('reviewer', REVIEWER_ROLE_IDS, 'Bottom of a translated content page, after the review date: who did that review, as a role, never a name'),
   'danger.call112': text('Red notice on route and report pages: call 112 when someone is in danger now.'),
+  'helpFirst.title': text('Help page and the "help for yourself" route step: hidden heading of the block with the ways to reach a person (issue 22).'),
+  ...labels('helpFirst.purpose', HELP_PURPOSES, 'Help-first block: after an organisation\'s name and a colon, what a victim can get there'),
+  'helpFirst.noPhone': text('Help-first block: after the website link of an organisation without a known phone number.'),
+  'helpFirst.night.title': text('Help-first block: bold start of the sentence about the night and the weekend.'),
+  'helpFirst.night': text('Help-first block: call 112 in danger, then the list of lines open day and night (names and numbers follow).'),
   'notFound.title': text('Title of the "page not found" page.'),
   'notFound.text': text('Text of the "page not found" page.'),
 
@@ -115,7 +138,7 @@ export const uiStringsSchema = z.strictObject({
   'signals.title': text('Signal overview page: title.'),
   'signals.description': text('Signal overview page: meta description.'),
   'signals.lead': text('Signal overview page: opening paragraph.'),
-  'signals.count': text('Signal overview page: number of signals of a form; {count} is the number.'),
+  'signals.count': plural('Signal overview page: number of signals of a form; {count} is the number.'),
 
   // Reporting route.
   'route.title': text('Reporting route, first page: title.'),
@@ -155,14 +178,14 @@ export const uiStringsSchema = z.strictObject({
   'report.what.language': text('Report form: you may write in your own language.'),
   'report.required': text('Report form: after the label of a required field.'),
   'report.optional': text('Report form: after the label of an optional field.'),
-  'report.maxChars': text('Report form: under a text field; {max} is the maximum number of characters.'),
+  'report.maxChars': plural('Report form: under a text field; {max} is the maximum number of characters.'),
   'report.errorPrefix': text('Report form and follow-up page: before each error message at a field.'),
   'report.honeypot': text('Report form: label of a hidden field that only robots fill in.'),
   'report.chooseMunicipality': text('Report form: first choice of the municipality list.'),
   'report.municipalityUnknown': text('Report form: choice "I do not know / somewhere else" in the municipality list.'),
   'report.picker.instructions': text('Report form: screen reader instructions of the municipality picker.'),
-  'report.picker.count': text('Report form: announced while typing in the municipality picker; {count} is the number found.'),
-  'report.picker.none': text('Report form: announced when the municipality picker finds nothing.'),
+  'report.picker.count': plural('Report form picker and the filter on /gemeenten/: announced while typing; {count} is the number of municipalities found.'),
+  'report.picker.none': text('Report form picker and the filter on /gemeenten/: announced when no municipality matches.'),
   'report.picker.former': text('Report form: after a former municipality name in the picker ("vroeger").'),
   'report.danger.alert': text('Report form: alert when "danger now" is chosen; {tel} is the 112 link.'),
   'report.danger.after': text('Report form: after the danger alert, you can still send the form.'),
@@ -187,14 +210,14 @@ export const uiStringsSchema = z.strictObject({
   'report.field.dangerNow.help': text('Report form, "danger now" field: hint.'),
   ...labels('report.exploitation', EXPLOITATION_OPTIONS, 'Report form: a choice of the "what is going on" field, in plain words'),
   ...labels('report.dangerOption', DANGER_OPTIONS, 'Report form: a choice of the "danger now" field'),
-  'report.error.summary': text('Report form and follow-up page: heading of the error summary.'),
+  'report.error.summary': text('Report form and follow-up page: heading of the error summary, also above a fault on our side and a limit reached, so neutral ("something is not right"), never "you filled something in wrong".'),
   'report.error.municipality': text('Report form error: no municipality chosen.'),
   'report.error.exploitationForm': text('Report form error: nothing chosen for "what is going on".'),
   'report.error.signals': text('Report form error: a signal that is not in the list.'),
-  'report.error.signalsMax': text('Report form error: too many signals; {max} is the maximum.'),
+  'report.error.signalsMax': plural('Report form error: too many signals; {max} is the maximum.'),
   'report.error.descriptionMissing': text('Report form error: the description is empty.'),
-  'report.error.descriptionShort': text('Report form error: the description is too short; {min} is the minimum number of characters.'),
-  'report.error.tooLong': text('Report form and follow-up error: a text is too long; {max} is the maximum number of characters.'),
+  'report.error.descriptionShort': plural('Report form error: the description is too short; {min} is the minimum number of characters.'),
+  'report.error.tooLong': plural('Report form and follow-up error: a text is too long; {max} is the maximum number of characters.'),
   'report.error.dangerNow': text('Report form error: "danger now" not answered.'),
   'report.error.tooFast': text('Report form error: sent too fast after opening (looks like a robot).'),
   'report.error.expired': text('Report form error: the form is too old; the text is kept.'),
@@ -218,7 +241,7 @@ export const uiStringsSchema = z.strictObject({
   'receipt.home': text('Receipt page and not-found page: link back to the home page.'),
   'receipt.keep': text('Receipt page: keep the code safe; {link} is receipt.keep.link.'),
   'receipt.keep.link': text('Receipt page: link text to the follow-up page, the link in receipt.keep.'),
-  'receipt.keptUntil': text('Receipt page: when the conversation is deleted; {days} is the number of days.'),
+  'receipt.keptUntil': plural('Receipt page: when the conversation is deleted; {days} is the number of days.'),
   'receipt.noContact': text('Receipt page: we never send or call you; questions appear only with your code.'),
   'receipt.confirm.label': text('Receipt page: checkbox, I wrote down or printed the code.'),
   'receipt.confirm.help': text('Receipt page: hint under the checkbox.'),
@@ -232,10 +255,10 @@ export const uiStringsSchema = z.strictObject({
   'followUp.code.label': text('Follow-up page: label of the code field.'),
   'followUp.code.help': text('Follow-up page: hint of the code field.'),
   'followUp.open': text('Follow-up page: button that opens the conversation.'),
-  'followUp.error.notFound': text('Follow-up error: no conversation for this code; {days} is the number of days a conversation is kept.'),
+  'followUp.error.notFound': plural('Follow-up error: no conversation for this code; {days} is the number of days a conversation is kept.'),
   'followUp.error.limited': text('Follow-up error: too many codes tried.'),
   'followUp.error.unavailable': text('Follow-up error: a fault on our side; the text is kept.'),
-  'followUp.error.textShort': text('Follow-up error: the added text is too short; {min} is the minimum number of characters.'),
+  'followUp.error.textShort': plural('Follow-up error: the added text is too short; {min} is the minimum number of characters.'),
   'followUp.reportOf': text('Follow-up page: heading of the conversation; {date} is the date of the report.'),
   'followUp.keptUntil': text('Follow-up page: when the conversation is deleted; {date} is the last day.'),
   'followUp.status.heading': text('Follow-up page: heading above the status of the report, shown above all messages.'),
@@ -246,7 +269,7 @@ export const uiStringsSchema = z.strictObject({
   'followUp.fromIntake': text('Follow-up page: above a question from the intake; {date} is its date.'),
   'followUp.fromReporter': text('Follow-up page: above an addition of the reporter; {date} is its date.'),
   'followUp.add.label': text('Follow-up page: label of the field to add something.'),
-  'followUp.add.help': text('Follow-up page: hint of that field; {max} is the maximum number of characters.'),
+  'followUp.add.help': plural('Follow-up page: hint of that field; {max} is the maximum number of characters.'),
   'followUp.add.submit': text('Follow-up page: send button.'),
   'followUp.added': text('Follow-up page: the addition is saved.'),
   'followUp.link': text('Report form: pointer to the follow-up page; {link} is followUp.link.label.'),
@@ -266,7 +289,7 @@ export const uiStringsSchema = z.strictObject({
   'search.noJs': text('Search page without JavaScript: use the overviews instead.'),
   'search.searching': text('Search page: announced while searching.'),
   'search.none': text('Search page: nothing found; {query} is what the reader typed.'),
-  'search.count': text('Search page: number of results; {count} is the number, {query} what the reader typed.'),
+  'search.count': plural('Search page: number of results; {count} is the number, {query} what the reader typed.'),
   'search.failed': text('Search page: searching failed.'),
   'search.more': text('Search page: the button under the results that shows the next five.'),
 
@@ -285,6 +308,50 @@ export const uiStringsSchema = z.strictObject({
   'untranslated.elsewhere': text('Untranslated page: heading above the pages that are translated.'),
   'glossary.title': text('Translated content pages: heading of the glossary.'),
   'glossary.intro': text('Translated content pages: intro of the glossary.'),
+
+  // Accessibility and privacy statements: filled from the deployment's settings (src/lib/theme/deployment.ts).
+  'statement.notFilled': text('Accessibility and privacy statements: shown for every setting the organisation running the site has not filled in (deployment.json).'),
+  'a11y.heading': text('Accessibility statement: heading of the statement (organisation, status, audit, problems, contact, register).'),
+  'a11y.intro': text('Accessibility statement: first sentence; {organisation} is the organisation that runs the site (or the "not filled in" text).'),
+  'a11y.organisationUnknown': text('Accessibility statement: stands in for the name of the organisation in the first sentence while deployment.json names none; no organisation is ever invented.'),
+  'a11y.organisation': text('Accessibility statement: label of the organisation.'),
+  'a11y.status': text('Accessibility statement: label of the compliance status (A–E).'),
+  'a11y.status.A': text('Accessibility statement: compliance status A of digitoegankelijk.nl.'),
+  'a11y.status.B': text('Accessibility statement: compliance status B of digitoegankelijk.nl.'),
+  'a11y.status.C': text('Accessibility statement: compliance status C of digitoegankelijk.nl.'),
+  'a11y.status.D': text('Accessibility statement: compliance status D of digitoegankelijk.nl.'),
+  'a11y.status.E': text('Accessibility statement: compliance status E of digitoegankelijk.nl.'),
+  'a11y.statusExplained': text('Accessibility statement: link text to the explanation of the statuses on digitoegankelijk.nl.'),
+  'a11y.statementDate': text('Accessibility statement: label of the date the statement was last updated.'),
+  'a11y.audit': text('Accessibility statement: label of the last audit.'),
+  'a11y.auditDone': text('Accessibility statement: the last audit; {date} is its date, {by} who did it.'),
+  'a11y.auditReport': text('Accessibility statement: link text to the audit report.'),
+  'a11y.problems': text('Accessibility statement: heading above the known problems and measures.'),
+  'a11y.problems.none': text('Accessibility statement: when the organisation names no known problems.'),
+  'a11y.problem.measure': text('Accessibility statement: before the measure taken for one problem.'),
+  'a11y.problem.fixedBy': text('Accessibility statement: when a problem will be fixed; {date} is the date.'),
+  'a11y.contact': text('Accessibility statement: label of the contact for accessibility problems.'),
+  'a11y.register': text('Accessibility statement: label of the link to the register.'),
+  'a11y.registerLink': text('Accessibility statement: link text to this statement in the register of digitoegankelijk.nl.'),
+  'a11y.evidence.heading': text('Accessibility statement: heading above what the project tests itself.'),
+  'a11y.evidence.intro': text('Accessibility statement: intro of the self-tests; says they do not replace an audit.'),
+  'a11y.evidence.axe': text('Accessibility statement: self-test with axe.'),
+  'a11y.evidence.html': text('Accessibility statement: self-test with the Nu HTML Checker.'),
+  'a11y.evidence.keyboard': text('Accessibility statement: self-test with the keyboard only.'),
+  'a11y.evidence.noJs': text('Accessibility statement: self-test without JavaScript.'),
+  'a11y.evidence.reflow': text('Accessibility statement: self-test of reflow at 320 CSS pixels.'),
+  'privacy.heading': text('Privacy statement: heading of the block with the organisation, the desk, legal basis and retention.'),
+  'privacy.controller': text('Privacy statement: label of the controller (verwerkingsverantwoordelijke).'),
+  'privacy.desk': text('Privacy statement: label of the desk that receives the reports ("het meldpunt").'),
+  'privacy.legalBasis': text('Privacy statement: label of the legal basis.'),
+  'privacy.retentionSite': text('Privacy statement: label of how long this site keeps data.'),
+  'privacy.retentionSite.text': plural('Privacy statement: how long this site keeps data; {days} is REPORT_RETENTION_DAYS.'),
+  'privacy.retentionDesk': text('Privacy statement: label of how long the desk keeps a report.'),
+  'privacy.contact': text('Accessibility and privacy statements: label of the organisation\'s contact.'),
+  'privacy.dpo': text('Privacy statement: label of the data-protection officer.'),
+  'privacy.rights.heading': text('Privacy statement: heading above the reader\'s rights.'),
+  'privacy.rights.text': text('Privacy statement: the reader\'s rights under the AVG and how the code relates to them.'),
+  'privacy.complaint': text('Privacy statement: the right to complain; {link} is the link to the Autoriteit Persoonsgegevens.'),
 });
 
 export type UiStrings = z.infer<typeof uiStringsSchema>;
@@ -292,5 +359,10 @@ export type UiKey = keyof UiStrings;
 
 /** What a key's description says about it, for the checker's messages and for editors' tools. */
 export function describeKey(key: string): string | undefined {
-  return (uiStringsSchema.shape as Record<string, z.ZodString>)[key]?.description;
+  return (uiStringsSchema.shape as Record<string, z.ZodType>)[key]?.description;
+}
+
+/** Whether a key is stored as plural forms rather than one text. */
+export function isPluralKey(key: string): boolean {
+  return (uiStringsSchema.shape as Record<string, z.ZodType>)[key] instanceof z.ZodObject;
 }

@@ -25,7 +25,15 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat('nl-NL').format(value);
 }
 
-/** Dutch alphabetical order, ignoring case and accents ("IJsselstein" sorts under I). */
+/**
+ * The part of a name it sorts by: without a leading "'s-" or "'t-", as Dutch lists do
+ * ("'s-Gravenhage" under G, "'t Zandt" under Z).
+ */
+export function sortName(name: string): string {
+  return name.replace(/^['’]\s?[st][-\s]/i, '');
+}
+
+/** Dutch alphabetical order, ignoring case, accents and a leading "'s-"/"'t-" ("IJsselstein" sorts under I). */
 export function byName<T extends { name: string }>(a: T, b: T): number {
-  return a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' });
+  return sortName(a.name).localeCompare(sortName(b.name), 'nl', { sensitivity: 'base' }) || a.name.localeCompare(b.name, 'nl');
 }

@@ -9,6 +9,7 @@ import { findById } from './content/queries';
 import { findAllRouteProblems, routeFor } from './meldroute/graph';
 import { findTranslationProblems } from './content/translations';
 import { COLLECTIONS, type CollectionName } from './content/collections';
+import { staleContacts, staleContactsWarning } from './content/contact-checks';
 
 let cached: Promise<SiteContent> | undefined;
 
@@ -29,6 +30,9 @@ async function load(): Promise<SiteContent> {
   if (routeProblems.length > 0) {
     throw new Error(`De meldroute klopt niet (${routeProblems.length} fout(en)):\n${[...new Set(routeProblems)].map((p) => `  - ${p}`).join('\n')}`);
   }
+  // Old contact details warn, once per build; /organisaties/ lists them for the editors.
+  const warning = staleContactsWarning(staleContacts(site, new Date()));
+  if (warning) console.warn(warning);
   return site;
 }
 

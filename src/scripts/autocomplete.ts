@@ -7,16 +7,20 @@
  * The <select> stays in the form, hidden, and keeps the chosen value: the server receives
  * exactly what a browser without JavaScript sends. Keyboard: type to filter, arrow keys to
  * move, Enter to choose, Escape to close. A status region announces how many options match.
- * Options may carry data-former="Old name|Other name" so a former name finds the option.
+ * Options may carry data-names="Den Haag|The Hague" (names people use, found like the name itself)
+ * and data-former="Old name|Other name" (former names, found after those).
  * One option may carry data-always: it is offered after every search ("weet ik niet").
  */
+import { fillAttribute } from '../i18n/message';
 
 interface Option {
   value: string;
   label: string;
+  /** Names people use besides the label ("Den Haag"). */
+  everyday: string[];
   former: string[];
   always: boolean;
-  /** Search keys: the label and former names, folded. */
+  /** Search keys, folded: the label, then the everyday names, then the former names. */
   keys: string[];
 }
 
@@ -31,18 +35,22 @@ export function fold(text: string): string {
 }
 
 /**
- * The options matching a query, best first: names that start with it, then names containing a
- * word that starts with it, then names containing it anywhere; a former-name match after those.
- * Options marked `always` come last, whatever the query.
+ * The options matching a query, best first: names (the label or an everyday name, such as
+ * "Den Haag") that start with it, then names containing a word that starts with it, then names
+ * containing it anywhere; a former-name match after those. Options marked `always` come last,
+ * whatever the query.
  */
-export function matches<T extends Pick<Option, 'keys' | 'always'>>(options: T[], query: string): T[] {
+export function matches<T extends Pick<Option, 'keys' | 'always'> & { everyday?: string[] }>(options: T[], query: string): T[] {
   const q = fold(query);
   if (!q) return [];
   const rank = (option: T): number => {
-    const [name, ...former] = option.keys;
-    if (name.startsWith(q)) return 0;
-    if (name.includes(` ${q}`)) return 1;
-    if (name.includes(q)) return 2;
+    const split = 1 + (option.everyday?.length ?? 0);
+    const names = option.keys.slice(0, split);
+    const former = option.keys.slice(split);
+    // A leading "'s-" or "'t-" is optional: "herto" finds 's-Hertogenbosch.
+    if (names.some((n) => n.startsWith(q) || n.replace(/^[st] /, '').startsWith(q))) return 0;
+    if (names.some((n) => n.includes(` ${q}`))) return 1;
+    if (names.some((n) => n.includes(q))) return 2;
     if (former.some((f) => f.startsWith(q) || f.includes(` ${q}`))) return 3;
     if (former.some((f) => f.includes(q))) return 4;
     return -1;
@@ -61,7 +69,7 @@ let counter = 0;
 export function enhance(select: HTMLSelectElement, container: HTMLElement): void {
   const strings = {
     instructions: container.dataset.instructions ?? '',
-    count: container.dataset.count ?? '{count}',
+    count: container.dataset.count,
     none: container.dataset.none ?? '',
     former: container.dataset.former ?? '',
   };
@@ -69,7 +77,8 @@ export function enhance(select: HTMLSelectElement, container: HTMLElement): void
     .filter((o) => o.value !== '')
     .map((o) => {
       const former = o.dataset.former ? o.dataset.former.split('|') : [];
-      return { value: o.value, label: o.text, former, always: o.dataset.always !== undefined, keys: [fold(o.text), ...former.map(fold)] };
+      const everyday = o.dataset.names ? o.dataset.names.split('|') : [];
+      return { value: o.value, label: o.text, everyday, former, always: o.dataset.always !== undefined, keys: [fold(o.text), ...everyday.map(fold), ...former.map(fold)] };
     });
   const id = select.id || `picker-${++counter}`;
   const listId = `${id}-listbox`;
@@ -162,12 +171,15 @@ export function enhance(select: HTMLSelectElement, container: HTMLElement): void
         item.setAttribute('role', 'option');
         item.setAttribute('aria-selected', 'false');
         item.textContent = option.label;
+        // Found under another name: say which, so "Den Haag" is recognised in "'s-Gravenhage".
         const q = fold(input.value);
+        const everyday = option.everyday.find((n) => fold(n).includes(q));
         const former = option.former.find((f) => fold(f).includes(q));
-        if (former && !option.keys[0].includes(q) && strings.former) {
+        const hintText = option.keys[0].includes(q) ? '' : everyday ? ` (${everyday})` : former && strings.former ? ` (${strings.former} ${former})` : '';
+        if (hintText) {
           const hint = document.createElement('span');
           hint.className = 'picker__former';
-          hint.textContent = ` (${strings.former} ${former})`;
+          hint.textContent = hintText;
           item.append(hint);
         }
         // mousedown, not click: it comes before the input's blur, which would close the list.
@@ -184,7 +196,7 @@ export function enhance(select: HTMLSelectElement, container: HTMLElement): void
     input.setAttribute('aria-expanded', String(open));
     input.removeAttribute('aria-activedescendant');
     const found = shown.filter((o) => !o.always).length;
-    if (input.value.trim()) announce(found ? strings.count.replace('{count}', String(found)) : strings.none);
+    if (input.value.trim()) announce(found ? fillAttribute(strings.count, { count: found }) : strings.none);
   };
   /** The select follows what is typed: an exact name chooses it, anything else chooses nothing. */
   const sync = () => {

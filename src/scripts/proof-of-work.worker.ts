@@ -18,6 +18,7 @@ interface Challenge {
   maxNumber?: number;
 }
 
+// biome-ignore lint/suspicious/noGlobalAssign: a worker receives its messages through its global onmessage
 onmessage = async ({ data }: MessageEvent<Challenge>) => {
   let number: number | null = null;
   try {

@@ -15,6 +15,8 @@
  * while typing; "show more" moves it to the first new result.
  */
 
+import { fillAttribute } from '../i18n/message';
+
 type Fragment = { url: string; meta: { title?: string }; excerpt: string };
 type Hit = { data: () => Promise<Fragment> };
 interface Pagefind {
@@ -135,8 +137,8 @@ export function enhanceSearch(): void {
     }
     shown = key;
     history.replaceState(null, '', `?${key}`);
-    // Messages come translated from the page; {query} and {count} are filled in here.
-    status!.textContent = (hits.length === 0 ? text('none') : text('count')).replace('{query}', query).replace('{count}', String(hits.length));
+    // Messages come translated from the page (with their plural forms); {query} and {count} are filled in here.
+    status!.textContent = fillAttribute(hits.length === 0 ? status!.dataset.none : status!.dataset.count, { query, count: hits.length });
   }
 
   function typed() {
@@ -163,7 +165,7 @@ export function enhanceSearch(): void {
     try {
       const items = await showNext(generation);
       // The reader asked for more: continue reading at the first new result.
-      if (items && items[0]) items[0].querySelector('a')?.focus();
+      if (items) items[0]?.querySelector('a')?.focus();
     } catch {
       status!.textContent = text('failed');
     } finally {

@@ -12,7 +12,7 @@
  *   rate-limit hash; never stored or logged);
  * - sets the security headers on every response it gives (static assets get them from the
  *   _headers file built from the same constants, src/integrations/serverless-headers.mjs);
- * - runs the relay on the cron trigger (`scheduled`), with the same runOnce() as every host.
+ * - runs the relay on the cron trigger (`scheduled`), with the same drain() as every host.
  *
  * Nothing here reads a disk, and nothing about a request is logged.
  */
@@ -20,12 +20,15 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import astro from '@astrojs/cloudflare/entrypoints/server';
 import { refusal } from '../server/request-guard.mjs';
 import { withSecurityHeaders } from '../server/security-headers.mjs';
-import { clientKey } from '../lib/report/client-address.ts';
-import { readReportConfig, SECRET_COMMAND, type ReportConfig } from '../lib/report/config.ts';
-import { deriveKeys } from '../lib/report/keys.ts';
-import { createRelay } from '../lib/report/relay.ts';
-import { buildReportRuntime, installReportRuntime, installRequestClient, type ReportRuntime } from '../lib/report/runtime.ts';
+import { clientKey } from '../lib/report/http/client-key.ts';
+import { BODY_LIMITS, readBoundedBody } from '../lib/report/http/body.ts';
+import { readReportConfig, SECRET_COMMAND, type ReportConfig } from '../lib/report/core/config.ts';
+import { deriveKeys } from '../lib/report/crypto/keys.ts';
+import { createRelay } from '../lib/report/relay/relay.ts';
+import { buildReportRuntime, installReportRuntime, installRequestClient, type ReportRuntime } from '../lib/report/host/runtime.ts';
 import { D1Store, type D1Database } from '../lib/report/store/d1.ts';
+// Argon2id for the receipt code in WebAssembly, bundled at build time (node:crypto has none here).
+import './install-argon2id.ts';
 
 /** The Worker's bindings (src/worker/wrangler.jsonc, secrets, and the preview's environment). */
 interface Env {
@@ -38,8 +41,6 @@ interface ExecutionContext {
   passThroughOnException(): void;
 }
 
-/** The most a request body may carry; @astrojs/node's bodySizeLimit in astro.config.mjs. */
-const BODY_LIMIT = 64 * 1024;
 /** Reports one relay pass claims; a full batch means more may be waiting. */
 const RELAY_BATCH = 20;
 /** How long one scheduled run keeps delivering before it leaves the rest to the next minute. */
@@ -81,40 +82,22 @@ const requestClients = new AsyncLocalStorage<string>();
 installRequestClient(requestClients);
 
 /**
- * The request with its body read in full first, capped as the Node adapter caps it: past
- * BODY_LIMIT the body errors when read (the form then says it did not arrive, as on the Node
- * server). Reading it all before answering means a refusal (403, 413, 415) never goes out while
- * the reader is still sending; wrangler's local proxy drops such requests with a 500.
+ * The request with its body read in full first, capped as the Node adapter caps it
+ * (BODY_LIMITS.host): past the cap the body errors when read (the form then says it did not
+ * arrive, as on the Node server). Reading it all before answering means a refusal (403, 413, 415)
+ * never goes out while the reader is still sending; wrangler's local proxy drops such requests
+ * with a 500. So past the cap it reads on (and drops) up to 16 times the cap.
  */
 async function readBody(request: Request): Promise<Request | Response> {
   if (!request.body) return request;
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > BODY_LIMIT) return plain(413, 'Uw melding is te groot. Maak de teksten korter en probeer het opnieuw.');
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received <= BODY_LIMIT) chunks.push(value);
-    // Past the limit: read on to the end (a little further at most) and keep nothing.
-    else if (received > 16 * BODY_LIMIT) {
-      await reader.cancel();
-      break;
-    }
-  }
-  if (received > BODY_LIMIT) {
-    const failing = new ReadableStream({ start: (controller) => controller.error(new Error(`Body size limit exceeded: received more than ${BODY_LIMIT} bytes`)) });
+  // A declared size past the limit is read too (up to 16× the limit), not answered at once: an
+  // early 413 while a 100–200 KB form is still arriving reached the reader as a 500.
+  const read = await readBoundedBody(request.body, BODY_LIMITS.host, { drainUpTo: 16 * BODY_LIMITS.host });
+  if (read.kind !== 'ok') {
+    const failing = new ReadableStream({ start: (controller) => controller.error(new Error(`Body size limit exceeded: received more than ${BODY_LIMITS.host} bytes`)) });
     return new Request(request, { body: failing });
   }
-  const body = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new Request(request, { body });
+  return new Request(request, { body: read.bytes });
 }
 
 function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
@@ -182,11 +165,7 @@ export default {
         return;
       }
       const relay = createRelay({ store: runtime.store, config, fetchImpl: relayFetch, log: () => undefined });
-      const started = Date.now();
-      for (;;) {
-        const result = await relay.runOnce(RELAY_BATCH);
-        if (result.delivered + result.retrying + result.dead < RELAY_BATCH || Date.now() - started > RELAY_BUDGET_MS) break;
-      }
+      await relay.drain({ batch: RELAY_BATCH, budgetMs: RELAY_BUDGET_MS });
     })().catch((error: unknown) => {
       console.error(`De relay kon niet draaien: ${(error as Error).message}`);
     });

@@ -52,6 +52,43 @@ test('a former name finds the municipality of today: on its page, in the index a
   await expect(page.locator('[data-search-results] a[href="/gemeenten/amsterdam/"]')).toHaveCount(1);
 });
 
+test('names people use find their municipality in the filter, the picker and search; the A–Z list starts with A; on a phone the matches come into view (issue 22)', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  await page.goto('/gemeenten/');
+  await expect(page.locator('#gemeenten-a-z h3').first()).toHaveText('A');
+  await expect(page.locator('#letter-g + ul').getByRole('link', { name: "'s-Gravenhage", exact: true })).toHaveCount(1);
+  for (const [typed, shown, href] of [['Den Haag', "Den Haag (officieel: 's-Gravenhage)", '/gemeenten/s-gravenhage/'], ['den bosch', "Den Bosch (officieel: 's-Hertogenbosch)", '/gemeenten/s-hertogenbosch/'], ['Weesp', 'Weesp: nu Amsterdam', '/gemeenten/amsterdam/']]) {
+    await page.getByLabel('Zoek uw gemeente').fill(typed);
+    const match = page.locator('#gemeenten-a-z li:visible');
+    await expect(match).toHaveText([shown]);
+    await expect(match.getByRole('link')).toHaveAttribute('href', href);
+    // The match is in the first screen, not below the letter grid.
+    await expect(match).toBeInViewport();
+    await expect(page.locator('[data-list-filter-status]')).toHaveText('1 gemeente gevonden.');
+  }
+  await page.close();
+
+  const form = await browser.newPage();
+  await form.goto('/melden/anoniem/');
+  await form.getByRole('combobox').pressSequentially('Den Haag');
+  await expect(form.getByRole('option').first()).toHaveText("'s-Gravenhage (Den Haag)");
+  await form.keyboard.press('ArrowDown');
+  await form.keyboard.press('Enter');
+  await expect(form.locator('select[name="municipality"]')).toHaveValue('s-gravenhage');
+
+  await form.goto('/zoeken/');
+  await form.getByLabel('Waar zoekt u naar?').fill('Den Bosch');
+  await form.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(form.locator('[data-search-results] a').first()).toHaveAttribute('href', '/gemeenten/s-hertogenbosch/');
+  // "Den Haag" is also the police unit's name; the municipality must be among the first results.
+  await form.getByLabel('Waar zoekt u naar?').fill('Den Haag');
+  await form.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(form.locator('[data-search-status]')).toContainText('"Den Haag"');
+  const first = await form.locator('[data-search-results] a').evaluateAll((links) => links.slice(0, 3).map((l) => l.getAttribute('href')));
+  expect(first).toContain('/gemeenten/s-gravenhage/');
+  await form.close();
+});
+
 test('a municipality without a plan on the site says so and shows its regional bodies', async ({ page }) => {
   await page.goto('/gemeenten/amsterdam/');
   await expect(page.locator('.notice').filter({ hasText: 'nog geen eigen plan' })).toBeVisible();

@@ -6,27 +6,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newSecret, startReceiver, startServer } from '../support/processes.ts';
-import { newKeyPair } from '../../src/lib/report/seal.ts';
+import { startSiteWithReceiver } from '../support/processes.ts';
 
 export default async function globalSetup() {
   const dir = mkdtempSync(join(tmpdir(), 'meldwijzer-e2e-'));
-  const secret = newSecret();
-  const receiverFile = join(dir, 'received.jsonl');
-  // Like production: reports are sealed to the intake desk's key, which the receiver holds.
-  const desk = await newKeyPair();
-  const intakeSecret = newSecret();
-  const receiver = await startReceiver({ RECEIVER_SECRET: secret, RECEIVER_FILE: receiverFile, REPORT_IDENTITY: desk.identity });
-  const server = await startServer({
-    REPORT_RECIPIENTS: desk.recipient,
-    REPORT_INTAKE_SECRET: intakeSecret,
-    REPORT_DATA_DIR: join(dir, 'data'),
-    REPORT_FORWARD_URL: `${receiver.url}/`,
-    REPORT_FORWARD_SECRET: secret,
-    REPORT_RETRY_BASE_MS: '100',
-    REPORT_POLL_MS: '100',
-    REPORT_MIN_FILL_SECONDS: '1',
-  });
+  const { server, receiver, receiverFile, intakeSecret } = await startSiteWithReceiver(dir);
   // If the server dies during the run, say why instead of leaving only refused connections.
   let stopping = false;
   server.process.once('exit', (code, signal) => {

@@ -68,7 +68,6 @@ test('follow the meldroute to the anonymous form and submit a report', async ({ 
   await page.keyboard.press('ArrowDown'); // Ja → Nee
   await tabTo(page, /Wat zag of hoorde u/);
   await page.keyboard.type('Een man wordt elke nacht opgehaald en komt pas na twaalf uur terug.');
-  await page.waitForTimeout(1100);
   await tabTo(page, /Melding versturen/);
   await follow(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw melding is ontvangen');

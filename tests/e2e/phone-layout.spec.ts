@@ -4,7 +4,8 @@
  * JavaScript; the quick exit stays in view while scrolling and never covers the heading.
  */
 import { axeViolations, expect, sitemapPaths, test } from './fixtures';
-import { samplePaths } from '../support/sample';
+import { samplePaths, templateOf } from '../support/sample';
+import { reflowProblem, SMALLEST } from './reflow';
 
 const PHONE = { width: 390, height: 800 };
 /** Every template in every language, once (tests/support/sample.ts). */
@@ -34,6 +35,32 @@ test(`the heading comes first and starts within 250 px on every template (${path
     });
     if (found) problems[path] = found;
   }
+  expect(problems).toEqual({});
+});
+
+/**
+ * One page per template, whatever its language (the layout is the same; the longest words are
+ * checked by the states in page-states.spec.ts), plus the on-demand pages the sitemap leaves out.
+ */
+const reflowPaths = (() => {
+  const byTemplate = new Map<string, string>();
+  for (const path of paths) {
+    const template = templateOf(path.replace(/^\/(en|pl|ro|bg|uk)\//, '/'));
+    if (!byTemplate.has(template)) byTemplate.set(template, path);
+  }
+  return [...new Set([...byTemplate.values(), '/melden/anoniem/', '/melden/terugkomen/', '/uk/melden/terugkomen/'])];
+})();
+
+test(`no page scrolls sideways at 320 CSS px (WCAG 1.4.10 reflow; ${reflowPaths.length} templates)`, async ({ browser }) => {
+  test.setTimeout(180_000);
+  const page = await browser.newPage({ viewport: SMALLEST });
+  const problems: Record<string, string> = {};
+  for (const path of reflowPaths) {
+    await page.goto(path);
+    const problem = await reflowProblem(page);
+    if (problem) problems[path] = problem;
+  }
+  await page.close();
   expect(problems).toEqual({});
 });
 

@@ -55,12 +55,19 @@ test('with the keyboard: type, arrow down, Enter chooses; Escape closes; a repor
   await page.getByRole('radio', { name: 'Uitbuiting in werk' }).check();
   await page.getByRole('radio', { name: 'Nee' }).check();
   await page.getByLabel('Wat zag of hoorde u?').fill(description);
-  await page.waitForTimeout(1100);
   await expect(page.locator('input[name="altcha"]')).not.toHaveValue('', { timeout: 10_000 });
   await page.getByRole('button', { name: 'Melding versturen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw melding is ontvangen');
   await expect.poll(() => received().filter((r) => r.report.description === description).length, { timeout: 10_000 }).toBe(1);
   expect(received().find((r) => r.report.description === description).report.municipality).toEqual({ id: 'amsterdam', name: 'Amsterdam', cbsCode: 'GM0363' });
+});
+
+test('one match is announced in the singular, in the reader\'s language (issue 22: "1 gemeenten gevonden")', async ({ page }) => {
+  for (const [path, said] of [['/melden/anoniem/', '1 gemeente gevonden.'], ['/pl/melden/anoniem/', 'Znaleziono 1 gminę.']]) {
+    await page.goto(path);
+    await page.getByRole('combobox').pressSequentially('Woerden');
+    await expect(page.getByRole('status').filter({ hasText: '1' })).toHaveText(said);
+  }
 });
 
 test('"weet ik niet / ergens anders" is offered after every search, also when nothing matches', async ({ page }) => {

@@ -50,7 +50,9 @@ test('the live region speaks once per settled search, focus stays in the field, 
   await expect(field).toBeFocused();
   await expect(page.locator('[data-search-results] li')).toHaveCount(5);
   await field.press('Enter');
-  // Give a repeated search every chance to happen before counting what was said.
+  // Give a repeated search every chance to happen before counting what was said. A fixed wait on
+  // purpose: it checks that no second search comes (twice the 250 ms debounce of search.ts), and
+  // a search that does not happen has no event to await.
   await page.waitForTimeout(500);
   const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
   // "Bezig met zoeken…" may come first, when loading Pagefind is slow; then the count, once.
@@ -79,6 +81,8 @@ test('a short word waits for Enter; Enter searches it', async ({ page }) => {
   const field = page.getByLabel('Waar zoekt u naar?');
   // "bo" has results (bouw, boa's, …): only the rule keeps them away while typing.
   await field.pressSequentially('bo', { delay: 30 });
+  // A fixed wait on purpose: longer than the 250 ms debounce of search.ts, to show that no search
+  // comes while typing a short word; a search that does not happen has no event to await.
   await page.waitForTimeout(600);
   await expect(page.locator('[data-search-results] li')).toHaveCount(0);
   await field.press('Enter');

@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 // Inside the project (git-ignored), so the built chunks resolve the project's node_modules.
 mkdirSync('.tmp', { recursive: true });
 const work = mkdtempSync(join('.tmp', 'build-errors-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// A successful build (the stale-contacts case) leaves a whole site to remove: give it time.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 120_000);
 
 /** Runs the real build on a broken copy of content/. Async, so the cases build side by side. */
 function buildWith(name: string, breakContent: (dir: string) => void): Promise<{ status: number; output: string }> {
@@ -76,5 +77,19 @@ describe.concurrent('npm run build refuses broken content', { timeout: 150_000 }
     expect(status).not.toBe(0);
     expect(output).toMatch(/woerden/);
     expect(output).toMatch(/\bname\b/);
+  });
+});
+
+// Old contact details warn but never stop the build (issue 22): an old number still helps a reader.
+describe('npm run build warns about contacts not checked for twelve months', { timeout: 300_000 }, () => {
+  it('names each file and its last check, and still builds', async () => {
+    const { status, output } = await buildWith('stale-contacts', (dir) => {
+      edit(join(dir, 'organisaties/comensha.yaml'), (t) => t.replace(/^checked: .*$/m, 'checked: 2020-01-01'));
+      edit(join(dir, 'organisaties/fairwork.yaml'), (t) => t.replace(/^checked: .*\n/m, ''));
+    });
+    expect(status).toBe(0);
+    expect(output).toContain('langer dan 12 maanden niet gecontroleerd');
+    expect(output).toMatch(/organisaties\/comensha\.yaml: laatst gecontroleerd op 2020-01-01/);
+    expect(output).toMatch(/organisaties\/fairwork\.yaml: nog nooit gecontroleerd/);
   });
 });

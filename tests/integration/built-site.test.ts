@@ -5,11 +5,49 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOCALE, splitLocale } from '../../src/i18n/locales.ts';
+import { translator } from '../../src/i18n';
+import { DEFAULT_LOCALE, isLocale, localizedPath, splitLocale } from '../../src/i18n/locales.ts';
 import { builtPages, DIST as root, ON_DEMAND, urlOf } from '../support/built-site.ts';
+import { parseQuickly } from '../support/html.ts';
 
-const pages = builtPages().map((p) => p.file);
-const idsOf = new Map(pages.map((file) => [urlOf(file), new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))]));
+/** What the tests below need of a page, read once with the parser. */
+interface Page {
+  url: string;
+  ids: Set<string>;
+  hrefs: string[];
+  lang: string;
+  /** The breadcrumb links, in order. */
+  crumbs: { href: string; label: string }[];
+  h1s: number;
+  h1sInMain: number;
+  /** Addresses the page loads: scripts, images, frames, media, stylesheets and icons, form targets, CSS url(). */
+  loads: string[];
+}
+
+const pages: Page[] = builtPages().map(({ file }) => {
+  const $ = parseQuickly(readFileSync(file, 'utf8'));
+  const attr = (selector: string, name: string) => $(selector).toArray().map((el) => $(el).attr(name) ?? '');
+  return {
+    url: urlOf(file),
+    ids: new Set(attr('[id]', 'id')),
+    hrefs: attr('a[href]', 'href'),
+    lang: $('html').attr('lang') ?? '',
+    crumbs: $('nav.breadcrumbs a')
+      .toArray()
+      .map((a) => ({ href: $(a).attr('href') ?? '', label: $(a).text().trim() })),
+    h1s: $('h1').length,
+    h1sInMain: $('main h1').length,
+    loads: [
+      ...attr('script[src], img[src], iframe[src], source[src], audio[src], video[src], embed[src]', 'src'),
+      // Canonical, alternate and sitemap links name addresses; they load nothing.
+      ...attr('link[href]:not([rel="canonical"], [rel="alternate"], [rel="sitemap"])', 'href'),
+      ...attr('form[action]', 'action'),
+      // CSS (not HTML) in <style> and style attributes: its url() is read as text.
+      ...[...[$('style').text(), ...attr('[style]', 'style')].join('\n').matchAll(/url\((?:'|")?((?:https?:)?\/\/[^'")]+)/g)].map((m) => m[1]),
+    ],
+  };
+});
+const idsOf = new Map(pages.map((page) => [page.url, page.ids]));
 
 function exists(path: string): boolean {
   if (ON_DEMAND.includes(path) || idsOf.has(path)) return true;
@@ -26,12 +64,10 @@ describe('the built site', () => {
 
   it('has no broken internal link or anchor', () => {
     const broken: string[] = [];
-    for (const file of pages) {
-      const from = urlOf(file);
-      const html = readFileSync(file, 'utf8');
-      for (const [, href] of html.matchAll(/<a\s[^>]*href="([^"]+)"/g)) {
+    for (const { url: from, hrefs } of pages) {
+      for (const href of hrefs) {
         if (/^(https?:|mailto:|tel:)/.test(href)) continue;
-        const url = new URL(href.replaceAll('&amp;', '&'), `http://site${from}`);
+        const url = new URL(href, `http://site${from}`);
         if (!exists(url.pathname)) broken.push(`${from} → ${href}`);
         else if (url.hash && idsOf.has(url.pathname) && !idsOf.get(url.pathname)!.has(decodeURIComponent(url.hash.slice(1)))) {
           broken.push(`${from} → ${href} (anker ontbreekt)`);
@@ -44,32 +80,23 @@ describe('the built site', () => {
   // What the browser pass checked on every page before issue 14, now statically for every
   // built page (the browser checks a sample, tests/e2e/site.spec.ts).
   it('gives every page exactly one h1, inside <main>, in the HTML itself (so it shows without JavaScript)', () => {
-    const wrong: string[] = [];
-    for (const file of pages) {
-      const html = readFileSync(file, 'utf8');
-      const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
-      if ((html.match(/<h1[\s>]/g) ?? []).length !== 1 || !/<h1[\s>]/.test(main)) wrong.push(urlOf(file));
-    }
+    expect(pages.filter((page) => page.h1s !== 1 || page.h1sInMain !== 1).map((page) => page.url)).toEqual([]);
+  });
+
+  it('starts every breadcrumb trail at Home in the page\'s language, once (the layout adds it)', () => {
+    const withTrail = pages.filter((page) => page.crumbs.length > 0);
+    expect(withTrail.length).toBeGreaterThan(pages.length / 2);
+    const wrong = withTrail.flatMap((page) => {
+      const locale = isLocale(page.lang) ? page.lang : DEFAULT_LOCALE;
+      const home = { href: localizedPath(locale, '/'), label: translator(locale)('nav.home') };
+      const homes = page.crumbs.filter((crumb) => crumb.href === home.href);
+      return JSON.stringify(page.crumbs[0]) === JSON.stringify(home) && homes.length === 1 ? [] : [`${page.url}: ${JSON.stringify(page.crumbs)}`];
+    });
     expect(wrong).toEqual([]);
   });
 
   it('loads nothing from another origin: every script, stylesheet, image, frame and form stays on the site', () => {
-    const foreign: string[] = [];
-    for (const file of pages) {
-      const html = readFileSync(file, 'utf8');
-      const links = [...html.matchAll(/<link\s[^>]*>/g)]
-        .map((m) => m[0])
-        // Canonical, alternate and sitemap links name addresses; they load nothing.
-        .filter((tag) => !/\brel="(canonical|alternate|sitemap)"/.test(tag))
-        .map((tag) => /\bhref="([^"]+)"/.exec(tag)?.[1] ?? '');
-      const resources = [
-        ...[...html.matchAll(/<(?:script|img|iframe|source|audio|video|embed)\s[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]),
-        ...links,
-        ...[...html.matchAll(/<form\s[^>]*\baction="([^"]+)"/g)].map((m) => m[1]),
-        ...[...html.matchAll(/url\((?:'|")?((?:https?:)?\/\/[^'")]+)/g)].map((m) => m[1]),
-      ];
-      for (const url of resources) if (/^(https?:)?\/\//.test(url)) foreign.push(`${urlOf(file)} → ${url}`);
-    }
+    const foreign = pages.flatMap((page) => page.loads.filter((url) => /^(https?:)?\/\//.test(url)).map((url) => `${page.url} → ${url}`));
     expect(foreign).toEqual([]);
   });
 
@@ -80,5 +107,32 @@ describe('the built site', () => {
     const expires = new Date(/^Expires: (\S+)$/m.exec(text)![1]);
     expect(expires.getTime()).toBeGreaterThan(Date.now());
     expect(expires.getTime()).toBeLessThan(Date.now() + 366 * 24 * 3600 * 1000);
+  });
+
+  it('publishes the accessibility and privacy statements in every language; a deployment without settings shows the placeholder, no organisation (issue 22)', async () => {
+    const { LOCALES, localizedPath } = await import('../../src/i18n/locales.ts');
+    const { translator } = await import('../../src/i18n/index.ts');
+    const { loadTheme } = await import('../../src/lib/theme/load.ts');
+    const configured = Object.keys(loadTheme(process.env.MELDWIJZER_THEME).deployment).length > 0;
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      for (const [path, heading] of [['/toegankelijkheid/', t('a11y.heading')], ['/privacy/', t('privacy.heading')]] as const) {
+        const file = join(root, localizedPath(locale, path), 'index.html');
+        expect(existsSync(file), file).toBe(true);
+        const html = readFileSync(file, 'utf8');
+        expect(html, file).toContain(`>${heading}</h2>`);
+        if (!configured) expect(html, file).toContain(t('statement.notFilled'));
+      }
+    }
+  });
+
+  it('never puts a space before a full stop or comma after a link (issue 22: "Amsterdam-Amstelland . Bel …")', () => {
+    const found: string[] = [];
+    for (const { file } of builtPages()) {
+      const html = readFileSync(file, 'utf8');
+      const match = /<\/a>\s+[.,:;!?](?=\s|<|$)/.exec(html);
+      if (match) found.push(`${urlOf(file)}: ${html.slice(Math.max(0, match.index - 30), match.index + 20)}`);
+    }
+    expect(found.slice(0, 10)).toEqual([]);
   });
 });

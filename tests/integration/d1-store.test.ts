@@ -13,7 +13,20 @@ import { D1Store, type D1Database } from '../../src/lib/report/store/d1.ts';
 import type { ReportStore } from '../../src/lib/report/store/port.ts';
 import { describeStoreContract } from '../support/store-contract.ts';
 
-const DATABASES = 16;
+const DATABASES = 20;
+/** The outbox as migrations 0001 wrote it before reference_code was dropped (0003). */
+const LEGACY_OUTBOX = `CREATE TABLE outbox (
+  id TEXT PRIMARY KEY, reference_code TEXT NOT NULL UNIQUE, payload TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'dead')), attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL DEFAULT 0, lease_token TEXT, lease_until INTEGER NOT NULL DEFAULT 0, last_error TEXT)`;
+/** The conversations as 0002 wrote them before 'status' messages (0004), with one question. */
+const LEGACY_MAILBOXES = [
+  `CREATE TABLE mailboxes (lookup TEXT PRIMARY KEY, report_id TEXT NOT NULL UNIQUE, wrapped_identity TEXT NOT NULL, created_day TEXT NOT NULL, expires_at INTEGER NOT NULL)`,
+  `CREATE TABLE mailbox_messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, report_id TEXT NOT NULL REFERENCES mailboxes (report_id) ON DELETE CASCADE,
+    sender TEXT NOT NULL CHECK (sender IN ('intake', 'reporter')), sealed TEXT NOT NULL, day TEXT NOT NULL)`,
+  `INSERT INTO mailboxes VALUES ('lookup-a', 'msg_a', 'w', '2026-12-01', 4102444800)`,
+  `INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES ('msg_a', 'intake', 'vraag', '2026-12-02')`,
+];
 const persist = mkdtempSync(join(tmpdir(), 'd1-store-'));
 let proxy: Awaited<ReturnType<typeof getPlatformProxy<Record<string, D1Database>>>>;
 let next = 0;
@@ -59,48 +72,48 @@ describe('D1 store', { timeout: 30_000 }, () => {
     await store.list();
     const db = proxy.env[bindings.get(store)!];
     const { results } = await db.prepare('SELECT name FROM d1_migrations ORDER BY id').all<{ name: string }>();
-    expect(results.map((r) => r.name)).toEqual(['0001_report_store.sql', '0002_follow_up.sql', '0003_status_messages.sql']);
+    expect(results.map((r) => r.name)).toEqual(['0001_report_store.sql', '0002_follow_up.sql', '0003_drop_reference_code.sql', '0004_status_messages.sql']);
     // A second store on the same database (another isolate) applies nothing twice.
     const again = await open(bindings.get(store)!);
     await again.list();
-    expect((await db.prepare('SELECT count(*) AS n FROM d1_migrations').all<{ n: number }>()).results).toEqual([{ n: 3 }]);
+    expect((await db.prepare('SELECT count(*) AS n FROM d1_migrations').all<{ n: number }>()).results).toEqual([{ n: 4 }]);
     const tables = await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name`).all<{ name: string }>();
     expect(tables.results.map((t) => t.name)).toEqual(['d1_migrations', 'mailbox_messages', 'mailboxes', 'outbox', 'rate_counts', 'sqlite_sequence', 'used_keys']);
   });
 
-  it('keeps follow-up conversations: with their report or not at all, messages only while live, purged after', async () => {
-    // The store port gains these with sealing and follow-up (developed in parallel); then the
-    // shared contract covers them and this test can go.
+  it('purges a conversation with its messages: none left in the table', async () => {
+    // The contract checks what the port returns; this checks the table, since D1 enforces the
+    // ON DELETE CASCADE only with foreign keys on, and d1.ts deletes the messages itself.
     const store = await fresh();
-    const day = 86_400;
     const now = Date.now();
-    const soon = Math.ceil(now / 1000 / day) * day + day;
-    const later = soon + 30 * day;
-    const box = (n: number) => ({ lookup: `lookup-${n}`, reportId: `msg_${n}`, wrappedIdentity: `ingepakt-${n}`, createdDay: '2026-11-30', expiresAt: soon });
-    const entry = (n: number) => ({ id: `msg_${n}`, referenceCode: `MW-0000-000${n}`, payload: `{"n":${n}}` });
-    await store.enqueue(entry(1), { mailbox: box(1) });
-    expect(await store.findMailbox('lookup-1', now)).toEqual({ reportId: 'msg_1', wrappedIdentity: 'ingepakt-1', createdDay: '2026-11-30', expiresAt: soon, messages: [] });
-    // A second conversation for the same report is refused and takes its outbox entry with it.
-    await expect(store.enqueue(entry(2), { mailbox: { ...box(1), lookup: 'lookup-x' } })).rejects.toThrow();
-    expect((await store.list()).map((e) => e.id)).toEqual(['msg_1']);
-    expect(await store.addMessage('msg_1', { from: 'intake', sealed: 'vraag-1', day: '2026-12-01' }, later, now)).toBe(true);
-    await store.enqueue(entry(2), { message: { reportId: 'msg_1', message: { from: 'reporter', sealed: 'antwoord-1', day: '2026-12-02' }, expiresAt: later } });
-    expect((await store.findMailbox('lookup-1', now))?.messages).toEqual([
-      { from: 'intake', sealed: 'vraag-1', day: '2026-12-01' },
-      { from: 'reporter', sealed: 'antwoord-1', day: '2026-12-02' },
-    ]);
-    expect((await store.findMailbox('lookup-1', now))?.expiresAt).toBe(later);
-    // A message for a conversation that does not exist stores nothing, not even its outbox entry.
-    await expect(store.enqueue(entry(3), { message: { reportId: 'msg_9', message: { from: 'reporter', sealed: 'y', day: '2026-12-02' }, expiresAt: later } })).rejects.toThrow();
-    expect((await store.list()).map((e) => e.id)).toEqual(['msg_1', 'msg_2']);
-    const after = (later + 1) * 1000;
-    expect(await store.findMailbox('lookup-1', after)).toBeUndefined();
-    expect(await store.addMessage('msg_1', { from: 'intake', sealed: 'te laat', day: '2027-02-01' }, later + 90 * day, after)).toBe(false);
-    expect(await store.purgeMailboxes(after)).toBe(1);
-    expect(await store.purgeMailboxes(after)).toBe(0);
-    expect(await store.findMailbox('lookup-1', now)).toBeUndefined();
+    const expiresAt = Math.floor(now / 1000) + 60;
+    await store.enqueue({ id: 'msg_1', payload: '{}' }, { mailbox: { lookup: 'l-1', reportId: 'msg_1', wrappedIdentity: 'w', createdDay: '2026-12-01', expiresAt } });
+    expect(await store.addMessage('msg_1', { from: 'intake', sealed: 'vraag', day: '2026-12-01' }, expiresAt, now)).toBe(true);
+    expect(await store.purgeMailboxes((expiresAt + 1) * 1000)).toBe(1);
     const db = proxy.env[bindings.get(store)!];
     expect((await db.prepare('SELECT count(*) AS n FROM mailbox_messages').all<{ n: number }>()).results).toEqual([{ n: 0 }]);
+  });
+
+  it('upgrades a database migrated before 0003: drops reference_code keeping its reports in order, and takes status messages keeping the old ones', async () => {
+    const binding = `DB${next++}`;
+    const db = proxy.env[binding];
+    // The database as the first two migrations left it when 0001 still had the legacy column.
+    await db.batch([
+      db.prepare(`CREATE TABLE d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)`),
+      db.prepare(`INSERT INTO d1_migrations (name) VALUES ('0001_report_store.sql'), ('0002_follow_up.sql')`),
+      db.prepare(LEGACY_OUTBOX),
+      db.prepare(`INSERT INTO outbox (id, reference_code, payload) VALUES ('msg_b', 'msg_b', '{}'), ('msg_a', 'msg_a', '{}')`),
+      ...LEGACY_MAILBOXES.map((statement) => db.prepare(statement)),
+    ]);
+    const store = await open(binding);
+    expect((await store.list()).map((e) => e.id)).toEqual(['msg_b', 'msg_a']);
+    await store.enqueue({ id: 'msg_c', payload: '{}' });
+    const columns = await db.prepare(`SELECT name FROM pragma_table_info('outbox')`).all<{ name: string }>();
+    expect(columns.results.map((c) => c.name)).not.toContain('reference_code');
+    expect((await store.claim(10, 60_000)).map((c) => c.id)).toEqual(['msg_b', 'msg_a', 'msg_c']);
+    // 0004 rebuilt mailbox_messages with its rows: the old question stays, a status fits the new CHECK.
+    expect(await store.addMessage('msg_a', { from: 'status', sealed: 'status', day: '2026-12-03' }, 4102444800)).toBe(true);
+    expect((await store.findMailbox('lookup-a'))?.messages.map((m) => m.from)).toEqual(['intake', 'status']);
   });
 
   it('holds the rate limit with three isolates hitting at once: 30 hits, limit 10, exactly 10 allowed', async () => {

@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createReceiver, readReceived } from '../../src/lib/report/receiver.ts';
+import { createReceiver, readReceived } from '../../src/receiver/receiver.ts';
 import { DatabaseSync } from 'node:sqlite';
 import { newSecret, receiptCode, startServer, submitReport, waitFor, type Started } from '../support/processes.ts';
 
@@ -201,7 +201,7 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
       const dead = outboxCli(server.dataDir, 'dead');
       return dead.includes('HTTP 401') && dead;
     }, 10_000, 'dode brief');
-    expect(listing).toMatch(/^msg_[0-9a-f]{32}  dead  pogingen=1/m);
+    expect(listing).toMatch(/^msg_[0-9a-f]{32} {2}dead {2}pogingen=1/m);
     // The operator sees which report, never its content, nor the reporter's code.
     expect(listing).not.toContain(code);
     expect(listing).not.toContain('Tien mensen');

@@ -8,9 +8,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { askQuestion, readReceived } from '../../src/lib/report/receiver.ts';
-import { newKeyPair, seal } from '../../src/lib/report/seal.ts';
-import { signedHeaders } from '../../src/lib/report/signing.ts';
+import { askQuestion, readReceived } from '../../src/receiver/receiver.ts';
+import { newKeyPair, seal } from '../../src/lib/report/crypto/seal.ts';
+import { BODY_LIMITS } from '../../src/lib/report/http/body.ts';
+import { SqliteStore } from '../../src/lib/report/store/sqlite.ts';
+import { signedHeaders } from '../../src/lib/report/crypto/signing.ts';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { newSecret, receiptCode, startReceiver, startServer, submitReport, waitFor, type Started } from '../support/processes.ts';
@@ -64,6 +66,21 @@ async function followUp(site: Started, fields: Record<string, string>, path = '/
     body: new URLSearchParams(fields),
   });
   return { status: response.status, page: await response.text(), headers: response.headers };
+}
+
+/**
+ * Every event the site has committed: still in its outbox, or already at the receiver. Read in
+ * this order, an event in flight is seen in one or the other (the receiver writes it before it
+ * answers, and only that answer removes it from the outbox).
+ */
+async function committedEvents(dataDir: string, received: () => ReturnType<typeof readReceived>): Promise<Set<string>> {
+  const store = new SqliteStore(join(dataDir, 'outbox.sqlite'));
+  try {
+    const waiting = (await store.list()).map((entry) => entry.id);
+    return new Set([...waiting, ...received().map((r) => r.webhookId)]);
+  } finally {
+    await store.close();
+  }
 }
 
 /** The report's id as the intake desk knows it, found by a text only that report has. */
@@ -173,7 +190,7 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
   }
 
   it('a wrong code, another report\'s code and a malformed code get one generic answer', async () => {
-    const { server, received, intakeSecret } = await setup();
+    const { server, received, intakeSecret, env } = await setup();
     const codeA = await receiptCode(server.url, await submitReport(server.url, form('Melding A: mensen slapen in de kas.')));
     const codeB = await receiptCode(server.url, await submitReport(server.url, form("Melding B: kinderen werken 's nachts in de keuken.")));
     const reportA = await deliveredReport(received, 'Melding A: mensen slapen in de kas.');
@@ -194,9 +211,12 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     const forged = await followUp(server, { action: 'open', code: codeA, language: 'nl', altcha: 'bm90LWVlbi1vcGxvc3Npbmc=' });
     expect(forged.page).toContain('beveiligingscontrole');
     expect(forged.page).not.toContain('Vraag alleen voor A');
-    // Adding with a wrong code stores and forwards nothing.
-    await followUp(server, { action: 'add', code: wrong, language: 'nl', text: 'Mag niet aankomen' });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Adding with a wrong code stores and forwards nothing: the page answers only after any
+    // commit, so the set of committed events must be the same right after it.
+    const before = await committedEvents(env.REPORT_DATA_DIR, received);
+    const refused = await followUp(server, { action: 'add', code: wrong, language: 'nl', text: 'Mag niet aankomen' });
+    expect(refused.page).toContain('Met deze code vinden we geen gesprek');
+    expect(await committedEvents(env.REPORT_DATA_DIR, received)).toEqual(before);
     expect(received().some((r) => r.message?.text === 'Mag niet aankomen')).toBe(false);
   });
 
@@ -223,7 +243,6 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     const open = await followUp(server, { action: 'open', code, language: 'nl' });
     expect(open.page).toContain('blijft bewaard tot en met');
     // Two days later (the store is asked with a later clock) the conversation is gone for everyone.
-    const { SqliteStore } = await import('../../src/lib/report/store/sqlite.ts');
     const store = new SqliteStore(join(env.REPORT_DATA_DIR, 'outbox.sqlite'));
     const twoDaysOn = Date.now() + 2 * 86_400_000;
     expect(await store.purgeMailboxes(twoDaysOn)).toBe(1);
@@ -236,8 +255,8 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     const { server, received, intakeSecret, env } = await setup();
     await receiptCode(server.url, await submitReport(server.url, form('Melding voor de vragen-API: busje met mensen.')));
     const report = await deliveredReport(received, 'Melding voor de vragen-API: busje met mensen.');
-    const sealed = await seal([report.replyRecipient!], 'Een vraag');
-    const ask = (secret: string, id: string, now = Date.now()) => {
+    const question = await seal([report.replyRecipient!], 'Een vraag van het meldpunt');
+    const ask = (secret: string, id: string, now = Date.now(), sealed = question) => {
       const body = JSON.stringify({ type: 'report.question', data: { reportId: report.reportId, sealed } });
       return fetch(`${server.url}/api/vragen/`, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(secret, id, body, now) }, body }).then((r) => r.status);
     };
@@ -248,6 +267,13 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     expect(await ask(intakeSecret, 'q4')).toBe(409);
     expect((await fetch(`${server.url}/api/vragen/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
     expect((await fetch(`${server.url}/api/vragen/`)).status).toBe(405);
+    // Not age armor, or armor around something that is not an age file: 400, nothing stored.
+    expect(await ask(intakeSecret, 'q5', Date.now(), '-----BEGIN AGE ENCRYPTED FILE-----\nYWJj\n-----END AGE ENCRYPTED FILE-----\n')).toBe(400);
+    expect(await ask(intakeSecret, 'q6', Date.now(), 'Een vraag in platte tekst')).toBe(400);
+    expect(await ask(intakeSecret, 'q7', Date.now(), question.replace('\n', '\n\n'))).toBe(400);
+    // Bigger than BODY_LIMITS.question (RECEIVER.md: 413 above 64 KB), whatever is inside.
+    const big = await seal([report.replyRecipient!], 'x'.repeat(BODY_LIMITS.question));
+    expect(await ask(intakeSecret, 'q8', Date.now(), big)).toBe(413);
   });
 
   it('takes report.status from the desk and shows the newest status above the messages, in the reporter\'s language', async () => {

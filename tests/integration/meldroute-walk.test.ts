@@ -15,22 +15,38 @@ import { readContent } from '../../src/lib/content/read-content.ts';
 import { allPaths, resolveContacts, routeFor } from '../../src/lib/meldroute/graph.ts';
 import { telHref } from '../../src/lib/format.ts';
 import { builtHtml } from '../support/built-site.ts';
-import { decode, elements, textOf } from '../support/html.ts';
+import { parseQuickly, textOf } from '../support/html.ts';
 
 const { site } = readContent('content');
 
+interface Outcome {
+  hrefs: string[];
+  text: string;
+}
+
 interface Walk {
   problems: string[];
-  /** Outcome pages reached: URL → the HTML of the step. */
-  outcomes: Map<string, string>;
+  /** Outcome pages reached: URL → the links and the text of the step. */
+  outcomes: Map<string, Outcome>;
   /** The pages the start's answers lead to. */
   firstAnswers: string[];
 }
 
 /** Follows every answer from `base` through the built pages (or others, for the test's own teeth), depth first. */
 function walk(base: string, read: (url: string) => string | undefined = builtHtml): Walk {
+  if (read === builtHtml) {
+    // Parsing the 10,000 pages of all routes takes seconds: the built site is walked once per route.
+    const walked = builtWalks.get(base) ?? walkPages(base, read);
+    builtWalks.set(base, walked);
+    return walked;
+  }
+  return walkPages(base, read);
+}
+const builtWalks = new Map<string, Walk>();
+
+function walkPages(base: string, read: (url: string) => string | undefined): Walk {
   const problems: string[] = [];
-  const outcomes = new Map<string, string>();
+  const outcomes = new Map<string, Outcome>();
   const done = new Set<string>();
   const onPath: string[] = [];
   let firstAnswers: string[] = [];
@@ -39,12 +55,14 @@ function walk(base: string, read: (url: string) => string | undefined = builtHtm
     if (onPath.includes(url)) return void problems.push(`kring: ${[...onPath, url].join(' → ')}`);
     if (done.has(url)) return;
     const html = read(url);
-    const step = html && /<section class="route-step"[\s\S]*?<\/section>/.exec(html)?.[0];
-    if (!step) return void problems.push(`${onPath.at(-1) ?? '(begin)'} → ${url}: ${html ? 'geen stap van de meldroute' : 'pagina bestaat niet'}`);
+    // One parse per page: the walks read some 10,000 pages.
+    const $ = html ? parseQuickly(html) : undefined;
+    const step = $?.('section.route-step').first();
+    if (!$ || !step?.length) return void problems.push(`${onPath.at(-1) ?? '(begin)'} → ${url}: ${html ? 'geen stap van de meldroute' : 'pagina bestaat niet'}`);
     onPath.push(url);
-    const options = /<ul class="route-options">([\s\S]*?)<\/ul>/.exec(step);
-    if (options) {
-      const answers = elements(options[1], 'a').map((a) => a.attrs.href);
+    const hrefsIn = (selector: string) => step.find(selector).toArray().map((a) => $(a).attr('href') ?? '');
+    if (step.find('ul.route-options').length > 0) {
+      const answers = hrefsIn('ul.route-options a');
       if (onPath.length === 1) firstAnswers = answers;
       if (answers.length < 2) problems.push(`${url}: een vraag met ${answers.length} antwoord(en)`);
       for (const answer of answers) {
@@ -52,9 +70,9 @@ function walk(base: string, read: (url: string) => string | undefined = builtHtm
         else visit(answer);
       }
     } else {
-      const contacts = elements(step, 'a').filter((a) => /^(tel:|mailto:|https:)/.test(a.attrs.href));
-      if (contacts.length === 0) problems.push(`${url}: uitkomst zonder telefoonnummer, website of e-mailadres`);
-      outcomes.set(url, step);
+      const hrefs = hrefsIn('a');
+      if (!hrefs.some((href) => /^(tel:|mailto:|https:)/.test(href))) problems.push(`${url}: uitkomst zonder telefoonnummer, website of e-mailadres`);
+      outcomes.set(url, { hrefs, text: textOf($.html(step)) });
     }
     onPath.pop();
     done.add(url);
@@ -79,13 +97,13 @@ function checkRoute(base: string, gemeente?: (typeof site.gemeenten)[number], co
   const promised = promisedContacts(gemeente);
   expect([...outcomes.keys()].sort()).toEqual(promised.map((p) => `${base}${p.id}`).sort());
   for (const { id, names, tel } of promised) {
-    const step = outcomes.get(`${base}${id}`) ?? '';
-    const hrefs = new Set(elements(step, 'a').map((a) => decode(a.attrs.href)));
+    const step = outcomes.get(`${base}${id}`) ?? { hrefs: [], text: '' };
+    const hrefs = new Set(step.hrefs);
     for (const number of tel) if (!hrefs.has(number)) problems.push(`${base}${id}: ${number} ontbreekt`);
-    const text = textOf(step);
+    const { text } = step;
     if (compareNames) for (const name of names) if (!text.includes(name)) problems.push(`${base}${id}: ${name} ontbreekt`);
   }
-  if (!firstAnswers.some((answer) => elements(outcomes.get(answer) ?? '', 'a').some((a) => a.attrs.href === 'tel:112'))) {
+  if (!firstAnswers.some((answer) => outcomes.get(answer)?.hrefs.includes('tel:112'))) {
     problems.push(`${base}: geen antwoord op de eerste vraag leidt direct naar 112`);
   }
   return problems;
@@ -97,16 +115,17 @@ describe('the reporting route in the built pages', () => {
     expect(site.gemeenten.filter((g) => !builtHtml(`/gemeenten/${g.id}/melden/`)).map((g) => g.id)).toEqual([]);
   });
 
-  it('leads every path of every municipality to its promised contacts, without dead ends or broken links', () => {
+  // Parses every page of every route (about 10 s on a busy machine); the next test reuses the walks.
+  it('leads every path of every municipality to its promised contacts, without dead ends or broken links', { timeout: 120_000 }, () => {
     const problems = site.gemeenten.flatMap((gemeente) => checkRoute(`/gemeenten/${gemeente.id}/melden/`, gemeente));
     expect(problems).toEqual([]);
   });
 
-  it('sends the report-form link of a municipality route to the form with that municipality chosen', () => {
+  it('sends the report-form link of a municipality route to the form with that municipality chosen', { timeout: 120_000 }, () => {
     const wrong: string[] = [];
     for (const gemeente of site.gemeenten) {
       const { outcomes } = walk(`/gemeenten/${gemeente.id}/melden/`);
-      const formLinks = [...outcomes.values()].flatMap((step) => elements(step, 'a').map((a) => decode(a.attrs.href)).filter((href) => href.startsWith('/melden/anoniem/')));
+      const formLinks = [...outcomes.values()].flatMap((step) => step.hrefs.filter((href) => href.startsWith('/melden/anoniem/')));
       if (formLinks.length === 0) wrong.push(`${gemeente.id}: geen link naar het formulier`);
       for (const href of formLinks) if (href !== `/melden/anoniem/?gemeente=${gemeente.id}`) wrong.push(`${gemeente.id}: ${href}`);
     }

@@ -11,14 +11,16 @@ import { LOCALES, localizedPath } from '../../src/i18n/locales.ts';
 import { readContent } from '../../src/lib/content/read-content.ts';
 import { formatDate } from '../../src/lib/format.ts';
 import { builtHtml } from '../support/built-site.ts';
-import { elements, textOf } from '../support/html.ts';
+import { parse, textOf } from '../support/html.ts';
 
 const { site } = readContent('content');
 
 /** The facts list of a plan page as [term, description] pairs. */
 function facts(html: string): [string, string][] {
-  const meta = /<dl class="meta">([\s\S]*?)<\/dl>/.exec(html)?.[1] ?? '';
-  return [...meta.matchAll(/<dt>([\s\S]*?)<\/dt>\s*<dd\b[^>]*>([\s\S]*?)<\/dd>/g)].map((m) => [textOf(m[1]), textOf(m[2])]);
+  const $ = parse(html);
+  return $('dl.meta > dt')
+    .toArray()
+    .map((dt) => [textOf($(dt).html() ?? ''), textOf($(dt).next('dd').html() ?? '')]);
 }
 
 describe.each(site.beleid)('plan $id', (plan) => {
@@ -35,7 +37,8 @@ describe.each(site.beleid)('plan $id', (plan) => {
   });
 
   it('links to its source on the Dutch page', () => {
-    const sources = /<h2[^>]*>Bronnen<\/h2>([\s\S]*?)<\/section>/.exec(builtHtml(`/beleid/${plan.id}/`) ?? '')?.[1] ?? '';
-    expect(elements(sources, 'a').map((a) => a.attrs.href)).toContain(`/bronnen/#${plan.data.bron}`);
+    const $ = parse(builtHtml(`/beleid/${plan.id}/`) ?? '');
+    const sources = $('section').filter((_, section) => $(section).children('h2').first().text().trim() === 'Bronnen');
+    expect(sources.find('a').toArray().map((a) => $(a).attr('href'))).toContain(`/bronnen/#${plan.data.bron}`);
   });
 });

@@ -8,9 +8,11 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
+import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PostgresStore, SCHEMA_VERSION } from '../../src/lib/report/store/postgres.ts';
+import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../src/lib/report/store/sqlite-database.ts';
 import type { ReportStore } from '../../src/lib/report/store/port.ts';
 import { StoreUnavailableError } from '../../src/lib/report/store/port.ts';
 import { describeStoreContract, type StoreFactory } from '../support/store-contract.ts';
@@ -65,7 +67,56 @@ function pgDump(url: string): Promise<string> {
   });
 }
 
+/** Table → its columns, sorted. */
+type Schema = Record<string, string[]>;
+
+/** The shared schema: the SQLite migration files (also D1's), applied to an empty database. */
+function sharedSchema(): Schema {
+  const db = new DatabaseSync(':memory:');
+  for (const migration of SQLITE_MIGRATIONS) db.exec(migration);
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as { name: string }[];
+  const schema = Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name).sort()]));
+  db.close();
+  return schema;
+}
+
 describe('PostgreSQL store', { timeout: 60_000 }, () => {
+  it('has the tables and columns of the shared SQLite and D1 schema (its own DDL must not drift)', async () => {
+    const url = await freshDatabase();
+    await (await open(url)).close();
+    const rows = await sql<{ table_name: string; column_name: string }>(
+      url,
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name <> 'report_schema_version'`,
+    );
+    const postgres: Schema = {};
+    for (const { table_name, column_name } of rows) (postgres[table_name] ??= []).push(column_name);
+    for (const columns of Object.values(postgres)) columns.sort();
+    const shared = sharedSchema();
+    expect(shared.outbox).not.toContain('reference_code');
+    // The one intended difference: PostgreSQL has no rowid, so the outbox keeps its order in seq.
+    expect(postgres).toEqual({ ...shared, outbox: [...shared.outbox, 'seq'].sort() });
+  });
+
+  it('upgrades a database of schema version 2: its conversations take status messages and keep the old ones', async () => {
+    const url = await freshDatabase();
+    await (await open(url)).close();
+    // Back to version 2 as it was written: the sender CHECK without 'status', and one question.
+    await sql(
+      url,
+      `ALTER TABLE mailbox_messages DROP CONSTRAINT mailbox_messages_sender_check;
+       ALTER TABLE mailbox_messages ADD CONSTRAINT mailbox_messages_sender_check CHECK (sender IN ('intake', 'reporter'));
+       INSERT INTO mailboxes VALUES ('lookup-a', 'msg_a', 'w', '2026-12-01', 4102444800);
+       INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES ('msg_a', 'intake', 'vraag', '2026-12-02');
+       UPDATE report_schema_version SET version = 2;`,
+    );
+    await expect(sql(url, `INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES ('msg_a', 'status', 's', '2026-12-03')`)).rejects.toThrow();
+    const store = await open(url);
+    expect(await sql(url, 'SELECT version FROM report_schema_version')).toEqual([{ version: SCHEMA_VERSION }]);
+    expect(await store.addMessage('msg_a', { from: 'status', sealed: 'status', day: '2026-12-03' }, 4102444800)).toBe(true);
+    expect((await store.findMailbox('lookup-a'))?.messages.map((m) => m.from)).toEqual(['intake', 'status']);
+    await store.close();
+  });
+
   it('creates the schema once when three replicas start on an empty database at the same moment, and again changes nothing', async () => {
     const url = await freshDatabase();
     const stores = await Promise.all([open(url), open(url), open(url)]);

@@ -12,7 +12,8 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createReceiver, readReceived } from '../../src/lib/report/receiver.ts';
+import { createReceiver, readReceived } from '../../src/receiver/receiver.ts';
+import { parse } from '../support/html.ts';
 import { newSecret, startServer, waitFor, type Started } from '../support/processes.ts';
 import { createDatabase, startPostgres, type PostgresServer } from '../support/postgres.ts';
 
@@ -63,7 +64,7 @@ async function report(from: Started, to: Started, client: string, description: s
 async function receipt(on: Started, response: Response) {
   expect(response.status).toBe(303);
   const page = await (await fetch(new URL(response.headers.get('location')!, on.url))).text();
-  return /class="reference-code"[^>]*>([0-9A-Z-]+)</.exec(page)![1];
+  return parse(page)('.reference-code').first().text().trim();
 }
 
 describe('three instances on one PostgreSQL', () => {

@@ -9,19 +9,25 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOCALE, LOCALES, localizedPath, splitLocale } from '../../src/i18n/locales.ts';
 import { builtPages, DIST, ON_DEMAND, sitemapPaths } from '../support/built-site.ts';
-import { elements } from '../support/html.ts';
+import { elements, parseQuickly, type Element } from '../support/html.ts';
 
 const pages = builtPages().filter((p) => p.path !== '/404/');
-const head = new Map(pages.map(({ path, file }) => [path, /<head>[\s\S]*?<\/head>/.exec(readFileSync(file, 'utf8'))?.[0] ?? '']));
+/** The <link> and <meta> elements of each page's head. */
+const head = new Map(
+  pages.map(({ path, file }) => {
+    const $ = parseQuickly(readFileSync(file, 'utf8'));
+    return [path, { links: elements($, 'head link'), metas: elements($, 'head meta') }];
+  }),
+);
 const origin = new URL(/^Sitemap: (\S+)$/m.exec(readFileSync(`${DIST}/robots.txt`, 'utf8'))![1]).origin;
 const path = (href: string) => (href.startsWith(origin) ? href.slice(origin.length) : `(ander domein) ${href}`);
-const alternatesOf = (html: string) => elements(html, 'link').filter((l) => l.attrs.rel === 'alternate').map((l) => [l.attrs.hreflang, path(l.attrs.href)]);
-const noindex = new Set(pages.filter((p) => elements(head.get(p.path)!, 'meta').some((m) => m.attrs.name === 'robots' && m.attrs.content === 'noindex')).map((p) => p.path));
+const alternatesOf = ({ links }: { links: Element[] }) => links.filter((l) => l.attrs.rel === 'alternate').map((l) => [l.attrs.hreflang, path(l.attrs.href)]);
+const noindex = new Set(pages.filter((p) => head.get(p.path)!.metas.some((m) => m.attrs.name === 'robots' && m.attrs.content === 'noindex')).map((p) => p.path));
 
 describe('what search engines read', () => {
   it('names every page itself as its canonical address', () => {
     const wrong = pages
-      .map((p) => [p.path, elements(head.get(p.path)!, 'link').filter((l) => l.attrs.rel === 'canonical').map((l) => path(l.attrs.href))] as const)
+      .map((p) => [p.path, head.get(p.path)!.links.filter((l) => l.attrs.rel === 'canonical').map((l) => path(l.attrs.href))] as const)
       .filter(([url, canonical]) => canonical.length !== 1 || canonical[0] !== url);
     expect(wrong).toEqual([]);
   });

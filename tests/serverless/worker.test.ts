@@ -10,9 +10,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createReceiver, readReceived } from '../../src/lib/report/receiver.ts';
-import { verify } from '../../src/lib/report/signing.ts';
+import { createReceiver, readReceived } from '../../src/receiver/receiver.ts';
+import { verify } from '../../src/lib/report/crypto/signing.ts';
 import { FRAME_POLICY, SECURITY_HEADERS } from '../../src/server/security-headers.mjs';
+import { MARKER, ODD_REQUESTS, sendRaw } from '../support/odd-requests.ts';
+import { parse } from '../support/html.ts';
 import { newSecret, receiptCode, startServer, startServerlessPreview, submitReport, waitFor, type Started } from '../support/processes.ts';
 
 const cleanup: (() => Promise<void> | void)[] = [];
@@ -146,7 +148,7 @@ describe('pages on the Worker', () => {
     const home = await (await fetch(`${worker.url}/`)).text();
     expect(home).toContain('Meldwijzer Mensenhandel');
     // A prerendered page keeps its own CSP with script hashes in a <meta> tag.
-    expect(home).toMatch(/<meta http-equiv="content-security-policy" content="[^"]*script-src 'self' 'sha256-/);
+    expect(parse(home)('meta[http-equiv="content-security-policy"]').attr('content')).toMatch(/script-src 'self' 'sha256-/);
   });
 
   it('renders the on-demand pages with the same headers: form, notice in another language, 404', async () => {
@@ -226,6 +228,13 @@ describe('reports on the Worker', () => {
     expect((await submitReport(worker.url, report, reader())).status).toBe(303);
     for (let i = 0; i < 3; i++) expect((await submitReport(worker.url, report, { 'cf-connecting-ip': `2001:db8:7:8::${i + 1}` })).status).toBe(303);
     expect((await submitReport(worker.url, report, { 'cf-connecting-ip': '2001:db8:7:8:ffff::9' })).status).toBe(429);
+  });
+
+  it('counts a reader who sent no CF-Connecting-IP by the connection, as the edge sets it', async () => {
+    for (let i = 0; i < 3; i++) expect((await submitReport(worker.url, report)).status).toBe(303);
+    // The same bucket as the connection's own address (not one shared by every header-less reader).
+    expect((await submitReport(worker.url, report, { 'cf-connecting-ip': '127.0.0.1' })).status).toBe(429);
+    expect((await submitReport(worker.url, report, reader())).status).toBe(303);
   });
 
   it('stores and logs no address, user agent or other header value, and nothing of them reaches the receiver', async () => {
@@ -362,9 +371,65 @@ describe('bad input', () => {
   });
 });
 
+describe('odd requests: the table shared with the Node server (tests/support/odd-requests.ts)', () => {
+  it('get the answers of the Node server on the Worker, never a 5xx', async () => {
+    for (const c of ODD_REQUESTS) {
+      const onWorker = await sendRaw(worker.url, c.raw);
+      expect([c.name, onWorker.status, onWorker.headers.allow]).toEqual([c.name, c.status, c.allow]);
+      if (node) {
+        const onNode = await sendRaw(node.url, c.raw);
+        expect([c.name, 'node', onNode.status, onNode.headers.allow]).toEqual([c.name, 'node', c.status, c.allow]);
+      }
+    }
+    // The preview still serves after all of them.
+    expect((await fetch(`${worker.url}/hulp/`)).status).toBe(200);
+  });
+});
+
+describe('the preview is no way into the store', () => {
+  it('has no local explorer, and /cdn-cgi/ answers 404 as on the platform', async () => {
+    const database = '00000000-0000-0000-0000-000000000000';
+    for (const [method, path] of [
+      ['POST', `/cdn-cgi/local/explorer/api/d1/database/${database}/raw`],
+      ['POST', `/cdn-cgi/local/explorer/api/d1/database/${database}/query`],
+      ['GET', '/cdn-cgi/local/explorer/'],
+      ['GET', '/cdn-cgi/local/explorer/api/d1/database'],
+      ['GET', '/cdn-cgi/local/scheduled'],
+    ]) {
+      const response = await fetch(`${worker.url}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'POST' ? JSON.stringify({ sql: 'SELECT * FROM outbox' }) : undefined,
+      });
+      const text = await response.text();
+      expect([method, path, response.status]).toEqual([method, path, 404]);
+      expect(text).not.toMatch(/outbox|results|sqlite/i);
+    }
+  });
+
+  it('says at start that it is a trial, not production', () => {
+    expect(worker.output()).toContain('proefomgeving');
+    expect(worker.output()).toContain('niet de productie');
+  });
+});
+
 describe('the whole run', () => {
   it('never set a cookie', () => {
     expect(responses.length).toBeGreaterThan(40);
     expect(responses.filter((r) => r.setCookie !== null)).toEqual([]);
+  });
+
+  it('wrote no request data and kept no traces: nothing of an address or Host in the output, no trace store on disk', () => {
+    // wrangler and workerd print an error with the URL or Host for requests they cannot handle.
+    expect(worker.output()).not.toContain(MARKER);
+    expect(worker.output()).not.toMatch(/https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?\/(?!cdn-cgi\/local\/scheduled)[^\s"]|ProxyWorker|Uncaught exception/);
+    // Miniflare's trace store (REPORT_DATA_DIR/serverless/observability) would keep every URL,
+    // receipt links included; wrangler's folders next to the build must not either.
+    const files = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)])) : []);
+    const kept = [...files(workerData), ...files('.wrangler'), ...files('dist-serverless/server/.wrangler')];
+    expect(kept.filter((f) => /observab|trace/i.test(f))).toEqual([]);
+    const contents = kept.map((f) => readFileSync(f).toString('latin1')).join('\n');
+    expect(contents).not.toContain(MARKER);
+    expect(contents).not.toContain('/melden/anoniem/ontvangen/?r=');
   });
 });

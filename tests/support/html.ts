@@ -1,45 +1,55 @@
 /**
- * Just enough HTML reading for tests over rendered components and built pages: elements by tag
- * with their attributes and inner HTML, and the visible text of a fragment. Astro writes
- * attributes in double quotes, which is all this reads; no dependency for a few regexes.
+ * HTML reading for tests over rendered components and built pages, with a parser (cheerio)
+ * instead of regular expressions: attributes in any quoting, entities decoded, nested elements
+ * of the same kind. `parse` gives the whole cheerio API; the helpers below cover what most tests ask.
  */
+import { load, type CheerioAPI } from 'cheerio';
+import { load as loadQuickly } from 'cheerio/slim';
 
 export interface Element {
   tag: string;
+  /** Attributes, values decoded. */
   attrs: Record<string, string>;
   /** Inner HTML; empty for void elements (input, link, meta …). */
   inner: string;
 }
 
-const VOID = new Set(['input', 'link', 'meta', 'br', 'img', 'hr', 'source']);
-
-function attributesOf(source: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const [, name, value] of source.matchAll(/([^\s=/>"]+)(?:="([^"]*)")?/g)) attrs[name.toLowerCase()] = decode(value ?? '');
-  return attrs;
+/** A document or a fragment, ready for CSS selectors (parse5, as a browser parses). */
+export function parse(html: string): CheerioAPI {
+  return load(html);
 }
 
-/** Every <tag> in the fragment, in document order (not for elements nested in their own kind). */
-export function elements(html: string, tag: string): Element[] {
-  const pattern = VOID.has(tag) ? new RegExp(`<${tag}\\b([^>]*)>`, 'g') : new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'g');
-  return [...html.matchAll(pattern)].map((m) => ({ tag, attrs: attributesOf(m[1]), inner: m[2] ?? '' }));
+/**
+ * For the attributes and structure of many pages (the 6,300 built pages, valid HTML by the Nu
+ * HTML Checker): htmlparser2 reads them four times faster than parse5 (6 s instead of 23), but
+ * leaves entities in the text of <textarea> and <title> undecoded, so read text with `parse`.
+ */
+export function parseQuickly(html: string): CheerioAPI {
+  return loadQuickly(html);
+}
+
+/** Every element matching `selector` (a tag name, or any CSS selector), in document order. */
+export function elements(html: string | CheerioAPI, selector: string): Element[] {
+  const $ = typeof html === 'string' ? parse(html) : html;
+  return $(selector)
+    .toArray()
+    .map((node) => {
+      const el = $(node);
+      return { tag: (el.prop('tagName') ?? '').toLowerCase(), attrs: { ...el.attr() }, inner: el.html() ?? '' };
+    });
 }
 
 /** The one element with this id, or undefined. */
-export function byId(html: string, id: string): { tag: string; attrs: Record<string, string> } | undefined {
-  const m = new RegExp(`<([a-z0-9]+)\\b([^>]*\\sid="${id}"[^>]*)>`).exec(html);
-  return m ? { tag: m[1], attrs: attributesOf(m[2]) } : undefined;
+export function byId(html: string | CheerioAPI, id: string): Element | undefined {
+  return elements(html, `[id="${id}"]`)[0];
 }
 
-export function decode(text: string): string {
-  return text
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
-}
+const BLOCKS = 'br, p, li, ul, ol, div, h1, h2, h3, h4, h5, h6, section, fieldset, legend, label, option, select, summary, details, dt, dd';
 
-/** What a reader sees of a fragment: block tags as breaks, inline tags dropped, entities decoded, white space collapsed. */
+/** What a reader sees of a fragment: block elements as breaks, inline elements as their text, white space collapsed. */
 export function textOf(html: string): string {
-  const blocks = html.replace(/<\/?(?:br|p|li|ul|ol|div|h[1-6]|section|fieldset|legend|label|option|select|summary|details)\b[^>]*>/g, ' ');
-  return decode(blocks.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+  // The quick parser is safe here: a fragment's text outside <textarea> and <title> is decoded.
+  const $ = loadQuickly(html, null, false);
+  $(BLOCKS).before(' ').after(' ');
+  return $.root().text().replace(/\s+/g, ' ').trim();
 }

@@ -6,6 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { parse } from './html.ts';
+import { newKeyPair } from '../../src/lib/report/crypto/seal.ts';
 
 export interface Started {
   url: string;
@@ -84,7 +87,7 @@ export async function receiptCode(baseUrl: string, response: Response): Promise<
   if (response.status !== 303) throw new Error(`Geen ontvangstbewijs maar ${response.status}: ${(await response.text()).slice(0, 300)}`);
   const location = response.headers.get('location') ?? '';
   const page = await (await fetch(new URL(location, baseUrl))).text();
-  const code = /class="reference-code"[^>]*>([0-9A-Z-]+)</.exec(page)?.[1];
+  const code = parse(page)('.reference-code').first().text().trim();
   if (!code) throw new Error(`Geen code op de ontvangstpagina: ${page.slice(0, 300)}`);
   if (location.includes(code) || location.includes(code.replaceAll('-', ''))) throw new Error(`De code staat in het adres: ${location}`);
   return code;
@@ -98,4 +101,31 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`Wachten op ${what} duurde langer dan ${timeoutMs} ms`);
+}
+
+/**
+ * The site as the browser tests use it: the built server forwarding to the reference receiver
+ * in `dir`, reports sealed to a desk key the receiver holds (like production), fast retries and
+ * a one-second fill time. `env` overrides or adds settings (a spec's own limits).
+ */
+export async function startSiteWithReceiver(dir: string, env: NodeJS.ProcessEnv = {}) {
+  const secret = newSecret();
+  const receiverFile = join(dir, 'received.jsonl');
+  const desk = await newKeyPair();
+  const intakeSecret = newSecret();
+  const receiver = await startReceiver({ RECEIVER_SECRET: secret, RECEIVER_FILE: receiverFile, REPORT_IDENTITY: desk.identity });
+  const server = await startServer({
+    REPORT_RECIPIENTS: desk.recipient,
+    REPORT_INTAKE_SECRET: intakeSecret,
+    REPORT_DATA_DIR: join(dir, 'data'),
+    REPORT_FORWARD_URL: `${receiver.url}/`,
+    REPORT_FORWARD_SECRET: secret,
+    REPORT_RETRY_BASE_MS: '100',
+    REPORT_POLL_MS: '100',
+    // No minimum fill time: the tests fill forms faster than a person, and need not wait for a
+    // timer. The minimum is tested in tests/unit/report/abuse.test.ts and intake.test.ts.
+    REPORT_MIN_FILL_SECONDS: '0',
+    ...env,
+  });
+  return { server, receiver, receiverFile, intakeSecret };
 }

@@ -10,7 +10,13 @@ import { readContent } from '../../src/lib/content/read-content';
 import { resolveContacts, routeFor } from '../../src/lib/meldroute/graph';
 import { findById, membersOf } from '../../src/lib/content/queries';
 import { phoneDigits } from '../../src/lib/content/fields';
+import { formatDate } from '../../src/lib/format';
+import { vertaaldePaginaSchema } from '../../src/lib/content/schemas/vertaling';
 import { UI_STRINGS } from '../../src/i18n/index';
+import type { Message } from '../../src/i18n/message.ts';
+
+/** Every text of a stored message: the string, or each of its plural forms. */
+const formsOf = (message: Message): string[] => (typeof message === 'string' ? [message] : Object.values(message));
 import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../src/i18n/locales';
 
 const { site } = readContent('content');
@@ -194,7 +200,7 @@ describe('the law: minors and the higher maxima of art. 273f, with the version s
 
   it('Dutch: 15, 18, 30 years or life, and which text of the law this is (Kamerstuk 36 547)', () => {
     const text = page('wat-is-mensenhandel');
-    for (const part of ['tot 15 jaar als het slachtoffer jonger is dan 18', 'tot 18 jaar', 'tot 30 jaar of levenslang', 'Kamerstuk 36 547', '(2022 en 2023)']) {
+    for (const part of ['tot 15 jaar in een aantal ernstige gevallen, onder meer als het slachtoffer jonger is dan 18', 'tot 18 jaar', 'tot 30 jaar of levenslang', 'Kamerstuk 36 547', '(2022 en 2023)']) {
       expect(text).toContain(part);
     }
   });
@@ -221,6 +227,130 @@ describe('the law: minors and the higher maxima of art. 273f, with the version s
       expect(law, sector.filePath).toMatch(/15 jaar.*18 jaar.*30 jaar of levenslang/);
       expect(sector.data.sources.map((s) => s.bron), sector.filePath).toContain('wetboek-van-strafrecht-273f');
     }
+  });
+});
+
+describe('issue 22: the outside translation review', () => {
+  /** "staat hieronder": the numbers are on the page itself; the other places come second. */
+  const BELOW: Record<TranslatedLocale, RegExp> = {
+    en: /How to reach these organisations is shown below, on this page\./,
+    pl: /Jak skontaktować się z tymi organizacjami, jest napisane poniżej, na tej stronie\./,
+    ro: /Cum ajungeți la aceste organizații aflați mai jos, pe această pagină\./,
+    bg: /Как да се свържете с тези организации, пише по-долу, на тази страница\./,
+    uk: /Як зв’язатися з цими організаціями, вказано нижче, на цій сторінці\./,
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the help page says the contacts are below, on this page ("staat hieronder")', (locale) => {
+    expect(translatedPage(locale, 'hulp')).toMatch(BELOW[locale]);
+  });
+
+  /** The error heading also stands above "not saved because of a fault on our side" and "too many codes". */
+  const FILLED_IN: Record<TranslatedLocale, RegExp> = { en: /fill|wrong/i, pl: /wypełn|błędnie/i, ro: /complet|greșit/i, bg: /попълн|неправилно/i, uk: /заповн|неправильно/i };
+  it.each(TRANSLATED_LOCALES)('%s: the error heading is neutral, it does not say the reader filled something in wrong', (locale) => {
+    expect(UI_STRINGS[locale]['report.error.summary']).not.toMatch(FILLED_IN[locale]);
+  });
+  it('bg and uk: the error heading says "something is not right"', () => {
+    expect(UI_STRINGS.bg['report.error.summary']).toBe('Нещо не е наред');
+    expect(UI_STRINGS.uk['report.error.summary']).toBe('Щось не так');
+  });
+
+  it('uk: the statement a person needs when they cannot file a report is a police statement, not "заява" (filing a report)', () => {
+    const text = translatedPage('uk', 'hulp');
+    expect(text).not.toContain('заява поліції');
+    expect(text).toContain('письмова довідка (verklaring) від поліції');
+  });
+  it('bg: noticing signs is "признаци", not "сигнал" (the site\'s word for a report)', () => {
+    expect(UI_STRINGS.bg['municipalRole.signaleerder']).not.toMatch(/сигнал/i);
+    expect(UI_STRINGS.bg['municipalRole.signaleerder']).toMatch(/признаци/);
+  });
+
+  /** The routes say Veilig Thuis is for domestic violence and child abuse; the short label says both. */
+  const CHILD_ABUSE: Record<TranslatedLocale, RegExp> = { en: /child abuse/, pl: /krzywdzenia dzieci/, ro: /abuz asupra copiilor/, bg: /насилие над деца/, uk: /жорстокому поводженні з дітьми/ };
+  it.each(TRANSLATED_LOCALES)('%s: the short label of Veilig Thuis names child abuse besides domestic violence', (locale) => {
+    expect(UI_STRINGS[locale]['body.veiligThuis']).toMatch(CHILD_ABUSE[locale]);
+  });
+
+  it.each(TRANSLATED_LOCALES)('%s: the care coordinator label is the glossary term for "zorgcoördinator mensenhandel"', (locale) => {
+    const term = translation(locale).begrippen.find((b) => b.nl === 'zorgcoördinator mensenhandel')!.term.replace(/ \(zorgcoördinator mensenhandel\)$/, '');
+    expect(String(UI_STRINGS[locale]['body.zorgcoordinator']).toLowerCase()).toBe(term.toLowerCase());
+  });
+
+  it('role "zorg" covers health and social care, and horeca is not hotels (a sector of its own)', () => {
+    expect(UI_STRINGS.pl['role.zorg']).toBe('Opieka zdrowotna i społeczna');
+    expect(UI_STRINGS.ro['role.zorg']).toMatch(/medicală și socială/);
+    expect(UI_STRINGS.bg['role.zorg']).toMatch(/Здравни и социални/);
+    expect(UI_STRINGS.pl['sector.horeca']).not.toMatch(/hotel/i);
+    expect(UI_STRINGS.nl['sector.hotels-vakantieparken']).toBeDefined();
+  });
+
+  it.each(TRANSLATED_LOCALES)('%s: wherever BRP appears it is explained in brackets', (locale) => {
+    const texts = [...Object.values(UI_STRINGS[locale]).flatMap(formsOf), JSON.stringify(translation(locale))];
+    for (const text of texts.filter((t) => t.includes('BRP'))) expect(text).toMatch(/BRP \(|\(BRP\)/);
+  });
+
+  it.each(TRANSLATED_LOCALES)('%s: no text that ends on a date gets a second full stop (bg "г.", uk "р.")', (locale) => {
+    const date = formatDate('2026-11-30', locale);
+    for (const [key, text] of Object.entries(UI_STRINGS[locale]).flatMap(([k, m]) => formsOf(m).map((form) => [k, form] as const))) {
+      if (!text.includes('{date}')) continue;
+      expect(text.replaceAll('{date}', date), key).not.toMatch(/\.\./);
+    }
+  });
+
+  it('Dutch help page: people from Ukraine with temporary protection may stay and need no bedenktijd, with the IND as source', () => {
+    expect(page('hulp')).toMatch(/## Komt u uit Oekraïne\?.*tijdelijke bescherming.*mag u in Nederland zijn.*De bedenktijd hebt u dan niet nodig/);
+    const dutch = findById(site.paginas, 'hulp').data;
+    expect(dutch.sources.map((s) => s.bron)).toContain('ind-tijdelijke-bescherming-oekraine');
+    const bron = findById(site.bronnen, 'ind-tijdelijke-bescherming-oekraine').data;
+    expect(bron.url).toMatch(/^https:\/\/ind\.nl\//);
+    expect(bron.note).toMatch(/Nog te controleren/);
+  });
+
+  /** The section after the bedenktijd text: temporary protection, then "no reflection period needed". */
+  const UKRAINE: Record<TranslatedLocale, RegExp> = {
+    en: /## Are you from Ukraine\?.*temporary protection \(tijdelijke bescherming\).*do not need the reflection period \(bedenktijd\)/,
+    pl: /## Pochodzi Pan\/Pani z Ukrainy\?.*ochronę czasową \(tijdelijke bescherming\).*Czasu do namysłu \(bedenktijd\) Pan\/Pani wtedy nie potrzebuje/,
+    ro: /## Veniți din Ucraina\?.*protecție temporară \(tijdelijke bescherming\).*nu aveți nevoie de perioada de reflecție \(bedenktijd\)/,
+    bg: /## Идвате ли от Украйна\?.*временна закрила \(tijdelijke bescherming\).*срокът за размисъл \(bedenktijd\) не Ви е нужен/,
+    uk: /## Ви з України\?.*тимчасовий захист \(tijdelijke bescherming\).*Час на роздуми \(bedenktijd\) вам тоді не потрібен/,
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the help page says temporary protection from Ukraine is lawful stay without bedenktijd', (locale) => {
+    expect(translatedPage(locale, 'hulp')).toMatch(UKRAINE[locale]);
+  });
+
+  it('Dutch safety page: remove only this site where the browser allows it, and Samsung Internet beside Chrome on Android', () => {
+    const text = page('veilig-browsen');
+    expect(text).toMatch(/Wis liever alleen deze site uit uw geschiedenis, niet alles\. Is uw hele geschiedenis ineens leeg\? Dan kan iemand die meekijkt dat merken/);
+    expect(text).toMatch(/\*\*Chrome op een telefoon met Android\*\*.*\n?.*\*\*Samsung Internet\*\* \(de gewone browser op telefoons van Samsung\)/);
+    expect(text).toContain('Verwijderen uit geschiedenis');
+  });
+
+  /** "Delete only this site, not everything": the advice comes first, before any way to clear it all. */
+  const ONLY_THIS_SITE: Record<TranslatedLocale, string> = {
+    en: 'It is better to delete only this site from your history, not everything.',
+    pl: 'Lepiej jest usunąć z historii tylko tę stronę, a nie wszystko.',
+    ro: 'Este mai bine să ștergeți din istoric doar acest site, nu tot.',
+    bg: 'По-добре изтрийте от историята само този сайт, а не всичко.',
+    uk: 'Краще видаліть з історії лише цей сайт, а не все.',
+  };
+  it.each(TRANSLATED_LOCALES)('%s: the safety page advises removing only this site and names Samsung Internet', (locale) => {
+    const text = translatedPage(locale, 'veilig-browsen');
+    const advice = text.indexOf(ONLY_THIS_SITE[locale]);
+    expect(advice).toBeGreaterThan(-1);
+    expect(advice).toBeLessThan(text.indexOf('Ctrl + Shift + Delete'));
+    expect(text).toContain('**Samsung Internet**');
+    expect(text).toContain('Verwijderen uit geschiedenis');
+  });
+
+  it('every translated page says by whom it was last checked, as a role; a name is refused', () => {
+    for (const page of site.vertaaldePaginas) expect(page.data.reviewedBy, page.id).toBe('vertaler-niet-moedertaalspreker');
+    const named = vertaaldePaginaSchema.safeParse({ title: 'Help', description: 'A description long enough.', reviewed: '2026-12-06', reviewedBy: 'Jan Jansen' });
+    expect(named.success).toBe(false);
+    expect(named.error?.issues[0].message).toContain('Kies een rol, geen naam');
+  });
+
+  it.each(TRANSLATED_LOCALES)('%s: the reviewer role reads in the language and says a native speaker\'s check is still to come', (locale) => {
+    const pending = UI_STRINGS[locale]['reviewer.vertaler-niet-moedertaalspreker'];
+    expect(pending).not.toBe(UI_STRINGS.nl['reviewer.vertaler-niet-moedertaalspreker']);
+    expect(pending).toMatch(/still to come|jeszcze nastąpi|Urmează|Предстои|ще попереду/);
   });
 });
 

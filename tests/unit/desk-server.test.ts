@@ -13,8 +13,8 @@ import { receiveEvent } from '../../src/desk/server/receiver.ts';
 import { record, verifyChain } from '../../src/desk/server/audit.ts';
 import { loadDeskConfig } from '../../src/desk/server/config.ts';
 import { AttemptLimiter } from '../../src/desk/server/auth.ts';
-import { signedHeaders } from '../../src/lib/report/signing.ts';
-import { newKeyPair, seal } from '../../src/lib/report/seal.ts';
+import { signedHeaders } from '../../src/lib/report/crypto/signing.ts';
+import { newKeyPair, seal } from '../../src/lib/report/crypto/seal.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

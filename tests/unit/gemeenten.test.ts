@@ -9,6 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { readContent } from '../../src/lib/content/read-content';
 import { GEBIED_CODE_PREFIX, gemeenteSchema } from '../../src/lib/content/schemas';
 import { PROVINCES } from '../../src/lib/content/fields';
+import { byName } from '../../src/lib/format';
+import { matches, fold } from '../../src/scripts/autocomplete';
+import { everydayNames } from '../../scripts/generate-gemeenten';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const { site } = readContent('content');
 const gebied = new Map(site.gebieden.map((g) => [g.id, g.data]));
@@ -102,6 +108,45 @@ describe('all municipalities', () => {
     expect(former('hengelo')).toEqual([]);
     const current = new Set(site.gemeenten.map((g) => g.data.name));
     for (const g of site.gemeenten) for (const name of g.data.formerNames) expect(current.has(name), `${g.id}: ${name}`).toBe(false);
+  });
+
+  it('knows the names people use (issue 22: "Den Haag" found nothing), from the generator\'s data', () => {
+    const everyday = (id: string) => site.gemeenten.find((g) => g.id === id)?.data.everydayNames ?? [];
+    expect(everyday('s-gravenhage')).toContain('Den Haag');
+    expect(everyday('s-hertogenbosch')).toContain('Den Bosch');
+    const official = new Set(site.gemeenten.map((g) => g.data.name));
+    for (const g of site.gemeenten) for (const name of g.data.everydayNames) expect(official.has(name), `${g.id}: ${name}`).toBe(false);
+  });
+
+  it('refuses an everyday name with a wrong code, a wrong CBS name, no source, or another municipality\'s name', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'namen-')), 'gemeenten-namen.yaml');
+    const gemeenten = [{ code: 'GM0518', name: "'s-Gravenhage" }, { code: 'GM0599', name: 'Rotterdam' }];
+    writeFileSync(file, "GM0518:\n  name: \"'s-Gravenhage\"\n  everydayNames: [Den Haag]\n  source: denhaag.nl\n");
+    expect(everydayNames(file, gemeenten).get('GM0518')).toEqual(['Den Haag']);
+    writeFileSync(file, 'GM9999:\n  name: X\n  everydayNames: [Y]\n  source: s\nGM0518:\n  name: Den Haag\n  everydayNames: [Rotterdam]\n');
+    const error = (() => { try { everydayNames(file, gemeenten); } catch (e) { return (e as Error).message; } return ''; })();
+    expect(error).toContain('GM9999 is geen gemeente');
+    expect(error).toContain('heet in de CBS-gegevens "\'s-Gravenhage"');
+    expect(error).toContain('GM0518 heeft geen source');
+    expect(error).toContain('"Rotterdam" is de officiële naam van een andere gemeente');
+  });
+
+  it('sorts as Dutch lists do: a leading \'s- or \'t- does not count, so the A–Z list starts with A', () => {
+    const sorted = site.gemeenten.map((g) => g.data).sort(byName).map((g) => g.name);
+    expect(sorted[0]).toMatch(/^A/);
+    expect(sorted.indexOf("'s-Gravenhage")).toBeGreaterThan(sorted.indexOf('Gouda'));
+    expect(sorted.indexOf("'s-Gravenhage")).toBeLessThan(sorted.indexOf('Groningen'));
+    expect(sorted.indexOf("'s-Hertogenbosch")).toBeGreaterThan(sorted.indexOf('Hendrik-Ido-Ambacht'));
+    expect(sorted.indexOf("'s-Hertogenbosch")).toBeLessThan(sorted.indexOf('Heusden'));
+  });
+
+  it('the picker finds a municipality by its everyday name like by its own name, and by a former name after those', () => {
+    const option = (label: string, everyday: string[], former: string[] = []) => ({ label, everyday, always: false, keys: [label, ...everyday, ...former].map(fold) });
+    const options = [option("'s-Gravenhage", ['Den Haag', 'The Hague']), option("'s-Hertogenbosch", ['Den Bosch']), option('Den Helder', []), option('Amsterdam', [], ['Weesp'])];
+    expect(matches(options, 'Den Haag').map((o) => o.label)).toEqual(["'s-Gravenhage"]);
+    expect(matches(options, 'den').map((o) => o.label)).toEqual(["'s-Gravenhage", "'s-Hertogenbosch", 'Den Helder']);
+    expect(matches(options, 'hertog').map((o) => o.label)).toEqual(["'s-Hertogenbosch"]);
+    expect(matches(options, 'weesp').map((o) => o.label)).toEqual(['Amsterdam']);
   });
 
   it('marks the files it generated, and those cite the CBS data set', () => {

@@ -79,7 +79,11 @@ describe('queries', () => {
     const site = fresh();
     const utrecht = site.gemeenten.find((g) => g.data.cbsCode === 'GM0344')!;
     expect(utrecht.data.regio).toBeUndefined();
-    expect(servingBodies(site, utrecht.data)).toEqual([expect.objectContaining({ role: 'veiligThuis', organisation: expect.objectContaining({ id: 'veilig-thuis-utrecht' }) })]);
+    // The Veilig Thuis region also names the care coordinator for all its municipalities (issue 22).
+    expect(servingBodies(site, utrecht.data)).toEqual([
+      expect.objectContaining({ role: 'veiligThuis', organisation: expect.objectContaining({ id: 'veilig-thuis-utrecht' }) }),
+      expect.objectContaining({ role: 'zorgcoordinator', organisation: expect.objectContaining({ id: 'moviera' }) }),
+    ]);
     const amsterdam = site.gemeenten.find((g) => g.data.cbsCode === 'GM0363')!;
     expect(servingBodies(site, amsterdam.data)).toEqual([]);
   });

@@ -12,6 +12,7 @@ import addFormats from 'ajv-formats';
 import yaml from 'js-yaml';
 import { LOCALES } from '../../src/i18n/locales';
 
+// biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document, read field by field in the assertions
 type Doc = Record<string, any>;
 
 const schema = JSON.parse(readFileSync('tests/fixtures/publiccode/publiccode.schema.json', 'utf8'));
@@ -32,11 +33,13 @@ const textRules = {
         {
           $comment: 'contacts: mandatory if maintenance/type is internal or community',
           if: { type: 'object', properties: { type: { enum: ['internal', 'community'] } }, required: ['type'] },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, copied from the publiccode.yml standard
           then: { type: 'object', required: ['contacts'], properties: { contacts: { type: 'array', minItems: 1 } } },
         },
         {
           $comment: 'contractors: mandatory if maintenance/type is contract; must not be present otherwise',
           if: { type: 'object', properties: { type: { const: 'contract' } }, required: ['type'] },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, copied from the publiccode.yml standard
           then: { type: 'object', required: ['contractors'], properties: { contractors: { type: 'array', minItems: 1 } } },
           else: { not: { type: 'object', properties: { contractors: true }, required: ['contractors'] } },
         },

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTRAST_PAIRS, basisColours, contrastRatio } from '../../src/lib/theme/contrast.ts';
 import { loadTheme, THEMES_DIR } from '../../src/lib/theme/load.ts';
+import { missingSettings } from '../../src/lib/theme/deployment.ts';
 
 const themes = readdirSync(THEMES_DIR);
 
@@ -66,5 +67,42 @@ describe('loadTheme refuses a broken theme', () => {
     writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     expect(() => loadTheme(dir)).toThrow(/logo\.svg: het logo bevat scripts/);
     expect(() => loadTheme('bestaat-niet')).toThrow(/de map .*bestaat-niet bestaat niet/);
+  });
+});
+
+describe('deployment.json: what the statements say about this deployment (issue 22)', () => {
+  const dir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'thema-'));
+    cpSync(join(THEMES_DIR, 'neutraal'), d, { recursive: true });
+    return d;
+  };
+
+  it('without the file every statement setting is missing, and the build lists them', () => {
+    const theme = loadTheme(dir());
+    expect(theme.deployment).toEqual({});
+    expect(missingSettings(theme.deployment)).toEqual(['organisation', 'contact', 'accessibility.status', 'accessibility.audit', 'accessibility.registerUrl', 'privacy.controller', 'privacy.desk', 'privacy.legalBasis', 'privacy.deskRetention', 'privacy.dataProtectionOfficer']);
+  });
+
+  it('reads a filled-in file; the organisation stands in for the controller', () => {
+    const d = dir();
+    writeFileSync(join(d, 'deployment.json'), JSON.stringify({
+      organisation: 'Gemeente Voorbeeldstad',
+      contact: { email: 'info@voorbeeldstad.example' },
+      accessibility: { status: 'C', audit: { date: '2026-10-15', by: 'Bureau', report: 'https://voorbeeldstad.example/r.pdf' }, registerUrl: 'https://www.toegankelijkheidsverklaring.nl/register/1' },
+      privacy: { desk: 'Meldpunt', legalBasis: 'AVG art. 6 lid 1 e', deskRetention: 'Vijf jaar', dataProtectionOfficer: 'fg@voorbeeldstad.example' },
+    }));
+    const theme = loadTheme(d);
+    expect(theme.deployment.accessibility?.status).toBe('C');
+    expect(missingSettings(theme.deployment)).toEqual([]);
+  });
+
+  it('refuses an unknown field, a status outside A–E, a bad date and a web address without https, naming file and field', () => {
+    const d = dir();
+    writeFileSync(join(d, 'deployment.json'), JSON.stringify({ organization: 'x', accessibility: { status: 'F', statementDate: '1-11-2026', registerUrl: 'register' } }));
+    const error = (() => { try { loadTheme(d); } catch (e) { return (e as Error).message; } return ''; })();
+    expect(error).toMatch(/deployment\.json: onbekend veld "organization"/);
+    expect(error).toMatch(/deployment\.json: veld "accessibility\.status" moet een van A, B, C, D, E zijn/);
+    expect(error).toMatch(/veld "accessibility\.statementDate": Schrijf een datum als JJJJ-MM-DD/);
+    expect(error).toMatch(/veld "accessibility\.registerUrl": Geef een volledig webadres/);
   });
 });

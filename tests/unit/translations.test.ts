@@ -8,7 +8,8 @@ import { readContent } from '../../src/lib/content/read-content';
 import { findTranslationProblems, GLOSSARY_TERMS } from '../../src/lib/content/translations';
 import { UI_STRINGS, translator, type UiKey } from '../../src/i18n/index';
 import { findStringProblems, placeholders } from '../../src/i18n/check';
-import { uiStringsSchema } from '../../src/i18n/schema';
+import { isPluralKey, uiStringsSchema } from '../../src/i18n/schema';
+import { fill, fillAttribute, isPlural, pluralCategories } from '../../src/i18n/message';
 import { LOCALES, TRANSLATED_LOCALES, localizedPath, splitLocale, type TranslatedLocale } from '../../src/i18n/locales';
 
 const { site: content, problems: schemaProblems } = readContent('content');
@@ -26,20 +27,70 @@ describe('interface strings', () => {
   it('documents every key, and names every placeholder of the Dutch text in its description', () => {
     for (const [key, schema] of Object.entries(uiStringsSchema.shape)) {
       expect(schema.description, key).toMatch(/\w{3,}.*\./);
-      expect(placeholders(schema.description!), key).toEqual(placeholders(UI_STRINGS.nl[key as UiKey]));
+      const message = UI_STRINGS.nl[key as UiKey];
+      for (const form of isPlural(message) ? Object.values(message) : [message]) expect(placeholders(schema.description!), key).toEqual(placeholders(form));
     }
+  });
+
+  it('stores every string that counts (days, characters, results, municipalities) as plural forms', () => {
+    const counting = Object.keys(uiStringsSchema.shape).filter((key) => placeholders(uiStringsSchema.shape[key as UiKey].description ?? '').some((p) => ['count', 'days', 'min', 'max'].includes(p)));
+    expect(counting.length).toBeGreaterThanOrEqual(11);
+    for (const key of counting) expect(isPluralKey(key), key).toBe(true);
+    for (const locale of LOCALES) for (const key of counting) expect(Object.keys(UI_STRINGS[locale][key as UiKey]).sort(), `${locale} ${key}`).toEqual([...pluralCategories(locale)].sort());
+  });
+
+  it('picks the plural form of the language (issue 22: "1 gemeenten gevonden", Romanian "de" from 20 up)', () => {
+    const found = (locale: Parameters<typeof translator>[0], count: number) => translator(locale)('report.picker.count', { count });
+    expect(found('nl', 1)).toBe('1 gemeente gevonden.');
+    expect(found('nl', 2)).toBe('2 gemeenten gevonden.');
+    expect(found('en', 1)).toBe('1 municipality found.');
+    expect(found('pl', 1)).toContain('1 gminę');
+    expect(found('pl', 3)).toContain('3 gminy');
+    expect(found('pl', 5)).toContain('5 gmin.');
+    expect(found('pl', 22)).toContain('22 gminy');
+    expect(found('uk', 21)).toContain('21 муніципалітет.');
+    expect(found('uk', 11)).toContain('11 муніципалітетів');
+    const days = (n: number) => translator('ro')('receipt.keptUntil', { days: n });
+    expect(days(1)).toContain('1 zi ');
+    expect(days(19)).toContain('19 zile');
+    expect(days(30)).toContain('30 de zile');
+    expect(translator('bg')('search.count', { count: 1, query: 'x' })).toContain('1 резултат ');
+    expect(translator('ro')('search.count', { count: 2, query: 'x' })).toBe('2 rezultate pentru „x”.');
+  });
+
+  it('fills in the browser the same way as on the server, from a data attribute', () => {
+    const t = translator('pl');
+    expect(fillAttribute(t.attribute('search.count'), { count: 5, query: '$& a' }, 'pl')).toBe(t('search.count', { count: 5, query: '$& a' }));
+    expect(fillAttribute(t.attribute('search.count'), { count: 5, query: '$& a' }, 'pl')).toContain('„$& a”');
+    expect(fillAttribute(translator('nl').attribute('exit.shiftCount'), { n: 2 }, 'nl')).toBe('Shift 2 van 3');
+    expect(fill({ one: '{n} dag', other: '{n} dagen' }, { n: 12000 }, 'nl')).toBe('12.000 dagen');
+    expect(fill('{missing} blijft', {}, 'nl')).toBe('{missing} blijft');
+  });
+
+  it('names the file, the key and the forms a language needs when plural forms are wrong', () => {
+    const pl = copy('pl');
+    pl.strings['search.count'] = { one: '{count} wynik dla „{query}”.', other: '{count} wyników dla „{query}”.' };
+    const ro = copy('ro');
+    ro.strings['signals.count'] = '{count} semnale';
+    const uk = copy('uk');
+    uk.strings['report.maxChars'] = { ...(UI_STRINGS.uk['report.maxChars'] as object), many: 'Не більше ніж символів.' };
+    expect(findStringProblems(dutch, [pl, ro, uk])).toEqual([
+      { file: 'src/i18n/strings/pl.json', field: 'search.count', message: expect.stringContaining('{ "one": "…", "few": "…", "many": "…", "other": "…" }') },
+      { file: 'src/i18n/strings/ro.json', field: 'signals.count', message: expect.stringContaining('"one": "…", "few": "…", "other": "…"') },
+      { file: 'src/i18n/strings/uk.json', field: 'report.maxChars.many', message: expect.stringContaining('precies de invulplekken {max}') },
+    ]);
   });
 
   it('names the file, the key and the fix for a missing key, an extra key, an empty text and a wrong placeholder', () => {
     const pl = copy('pl');
     delete pl.strings['nav.home'];
     pl.strings['nav.thuis'] = 'Start';
-    pl.strings['signals.count'] = '{aantal} sygnałów';
+    pl.strings['page.reviewed'] = 'Sprawdzono {datum}.';
     const ro = copy('ro');
     ro.strings['search.title'] = '  ';
     expect(findStringProblems(dutch, [pl, ro])).toEqual([
       { file: 'src/i18n/strings/pl.json', field: 'nav.home', message: expect.stringContaining('Voeg "nav.home" toe met de vertaling van "Home"') },
-      { file: 'src/i18n/strings/pl.json', field: 'signals.count', message: expect.stringContaining('precies de invulplekken {count} hebben, zoals in src/i18n/strings/nl.json; nu: {aantal}') },
+      { file: 'src/i18n/strings/pl.json', field: 'page.reviewed', message: expect.stringContaining('precies de invulplekken {date} hebben, zoals in src/i18n/strings/nl.json; nu: {datum}') },
       { file: 'src/i18n/strings/pl.json', field: 'nav.thuis', message: expect.stringContaining('Haal hem weg') },
       { file: 'src/i18n/strings/ro.json', field: 'search.title', message: expect.stringContaining('De tekst is leeg') },
     ]);

@@ -4,13 +4,13 @@
  * content in the clear: the browser gets ciphertext and opens it with the key only it holds.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { isReportStatus } from '../../lib/report/events.ts';
-import { AGE_RECIPIENT } from '../../lib/report/seal.ts';
+import { isReportStatus } from '../../lib/report/core/events.ts';
+import { AGE_RECIPIENT } from '../../lib/report/crypto/seal.ts';
 import type { DeskConfig } from './config.ts';
 import type { DeskStore, Member, Session } from './store.ts';
 import { record, verifyChain } from './audit.ts';
 import {
-  AttemptLimiter,
+  type AttemptLimiter,
   authenticationOptions,
   canSeeAudit,
   cookieToken,

@@ -1,4 +1,6 @@
-/** Days as YYYY-MM-DD (UTC): the only precision the desk keeps about reports. */
-export const today = (now = Date.now()) => new Date(now).toISOString().slice(0, 10);
+/** Days as YYYY-MM-DD (UTC): the only precision the desk keeps about reports (core/day.ts). */
+import { dayOf } from '../../lib/report/core/day.ts';
 
-export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const today = (now = Date.now()) => dayOf(now);
+
+export const addDays = (day: string, days: number) => dayOf(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000);

@@ -4,8 +4,8 @@
  * event exactly as it arrived (sealed: the server cannot read it). A new report opens a case with
  * its received day and deadlines; an answer marks its case as having news.
  */
-import { verify } from '../../lib/report/signing.ts';
-import { AGE_RECIPIENT } from '../../lib/report/seal.ts';
+import { verify } from '../../lib/report/crypto/signing.ts';
+import { AGE_RECIPIENT } from '../../lib/report/crypto/seal.ts';
 import type { DeskStore } from './store.ts';
 import { addDays, today } from './days.ts';
 

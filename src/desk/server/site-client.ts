@@ -4,9 +4,9 @@
  * sealed in the browser, a status here, both to the report's own key (replyRecipient).
  */
 import { randomBytes } from 'node:crypto';
-import { signedHeaders } from '../../lib/report/signing.ts';
-import { seal } from '../../lib/report/seal.ts';
-import type { ReportStatus } from '../../lib/report/events.ts';
+import { signedHeaders } from '../../lib/report/crypto/signing.ts';
+import { seal } from '../../lib/report/crypto/seal.ts';
+import type { ReportStatus } from '../../lib/report/core/events.ts';
 
 export interface SiteTarget {
   siteUrl: string;

@@ -97,6 +97,8 @@ export function findContentProblems(site: SiteContent): Problem[] {
   }
   for (const { filePath, data } of site.gebieden) {
     expect(filePath, 'organisation', 'organisaties', data.organisation);
+    expect(filePath, 'zorgcoordinator', 'organisaties', data.zorgcoordinator);
+    expect(filePath, 'zorgVeiligheidshuis', 'organisaties', data.zorgVeiligheidshuis);
     expectSources(filePath, 'sources', data.sources);
   }
   const gebiedById = new Map(site.gebieden.map((g) => [g.id, g]));

@@ -22,15 +22,23 @@ export interface ServingBody {
   local: boolean;
 }
 
+/** What a Veilig Thuis region (content/gebieden/) says about a role for all its municipalities. */
+function fromVeiligThuisRegio(role: keyof RegionalBodies, gebied: Gebied | undefined): string | undefined {
+  if (!gebied) return undefined;
+  if (role === 'veiligThuis') return gebied.organisation;
+  if (role === 'zorgcoordinator' || role === 'zorgVeiligheidshuis') return gebied[role];
+  return undefined;
+}
+
 /**
  * The organisations that serve a municipality: its own choices first, then its region's
- * (content/regios/), then the organisation its Veilig Thuis region names (content/gebieden/).
+ * (content/regios/), then the organisations its Veilig Thuis region names (content/gebieden/).
  */
 export function servingBodies(site: SiteContent, gemeente: Gemeente): ServingBody[] {
   const regio = gemeente.regio ? findById(site.regios, gemeente.regio).data : undefined;
   const veiligThuisRegio = gemeente.veiligThuisRegio ? findById(site.gebieden, gemeente.veiligThuisRegio).data : undefined;
   return (Object.keys(REGIONAL_BODY_LABELS) as (keyof RegionalBodies)[]).flatMap((role) => {
-    const id = gemeente.bodies[role] ?? regio?.bodies[role] ?? (role === 'veiligThuis' ? veiligThuisRegio?.organisation : undefined);
+    const id = gemeente.bodies[role] ?? regio?.bodies[role] ?? fromVeiligThuisRegio(role, veiligThuisRegio);
     if (!id) return [];
     return [
       {

@@ -11,6 +11,9 @@ export const ANONYMOUS_LINE = 'meld-misdaad-anoniem';
 export const NATIONAL_VEILIG_THUIS = 'veilig-thuis';
 export const NATIONAL_POLICE = 'politie';
 export const LABOUR_INSPECTORATE = 'nederlandse-arbeidsinspectie';
+export const NATIONAL_CARE = 'comensha';
+export const VICTIM_SUPPORT = 'slachtofferhulp-nederland';
+export const LABOUR_VICTIM_SUPPORT = 'fairwork';
 
 /** Per constant: its id and the code files that import it (a unit test keeps this list true). */
 export const REQUIRED_ORGANISATIONS = {
@@ -24,15 +27,27 @@ export const REQUIRED_ORGANISATIONS = {
   },
   NATIONAL_VEILIG_THUIS: {
     id: NATIONAL_VEILIG_THUIS,
-    usedBy: ['src/pages/gebieden/[gebied].astro', 'src/pages/gemeenten/[gemeente]/index.astro', 'src/pages/gemeenten/[gemeente]/signalenkaart.astro', 'src/views/HomePage.astro'],
+    usedBy: ['src/lib/content/care.ts', 'src/pages/gebieden/[gebied].astro', 'src/pages/gemeenten/[gemeente]/index.astro', 'src/pages/gemeenten/[gemeente]/signalenkaart.astro', 'src/views/HomePage.astro'],
   },
   NATIONAL_POLICE: {
     id: NATIONAL_POLICE,
-    usedBy: ['src/pages/gebieden/[gebied].astro', 'src/pages/gemeenten/[gemeente]/index.astro'],
+    usedBy: ['src/components/HelpFirst.astro', 'src/pages/gebieden/[gebied].astro', 'src/pages/gemeenten/[gemeente]/index.astro'],
   },
   LABOUR_INSPECTORATE: {
     id: LABOUR_INSPECTORATE,
     usedBy: ['src/pages/gemeenten/[gemeente]/signalenkaart.astro'],
+  },
+  NATIONAL_CARE: {
+    id: NATIONAL_CARE,
+    usedBy: ['src/lib/content/care.ts'],
+  },
+  VICTIM_SUPPORT: {
+    id: VICTIM_SUPPORT,
+    usedBy: ['src/lib/content/care.ts'],
+  },
+  LABOUR_VICTIM_SUPPORT: {
+    id: LABOUR_VICTIM_SUPPORT,
+    usedBy: ['src/lib/content/care.ts'],
   },
 } as const;
 

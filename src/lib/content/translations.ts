@@ -6,11 +6,9 @@
  * and the fix, like every other content problem; the build and a unit test both refuse them.
  */
 import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../i18n/locales.ts';
+import { TRANSLATED_PAGES } from '../../i18n/routes.ts';
 import type { Entry, Problem, SiteContent } from './integrity.ts';
 import type { Meldroute, Vertaling } from './schemas.ts';
-
-/** Content pages (content/paginas/) that exist in every language. */
-export const TRANSLATED_PAGES = ['wat-is-mensenhandel', 'hulp', 'veilig-browsen', 'privacy'] as const;
 
 /** The key terms every language's glossary fixes, in this order. */
 export const GLOSSARY_TERMS = [

@@ -10,6 +10,8 @@ import { EMERGENCY_NUMBER } from '../content/required-ids.ts';
 
 /** Every route starts with this question, so acute danger is always asked first. */
 export const ACUTE_DANGER_NODE = 'acuut-gevaar';
+/** The outcome for someone who may be exploited themselves: it starts with the people to call (issue 22). */
+export const VICTIM_OUTCOME = 'uitkomst-hulp-voor-uzelf';
 export const EMERGENCY_ORGANISATION = EMERGENCY_NUMBER;
 /** Step ids that would collide with other pages under /melden/. */
 const RESERVED_IDS = new Set(['anoniem', 'overzicht']);

@@ -1,6 +1,7 @@
 /**
- * The theme of a deployment: a folder with tokens.css (design tokens), logo.svg and theme.json
- * (site name, optional organisation), chosen at build time with MELDWIJZER_THEME (a folder
+ * The theme of a deployment: a folder with tokens.css (design tokens), logo.svg, theme.json
+ * (site name, optional organisation) and optionally deployment.json (what the accessibility and
+ * privacy statements say, ./deployment.ts), chosen at build time with MELDWIJZER_THEME (a folder
  * under themes/ or a path). Read once, when Astro loads its config; a wrong theme stops the
  * build with a Dutch message that names the file, the field and the fix (docs/DEPLOY.md).
  */
@@ -8,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { contrastProblems } from './contrast.ts';
+import { loadDeployment, type DeploymentSettings } from './deployment.ts';
 
 /** The folder with the shipped themes, and the default one. */
 export const THEMES_DIR = 'themes';
@@ -48,6 +50,8 @@ export interface Theme {
   organisation?: string;
   /** The logo's SVG markup, inlined in the header. */
   logoSvg: string;
+  /** What the accessibility and privacy statements say about this deployment (deployment.json). */
+  deployment: DeploymentSettings;
 }
 
 /** Finds the theme folder: a name under themes/ or a path (relative to `root`). */
@@ -102,6 +106,13 @@ export function loadTheme(setting: string | undefined, root = process.cwd()): Th
     problems.push((error as Error).message);
   }
 
+  let deployment: DeploymentSettings = {};
+  try {
+    deployment = loadDeployment(dir);
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+
   if (problems.length || !settings) throw new Error(`Het thema in ${dir} is niet bruikbaar:\n- ${problems.join('\n- ')}`);
-  return { dir, tokensFile, siteName: settings.siteName, organisation: settings.organisation, logoSvg };
+  return { dir, tokensFile, siteName: settings.siteName, organisation: settings.organisation, logoSvg, deployment };
 }

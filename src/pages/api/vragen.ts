@@ -1,7 +1,7 @@
-/** The intake desk's question API (src/lib/report/questions.ts); rendered on demand. */
+/** The intake desk's question API (src/lib/report/http/questions.ts); rendered on demand. */
 import type { APIRoute } from 'astro';
-import { receiveQuestion } from '../../lib/report/questions';
-import { reportRuntime } from '../../lib/report/runtime';
+import { receiveQuestion } from '../../lib/report/http/questions';
+import { reportRuntime } from '../../lib/report/host/runtime';
 
 export const prerender = false;
 

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FillTimer, RateLimiter } from '../../../src/lib/report/abuse.ts';
-import { deriveKeys } from '../../../src/lib/report/keys.ts';
+import { FillTimer, RateLimiter } from '../../../src/lib/report/core/abuse.ts';
+import { readReportConfig } from '../../../src/lib/report/core/config.ts';
+import { deriveKeys } from '../../../src/lib/report/crypto/keys.ts';
 import { SqliteStore } from '../../../src/lib/report/store/sqlite.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'abuse-'));
@@ -72,5 +73,20 @@ describe('fill-time token', () => {
     expect(timer.check(timer.issue(now - 1000), now)).toBe('too-fast');
     expect(timer.check(timer.issue(now - 25 * HOUR), now)).toBe('invalid');
     expect(timer.check(undefined, now)).toBe('invalid');
+  });
+
+  // The browser tests run with REPORT_MIN_FILL_SECONDS=0 so they need not wait; this is where the minimum is held.
+  it('holds the configured minimum to the second, three seconds unless configured, and none at 0', () => {
+    expect(readReportConfig({}).minFillSeconds).toBe(3);
+    const minimum = readReportConfig({ REPORT_MIN_FILL_SECONDS: '5' }).minFillSeconds;
+    const timer = new FillTimer(deriveKeys(randomBytes(32)), store(), minimum);
+    const now = Date.now();
+    // Tokens carry whole seconds: issued at a second's start, so elapsed time is exact here.
+    const second = Math.floor(now / 1000) * 1000;
+    expect(timer.check(timer.issue(second - 4000), second)).toBe('too-fast');
+    expect(timer.check(timer.issue(second - 5000), second)).toBe('ok');
+    const none = new FillTimer(deriveKeys(randomBytes(32)), store(), readReportConfig({ REPORT_MIN_FILL_SECONDS: '0' }).minFillSeconds);
+    expect(none.check(none.issue(now), now)).toBe('ok');
+    expect(() => readReportConfig({ REPORT_MIN_FILL_SECONDS: '-1' })).toThrow(/REPORT_MIN_FILL_SECONDS/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRetryable, parseRetryAfter, retryDelay } from '../../../src/lib/report/backoff.ts';
+import { isRetryable, parseRetryAfter, retryDelay } from '../../../src/lib/report/relay/backoff.ts';
 
 describe('retry schedule', () => {
   const base = 30_000;

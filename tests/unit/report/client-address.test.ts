@@ -1,6 +1,7 @@
 /** Who a submission counts against: proxies, IPv6 networks, and headers anyone can forge. */
 import { describe, expect, it } from 'vitest';
-import { clientAddress, clientKey, parseTrustedProxies, type TrustedProxies } from '../../../src/lib/report/client-address.ts';
+import { clientAddress, parseTrustedProxies, type TrustedProxies } from '../../../src/lib/report/http/client-address.ts';
+import { clientKey } from '../../../src/lib/report/http/client-key.ts';
 
 const trust = (value: string) => parseTrustedProxies(value) as TrustedProxies;
 
@@ -31,10 +32,41 @@ describe('client address for the rate limit', () => {
     expect(clientKey('::1')).toBe('0:0:0:0::/64');
     expect(clientAddress('::ffff:192.0.2.44', null, { hops: 0 })).toBe('192.0.2.44');
     expect(clientKey('niet-een-adres')).toBe('onbekend');
+    // Notations ipaddr.js would also read as IPv4 are not addresses here.
+    expect(clientKey('3232235777')).toBe('onbekend');
+    expect(clientKey('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
+
+  it('drops the port a proxy writes, so clients behind it never share one bucket', () => {
+    const one = trust('1');
+    expect(clientAddress('10.0.0.2', '198.51.100.1:51234', one)).toBe('198.51.100.1');
+    expect(clientAddress('10.0.0.2', '198.51.100.2:443', one)).toBe('198.51.100.2');
+    expect(clientAddress('10.0.0.2', '[2001:db8:1:2::7]:443', one)).toBe('2001:db8:1:2::/64');
+    expect(clientAddress('10.0.0.2', '"[2001:db8:9:9::7]"', one)).toBe('2001:db8:9:9::/64');
+    // Also inside a chain of listed proxies, where a proxy's own entry carries a port.
+    expect(clientAddress('10.0.0.2', '198.51.100.3:1111, 10.0.0.9:2222', trust('10.0.0.0/8'))).toBe('198.51.100.3');
+  });
+
+  it('counts a client the proxy calls "unknown" as that, via that proxy, apart from every other client', () => {
+    const viaA = clientAddress('10.0.0.2', 'unknown', trust('1'));
+    const viaB = clientAddress('10.0.0.3', 'unknown', trust('1'));
+    expect(viaA).not.toBe(viaB);
+    expect(viaA).not.toBe(clientAddress('10.0.0.2', 'unknown:80', trust('1')));
+    for (const key of [viaA, viaB]) {
+      expect(key).not.toBe('onbekend');
+      expect(key).not.toBe(clientAddress('10.0.0.2', '198.51.100.1', trust('1')));
+    }
+    // A client cannot pick "unknown" for itself: the trusted proxy's entry is what counts.
+    expect(clientAddress('10.0.0.2', 'unknown, 198.51.100.1', trust('1'))).toBe('198.51.100.1');
+  });
+
+  it('reads a header that came in more than one line', () => {
+    expect(clientAddress('10.0.0.2', ['203.0.113.9', '198.51.100.1'], trust('1'))).toBe('198.51.100.1');
   });
 
   it('refuses a proxy setting it cannot read, saying how to write it', () => {
     expect(parseTrustedProxies('10.0.0.0/33')).toMatch(/geen adres of netwerk.*10\.0\.0\.0\/8/);
     expect(parseTrustedProxies('proxy.example')).toMatch(/REPORT_TRUSTED_PROXIES/);
+    expect(clientAddress('127.0.0.1', '198.51.100.1', trust('loopback'))).toBe('198.51.100.1');
   });
 });

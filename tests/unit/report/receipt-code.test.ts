@@ -1,8 +1,8 @@
 /** The receipt code and sealing: what the reporter and the intake desk rely on. */
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CODE_BITS, codeKeys, newReceiptCode, normalizeCode } from '../../../src/lib/report/receipt-code.ts';
-import { newKeyPair, parseRecipients, seal, unseal } from '../../../src/lib/report/seal.ts';
+import { CODE_BITS, codeKeys, newReceiptCode, normalizeCode } from '../../../src/lib/report/core/receipt-code.ts';
+import { newKeyPair, parseRecipients, seal, unseal } from '../../../src/lib/report/crypto/seal.ts';
 
 describe('receipt code', () => {
   it('carries at least 80 bits, in five groups of four that are easy to read aloud', () => {

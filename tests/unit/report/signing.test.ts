@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sign, signedHeaders, verify } from '../../../src/lib/report/signing.ts';
+import { sign, signedHeaders, verify } from '../../../src/lib/report/crypto/signing.ts';
 
 const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 

@@ -28,6 +28,10 @@ export const gebiedSchema = z
     year: z.number().int().min(2000),
     /** Organisation (id in content/organisaties/) that serves this region, e.g. its own Veilig Thuis; only when a source names it. */
     organisation: idField.optional(),
+    /** Zorgcoördinator mensenhandel (id in content/organisaties/) for the whole Veilig Thuis region; only when a source names it. */
+    zorgcoordinator: idField.optional(),
+    /** Zorg- en Veiligheidshuis (id in content/organisaties/) for the whole Veilig Thuis region; only when a source names it. */
+    zorgVeiligheidshuis: idField.optional(),
     /** Where these facts come from. */
     sources,
   })

@@ -37,6 +37,8 @@ export const gemeenteSchema = z
     veiligThuisRegio: idField.optional(),
     /** Names of municipalities merged into this one, or its own earlier names, so a search for an old name finds it. */
     formerNames: z.array(z.string().min(2)).default([]),
+    /** Names people use for the municipality besides its official CBS name ("Den Haag" for 's-Gravenhage), so the filter, the report form's picker and search find it. Written by npm run generate:gemeenten from scripts/data/gemeenten-namen.yaml. */
+    everydayNames: z.array(z.string().min(2)).default([]),
     /** Which policy applies: its own plan, a regional plan, or none known from the sources. */
     policy: z.strictObject({
       /** eigen = own plan; regionaal = a plan made for the region; geen-bekend = no plan in our sources. */

@@ -31,3 +31,14 @@ export type MunicipalRole = (typeof MUNICIPAL_ROLE_IDS)[number];
 /** The official region divisions a municipality belongs to (CBS gebiedsindelingen). */
 export const GEBIED_TYPE_IDS = ['veiligheidsregio', 'veilig-thuis-regio', 'politie-eenheid'] as const;
 export type GebiedType = (typeof GEBIED_TYPE_IDS)[number];
+
+/**
+ * Who last checked a translated page, as a role and never a name: a translator who is not a
+ * native speaker of the language, or a native speaker. The page shows it in its own language.
+ */
+export const REVIEWER_ROLE_IDS = ['vertaler-niet-moedertaalspreker', 'moedertaalspreker'] as const;
+export type ReviewerRole = (typeof REVIEWER_ROLE_IDS)[number];
+
+/** Why a victim would call an organisation in the help-first block (src/lib/content/care.ts), in the order it lists them. */
+export const HELP_PURPOSES = ['care', 'comensha', 'slachtofferhulp', 'fairwork', 'veiligThuis'] as const;
+export type HelpPurpose = (typeof HELP_PURPOSES)[number];

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { functionalEmail, httpsUrl, idField, phoneNumber, sources } from '../fields.ts';
+import { functionalEmail, httpsUrl, idField, isoDate, phoneNumber, sources } from '../fields.ts';
 
 /** One phone line of an organisation. */
 export const phoneLine = z.strictObject({
@@ -11,6 +11,8 @@ export const phoneLine = z.strictObject({
   availability: z.string().min(3),
   /** Whether calling is free of charge; leave out when unknown. */
   free: z.boolean().optional(),
+  /** True only when a source says the line is answered day and night, every day: pages offer it for the night. */
+  dayAndNight: z.boolean().default(false),
 });
 
 export const ORGANISATION_KINDS = [
@@ -48,6 +50,8 @@ export const organisatieSchema = z
     anonymous: z.boolean().default(false),
     /** Region this organisation works in (id in content/regios/); leave out for national organisations. */
     regio: idField.optional(),
+    /** Date (JJJJ-MM-DD) an editor last compared the contact details with their sources; the build warns 12 months later. */
+    checked: isoDate.optional(),
     /** Where these facts come from. */
     sources,
   })

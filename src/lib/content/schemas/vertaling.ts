@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { idField, isoDate } from '../fields.ts';
 import { TRANSLATED_LOCALES } from '../../../i18n/locales.ts';
+import { REVIEWER_ROLE_IDS } from './ids.ts';
 
 /** Text in a translation: trimmed, never empty. */
 const translatedText = z.string().trim().min(2, { error: 'Deze vertaling is leeg. Vul de tekst in.' });
@@ -66,6 +67,8 @@ export const vertaaldePaginaSchema = z.strictObject({
   description: z.string().min(20),
   /** Date the translation was last checked against the Dutch page (JJJJ-MM-DD). */
   reviewed: isoDate,
+  /** Who did that check, as a role, never a name ("vertaler-niet-moedertaalspreker" while a native speaker's review is pending); the page shows it in its language. */
+  reviewedBy: z.enum(REVIEWER_ROLE_IDS, { error: `Kies een rol, geen naam: ${REVIEWER_ROLE_IDS.join(' of ')}.` }).optional(),
 });
 
 export type Vertaling = z.infer<typeof vertalingSchema>;

@@ -1,7 +1,8 @@
 /**
  * The report store on a Worker: Cloudflare D1, the platform's SQLite database
- * (https://developers.cloudflare.com/d1/). The same tables and semantics as the embedded SQLite
- * store (./sqlite-database.ts); what differs is how each promise is kept:
+ * (https://developers.cloudflare.com/d1/). The same tables (./migrations/), statements (./sql.ts)
+ * and semantics as the embedded SQLite store (./sqlite-database.ts); what differs is how each
+ * promise is kept:
  * - D1 runs the statements of one database one at a time, each in its own transaction, and a
  *   `batch()` as one transaction (https://developers.cloudflare.com/d1/worker-api/d1-database/#batch).
  *   So every write that must be atomic is one statement or one batch: claim is a single
@@ -9,7 +10,7 @@
  *   sliding-window hit a single `INSERT … SELECT … WHERE <under the limit> ON CONFLICT … DO UPDATE`
  *   whose RETURNING says whether it counted.
  * - A write resolves once D1 has committed it to durable storage, so a receipt still means stored.
- * - The schema comes from ./d1-migrations/*.sql: applied by `wrangler d1 migrations apply`, or
+ * - The schema comes from ./migrations/*.sql (shared with the SQLite store): applied by `wrangler d1 migrations apply`, or
  *   here at first use (recorded in the same d1_migrations table), so a fresh local database works.
  *
  * Errors never carry request data: a failure is reported by its SQLite result code only.
@@ -17,7 +18,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxListing, OutboxRow, ReportStore, SlidingWindowHit } from './port.ts';
-import { nowSeconds, StoreUnavailableError, toEntry } from './port.ts';
+import { claimedInOrder, failValues, listings, nowSeconds, StoreUnavailableError, toEntry } from './port.ts';
+import { SQL } from './sql.ts';
 
 /** The parts of the D1 binding this store uses (@cloudflare/workers-types has the full type). */
 export interface D1Result<T = Record<string, unknown>> {
@@ -36,7 +38,7 @@ export interface D1Database {
 
 /** The migration files by name, in order; the same names `wrangler d1 migrations apply` records. */
 const MIGRATIONS: [name: string, sql: string][] = Object.entries(
-  import.meta.glob<string>('./d1-migrations/*.sql', { query: '?raw', import: 'default', eager: true }),
+  import.meta.glob<string>('./migrations/*.sql', { query: '?raw', import: 'default', eager: true }),
 )
   .map(([path, sql]): [string, string] => [path.split('/').pop()!, sql])
   .sort(([a], [b]) => a.localeCompare(b));
@@ -120,24 +122,20 @@ export class D1Store implements ReportStore {
   enqueue(report: NewReport, extras: EnqueueExtras = {}): Promise<void> {
     const { mailbox, message } = extras;
     return this.#run('melding opslaan', async () => {
-      // next_attempt_at 0 = due now, so the row holds no time of receipt.
-      // reference_code mirrors the SQLite store's legacy column; it holds the id.
-      const values = [report.id, report.id, report.payload];
+      const values = [report.id, report.payload];
       if (!mailbox && !message) {
-        await this.#db.prepare('INSERT INTO outbox (id, reference_code, payload) VALUES (?1, ?2, ?3)').bind(...values).run();
+        await this.#db.prepare(SQL.enqueue).bind(...values).run();
         return;
       }
       // One batch, one transaction: the report with its conversation or message, or nothing.
       const statements: D1PreparedStatement[] = [];
       if (mailbox) {
         statements.push(
-          this.#db
-            .prepare('INSERT INTO mailboxes (lookup, report_id, wrapped_identity, created_day, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)')
-            .bind(mailbox.lookup, mailbox.reportId, mailbox.wrappedIdentity, mailbox.createdDay, mailbox.expiresAt),
+          this.#db.prepare(SQL.addMailbox).bind(mailbox.lookup, mailbox.reportId, mailbox.wrappedIdentity, mailbox.createdDay, mailbox.expiresAt),
         );
       }
       if (!message) {
-        statements.push(this.#db.prepare('INSERT INTO outbox (id, reference_code, payload) VALUES (?1, ?2, ?3)').bind(...values));
+        statements.push(this.#db.prepare(SQL.enqueue).bind(...values));
         await this.#db.batch(statements);
         return;
       }
@@ -145,7 +143,8 @@ export class D1Store implements ReportStore {
       // which cannot change within the batch, so either all of them act or none does.
       const nowSec = nowSeconds();
       statements.push(
-        this.#db.prepare(`INSERT INTO outbox (id, reference_code, payload) SELECT ?1, ?2, ?3 WHERE ${LIVE}`).bind(...values, message.reportId, nowSec),
+        // ?3 is unused: LIVE takes ?4 and ?5 in every statement of the batch.
+        this.#db.prepare(`INSERT INTO outbox (id, payload) SELECT ?1, ?2 WHERE ${LIVE}`).bind(...values, null, message.reportId, nowSec),
         ...this.#messageStatements(message.reportId, message.message, message.expiresAt, nowSec),
       );
       const results = await this.#db.batch(statements);
@@ -159,7 +158,7 @@ export class D1Store implements ReportStore {
       this.#db
         .prepare(`INSERT INTO mailbox_messages (report_id, sender, sealed, day) SELECT ?1, ?2, ?3, ?6 WHERE ${LIVE}`)
         .bind(reportId, message.from, message.sealed, reportId, nowSec, message.day),
-      this.#db.prepare('UPDATE mailboxes SET expires_at = ?1 WHERE report_id = ?2 AND expires_at >= ?3').bind(expiresAt, reportId, nowSec),
+      this.#db.prepare(SQL.extendMailbox).bind(expiresAt, reportId, nowSec),
     ];
   }
 
@@ -168,7 +167,7 @@ export class D1Store implements ReportStore {
     return this.#run('gesprek lezen', async () => {
       // Both reads in one batch, so the messages belong to the conversation as it was read.
       const [boxes, messages] = await this.#db.batch([
-        this.#db.prepare('SELECT report_id, wrapped_identity, created_day, expires_at FROM mailboxes WHERE lookup = ?1 AND expires_at >= ?2').bind(lookup, nowSec),
+        this.#db.prepare(SQL.findMailbox).bind(lookup, nowSec),
         this.#db
           .prepare(
             `SELECT sender, sealed, day FROM mailbox_messages
@@ -201,7 +200,7 @@ export class D1Store implements ReportStore {
       // The messages first (D1 enforces the ON DELETE CASCADE too), then the conversations.
       const [, removed] = await this.#db.batch([
         this.#db.prepare('DELETE FROM mailbox_messages WHERE report_id IN (SELECT report_id FROM mailboxes WHERE expires_at < ?1)').bind(nowSec),
-        this.#db.prepare('DELETE FROM mailboxes WHERE expires_at < ?1').bind(nowSec),
+        this.#db.prepare(SQL.purgeMailboxes).bind(nowSec),
       ]);
       return Number(removed.meta.changes ?? 0);
     });
@@ -211,20 +210,8 @@ export class D1Store implements ReportStore {
     const leaseToken = randomBytes(12).toString('hex');
     return this.#run('meldingen claimen', async () => {
       // One statement, so one transaction: two claimers never lease the same row.
-      const { results } = await this.#db
-        .prepare(
-          `UPDATE outbox SET lease_token = ?1, lease_until = ?2
-           WHERE id IN (
-             SELECT id FROM outbox
-             WHERE state = 'pending' AND next_attempt_at <= ?3 AND lease_until <= ?3
-             ORDER BY next_attempt_at, rowid LIMIT ?4)
-           RETURNING rowid AS seq, id, payload, state, attempts, next_attempt_at, last_error`,
-        )
-        .bind(leaseToken, now + leaseMs, now, limit)
-        .all<OutboxRow & { seq: number }>();
-      // RETURNING has no order; hand them out as the subquery chose them.
-      results.sort((a, b) => Number(a.next_attempt_at) - Number(b.next_attempt_at) || Number(a.seq) - Number(b.seq));
-      return results.map(({ seq: _seq, ...row }) => ({ ...toEntry(row), leaseToken }));
+      const { results } = await this.#db.prepare(SQL.claim).bind(leaseToken, now + leaseMs, now, limit).all<OutboxRow & { seq: number }>();
+      return claimedInOrder(results).map((row) => ({ ...toEntry(row), leaseToken }));
     });
   }
 
@@ -232,43 +219,26 @@ export class D1Store implements ReportStore {
     // The row leaves the database at once. D1 keeps its own history for point-in-time recovery
     // (Time Travel, up to 30 days): see docs/DEPLOY.md, and sealing (DESIGN §2) for what lingers.
     return this.#run('aflevering vastleggen', async () => {
-      await this.#db.prepare('DELETE FROM outbox WHERE id = ?1 AND lease_token = ?2').bind(id, leaseToken).run();
+      await this.#db.prepare(SQL.acknowledge).bind(id, leaseToken).run();
     });
   }
 
   fail(id: string, leaseToken: string, outcome: { error: string; retryAt?: number; dead?: boolean }): Promise<void> {
     return this.#run('mislukte aflevering vastleggen', async () => {
-      await this.#db
-        .prepare(
-          `UPDATE outbox SET attempts = attempts + 1, last_error = ?1, state = ?2, next_attempt_at = ?3,
-             lease_token = NULL, lease_until = 0
-           WHERE id = ?4 AND lease_token = ?5`,
-        )
-        .bind(outcome.error.slice(0, 300), outcome.dead ? 'dead' : 'pending', outcome.dead ? 0 : (outcome.retryAt ?? 0), id, leaseToken)
-        .run();
+      await this.#db.prepare(SQL.fail).bind(...failValues(id, leaseToken, outcome)).run();
     });
   }
 
   list(state?: EntryState): Promise<OutboxListing[]> {
-    const columns = 'id, state, attempts, next_attempt_at, last_error';
     return this.#run('wachtrij tonen', async () => {
-      const { results } = await (state
-        ? this.#db.prepare(`SELECT ${columns} FROM outbox WHERE state = ?1 ORDER BY rowid`).bind(state)
-        : this.#db.prepare(`SELECT ${columns} FROM outbox ORDER BY rowid`)
-      ).all<OutboxRow>();
-      return results.map((row) => {
-        const { payload: _payload, ...entry } = toEntry(row);
-        return entry;
-      });
+      const { results } = await (state ? this.#db.prepare(SQL.listState).bind(state) : this.#db.prepare(SQL.list)).all<OutboxRow>();
+      return listings(results);
     });
   }
 
   retry(id?: string): Promise<number> {
     return this.#run('opnieuw proberen', async () => {
-      const result = await (id
-        ? this.#db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE id = ?1 AND state = 'dead'`).bind(id)
-        : this.#db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE state = 'dead'`)
-      ).run();
+      const result = await (id ? this.#db.prepare(SQL.retryOne).bind(id) : this.#db.prepare(SQL.retryAll)).run();
       return Number(result.meta.changes ?? 0);
     });
   }
@@ -278,7 +248,7 @@ export class D1Store implements ReportStore {
     return this.#run('sleutel gebruiken', async () => {
       // Forget expired keys, then insert: a row comes back when the key was new (or had expired).
       const [, used] = await this.#db.batch<{ one: number }>([
-        this.#db.prepare('DELETE FROM used_keys WHERE expires_at < ?1').bind(nowSec),
+        this.#db.prepare(SQL.forgetUsedKeys).bind(nowSec),
         this.#db
           .prepare(
             `INSERT INTO used_keys (key, expires_at) VALUES (?1, ?2)
@@ -298,7 +268,7 @@ export class D1Store implements ReportStore {
       // yields a row only while previous × weight + current + 1 stays within the limit; without
       // a row nothing is inserted or updated, and nothing comes back.
       const [, counted] = await this.#db.batch<{ count: number }>([
-        this.#db.prepare('DELETE FROM rate_counts WHERE expires_at < ?1').bind(nowSec),
+        this.#db.prepare(SQL.forgetRateCounts).bind(nowSec),
         this.#db
           .prepare(
             `INSERT INTO rate_counts (key, count, expires_at)

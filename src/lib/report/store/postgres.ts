@@ -16,7 +16,18 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxListing, OutboxRow, ReportStore, SlidingWindowHit } from './port.ts';
-import { nowSeconds, StoreUnavailableError, toEntry } from './port.ts';
+import { claimedInOrder, failValues, listings, nowSeconds, StoreUnavailableError, toEntry } from './port.ts';
+import { inPostgres, SQL } from './sql.ts';
+
+/** The operator statements shared with the SQLite stores (./sql.ts). */
+const PG = {
+  acknowledge: inPostgres(SQL.acknowledge),
+  fail: inPostgres(SQL.fail),
+  list: inPostgres(SQL.list),
+  listState: inPostgres(SQL.listState),
+  retryOne: inPostgres(SQL.retryOne),
+  retryAll: inPostgres(SQL.retryAll),
+};
 
 /** Schema versions, applied in order inside one transaction; report_schema_version records how far a database is. */
 const MIGRATIONS = [
@@ -307,9 +318,7 @@ export class PostgresStore implements ReportStore {
        RETURNING id, seq, payload, state, attempts, next_attempt_at, last_error`,
       [leaseToken, now + leaseMs, now, limit],
     );
-    // RETURNING has no order; hand them out as the subquery chose them.
-    rows.sort((a, b) => Number(a.next_attempt_at) - Number(b.next_attempt_at) || Number(a.seq) - Number(b.seq));
-    return rows.map(({ seq: _seq, ...row }) => ({ ...toEntry(row), leaseToken }));
+    return claimedInOrder(rows).map((row) => ({ ...toEntry(row), leaseToken }));
   }
 
   async acknowledge(id: string, leaseToken: string): Promise<void> {
@@ -317,34 +326,20 @@ export class PostgresStore implements ReportStore {
     // the table file until new rows reuse the space, and in the WAL (and any WAL archive or
     // standby) until segments are recycled: PostgreSQL has no secure_delete. What lingers is
     // only ciphertext once payloads are sealed to the intake's key before they are stored (DESIGN §2).
-    await this.#query('aflevering vastleggen', 'DELETE FROM outbox WHERE id = $1 AND lease_token = $2', [id, leaseToken]);
+    await this.#query('aflevering vastleggen', PG.acknowledge, [id, leaseToken]);
   }
 
   async fail(id: string, leaseToken: string, outcome: { error: string; retryAt?: number; dead?: boolean }): Promise<void> {
-    await this.#query(
-      'mislukte aflevering vastleggen',
-      `UPDATE outbox SET attempts = attempts + 1, last_error = $1, state = $2, next_attempt_at = $3,
-         lease_token = NULL, lease_until = 0
-       WHERE id = $4 AND lease_token = $5`,
-      [outcome.error.slice(0, 300), outcome.dead ? 'dead' : 'pending', outcome.dead ? 0 : (outcome.retryAt ?? 0), id, leaseToken],
-    );
+    await this.#query('mislukte aflevering vastleggen', PG.fail, failValues(id, leaseToken, outcome));
   }
 
   async list(state?: EntryState): Promise<OutboxListing[]> {
-    const columns = 'id, state, attempts, next_attempt_at, last_error';
-    const { rows } = state
-      ? await this.#query<OutboxRow>('wachtrij tonen', `SELECT ${columns} FROM outbox WHERE state = $1 ORDER BY seq`, [state])
-      : await this.#query<OutboxRow>('wachtrij tonen', `SELECT ${columns} FROM outbox ORDER BY seq`, []);
-    return rows.map((row) => {
-      const { payload: _payload, ...entry } = toEntry(row);
-      return entry;
-    });
+    const { rows } = state ? await this.#query<OutboxRow>('wachtrij tonen', PG.listState, [state]) : await this.#query<OutboxRow>('wachtrij tonen', PG.list, []);
+    return listings(rows);
   }
 
   async retry(id?: string): Promise<number> {
-    const result = id
-      ? await this.#query('opnieuw proberen', `UPDATE outbox SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE id = $1 AND state = 'dead'`, [id])
-      : await this.#query('opnieuw proberen', `UPDATE outbox SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE state = 'dead'`, []);
+    const result = id ? await this.#query('opnieuw proberen', PG.retryOne, [id]) : await this.#query('opnieuw proberen', PG.retryAll, []);
     return result.rowCount ?? 0;
   }
 

@@ -1,5 +1,6 @@
 /**
- * The SQLite report store itself: synchronous, through node:sqlite. It runs inside a worker
+ * The SQLite report store itself: synchronous, through node:sqlite. Its schema (./migrations/)
+ * and its statements (./sql.ts) are D1's too. It runs inside a worker
  * thread (./sqlite-worker.ts), never on the thread that serves pages, so a lock held by a
  * backup or an operator's command can slow down reports but never a page.
  *
@@ -9,62 +10,23 @@
  * succeeds. Files are created 0600 in a 0700 folder: they hold reports.
  */
 import { DatabaseSync } from 'node:sqlite';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Claim, EnqueueExtras, EntryState, Mailbox, MailboxMessage, NewReport, OutboxListing, OutboxRow, SlidingWindowHit } from './port.ts';
-import { nowSeconds, toEntry } from './port.ts';
+import { claimedInOrder, failValues, listings, nowSeconds, toEntry } from './port.ts';
+import { SQL } from './sql.ts';
 
-/** Schema versions, applied in order; PRAGMA user_version records how far a file is. */
-const MIGRATIONS = [
-  // 1: the outbox (compatible with files written before versioning) and the shared abuse state.
-  `CREATE TABLE IF NOT EXISTS outbox (
-     id TEXT PRIMARY KEY,
-     reference_code TEXT NOT NULL UNIQUE,
-     payload TEXT NOT NULL,
-     state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'dead')),
-     attempts INTEGER NOT NULL DEFAULT 0,
-     next_attempt_at INTEGER NOT NULL DEFAULT 0,
-     lease_token TEXT,
-     lease_until INTEGER NOT NULL DEFAULT 0,
-     last_error TEXT
-   );
-   CREATE INDEX IF NOT EXISTS outbox_due ON outbox (state, next_attempt_at);
-   CREATE TABLE used_keys (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
-   CREATE INDEX used_keys_expiry ON used_keys (expires_at);
-   CREATE TABLE rate_counts (key TEXT PRIMARY KEY, count INTEGER NOT NULL, expires_at INTEGER NOT NULL) WITHOUT ROWID;
-   CREATE INDEX rate_counts_expiry ON rate_counts (expires_at);`,
-  // 2: follow-up conversations, found by the receipt code's lookup id; messages are sealed.
-  `CREATE TABLE mailboxes (
-     lookup TEXT PRIMARY KEY,
-     report_id TEXT NOT NULL UNIQUE,
-     wrapped_identity TEXT NOT NULL,
-     created_day TEXT NOT NULL,
-     expires_at INTEGER NOT NULL
-   );
-   CREATE INDEX mailboxes_expiry ON mailboxes (expires_at);
-   CREATE TABLE mailbox_messages (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     report_id TEXT NOT NULL REFERENCES mailboxes (report_id) ON DELETE CASCADE,
-     sender TEXT NOT NULL CHECK (sender IN ('intake', 'reporter')),
-     sealed TEXT NOT NULL,
-     day TEXT NOT NULL
-   );
-   CREATE INDEX mailbox_messages_report ON mailbox_messages (report_id);`,
-  // 3: 'status' messages (report.status from the intake desk); SQLite cannot alter a CHECK, so the table is rebuilt.
-  `CREATE TABLE mailbox_messages_3 (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     report_id TEXT NOT NULL REFERENCES mailboxes (report_id) ON DELETE CASCADE,
-     sender TEXT NOT NULL CHECK (sender IN ('intake', 'reporter', 'status')),
-     sealed TEXT NOT NULL,
-     day TEXT NOT NULL
-   );
-   INSERT INTO mailbox_messages_3 (seq, report_id, sender, sealed, day) SELECT seq, report_id, sender, sealed, day FROM mailbox_messages;
-   DROP TABLE mailbox_messages;
-   ALTER TABLE mailbox_messages_3 RENAME TO mailbox_messages;
-   CREATE INDEX mailbox_messages_report ON mailbox_messages (report_id);`,
-];
-
+/**
+ * Schema versions, applied in order: the files in ./migrations/, shared with D1. PRAGMA
+ * user_version records how many a database file has had (the first two match the versions
+ * written before the files were shared).
+ */
+const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+export const MIGRATIONS = readdirSync(MIGRATIONS_DIR)
+  .filter((name) => name.endsWith('.sql'))
+  .sort()
+  .map((name) => readFileSync(new URL(name, MIGRATIONS_DIR), 'utf8'));
 
 /** Creates the folder (0700) and the database files (0600) before SQLite does, or tightens them. */
 export function prepareFiles(file: string) {
@@ -118,14 +80,10 @@ export class SqliteReportDatabase {
 
   enqueue(report: NewReport, extras: EnqueueExtras = {}): void {
     this.#transaction(() => {
-      // next_attempt_at 0 = due now, so the row holds no time of receipt.
-      // reference_code is a column from before receipt codes were secret: it holds the id.
-      this.#db.prepare('INSERT INTO outbox (id, reference_code, payload) VALUES (?, ?, ?)').run(report.id, report.id, report.payload);
+      this.#db.prepare(SQL.enqueue).run(report.id, report.payload);
       const { mailbox, message } = extras;
       if (mailbox) {
-        this.#db
-          .prepare('INSERT INTO mailboxes (lookup, report_id, wrapped_identity, created_day, expires_at) VALUES (?, ?, ?, ?, ?)')
-          .run(mailbox.lookup, mailbox.reportId, mailbox.wrappedIdentity, mailbox.createdDay, mailbox.expiresAt);
+        this.#db.prepare(SQL.addMailbox).run(mailbox.lookup, mailbox.reportId, mailbox.wrappedIdentity, mailbox.createdDay, mailbox.expiresAt);
       }
       if (message && !this.#addMessage(message.reportId, message.message, message.expiresAt, Date.now())) {
         throw new Error('Dit gesprek bestaat niet (meer).');
@@ -135,7 +93,7 @@ export class SqliteReportDatabase {
 
   findMailbox(lookup: string, now = Date.now()): Mailbox | undefined {
     const row = this.#db
-      .prepare('SELECT report_id, wrapped_identity, created_day, expires_at FROM mailboxes WHERE lookup = ? AND expires_at >= ?')
+      .prepare(SQL.findMailbox)
       .get(lookup, nowSeconds(now)) as { report_id: string; wrapped_identity: string; created_day: string; expires_at: number } | undefined;
     if (!row) return undefined;
     const messages = this.#db
@@ -155,7 +113,7 @@ export class SqliteReportDatabase {
   }
 
   #addMessage(reportId: string, message: MailboxMessage, expiresAt: number, now: number): boolean {
-    const live = this.#db.prepare('UPDATE mailboxes SET expires_at = ? WHERE report_id = ? AND expires_at >= ?').run(expiresAt, reportId, nowSeconds(now));
+    const live = this.#db.prepare(SQL.extendMailbox).run(expiresAt, reportId, nowSeconds(now));
     if (Number(live.changes) === 0) return false;
     this.#db.prepare('INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES (?, ?, ?, ?)').run(reportId, message.from, message.sealed, message.day);
     return true;
@@ -163,29 +121,19 @@ export class SqliteReportDatabase {
 
   purgeMailboxes(now = Date.now()): number {
     // Messages go with their mailbox (ON DELETE CASCADE); secure_delete overwrites both.
-    const result = this.#db.prepare('DELETE FROM mailboxes WHERE expires_at < ?').run(nowSeconds(now));
+    const result = this.#db.prepare(SQL.purgeMailboxes).run(nowSeconds(now));
     if (Number(result.changes) > 0) this.needsCheckpoint = true;
     return Number(result.changes);
   }
 
   claim(limit: number, leaseMs: number, now = Date.now()): Claim[] {
     const leaseToken = randomBytes(12).toString('hex');
-    // One UPDATE … RETURNING takes the write lock, so two processes never lease the same row.
-    const rows = this.#db
-      .prepare(
-        `UPDATE outbox SET lease_token = ?, lease_until = ?
-         WHERE id IN (
-           SELECT id FROM outbox
-           WHERE state = 'pending' AND next_attempt_at <= ? AND lease_until <= ?
-           ORDER BY next_attempt_at LIMIT ?)
-         RETURNING id, payload, state, attempts, next_attempt_at, last_error`,
-      )
-      .all(leaseToken, now + leaseMs, now, now, limit) as unknown as OutboxRow[];
-    return rows.map((row) => ({ ...toEntry(row), leaseToken }));
+    const rows = this.#db.prepare(SQL.claim).all(leaseToken, now + leaseMs, now, limit) as unknown as (OutboxRow & { seq: number })[];
+    return claimedInOrder(rows).map((row) => ({ ...toEntry(row), leaseToken }));
   }
 
   acknowledge(id: string, leaseToken: string): void {
-    const result = this.#db.prepare('DELETE FROM outbox WHERE id = ? AND lease_token = ?').run(id, leaseToken);
+    const result = this.#db.prepare(SQL.acknowledge).run(id, leaseToken);
     if (Number(result.changes) > 0) this.needsCheckpoint = true;
   }
 
@@ -200,38 +148,22 @@ export class SqliteReportDatabase {
   }
 
   fail(id: string, leaseToken: string, outcome: { error: string; retryAt?: number; dead?: boolean }): void {
-    this.#db
-      .prepare(
-        `UPDATE outbox SET attempts = attempts + 1, last_error = ?, state = ?, next_attempt_at = ?,
-           lease_token = NULL, lease_until = 0
-         WHERE id = ? AND lease_token = ?`,
-      )
-      .run(outcome.error.slice(0, 300), outcome.dead ? 'dead' : 'pending', outcome.dead ? 0 : (outcome.retryAt ?? 0), id, leaseToken);
+    this.#db.prepare(SQL.fail).run(...failValues(id, leaseToken, outcome));
   }
 
   list(state?: EntryState): OutboxListing[] {
-    const columns = 'id, state, attempts, next_attempt_at, last_error';
-    const rows = (
-      state
-        ? this.#db.prepare(`SELECT ${columns} FROM outbox WHERE state = ? ORDER BY rowid`).all(state)
-        : this.#db.prepare(`SELECT ${columns} FROM outbox ORDER BY rowid`).all()
-    ) as unknown as OutboxRow[];
-    return rows.map((row) => {
-      const { payload: _payload, ...entry } = toEntry(row);
-      return entry;
-    });
+    const rows = (state ? this.#db.prepare(SQL.listState).all(state) : this.#db.prepare(SQL.list).all()) as unknown as OutboxRow[];
+    return listings(rows);
   }
 
   retry(id?: string): number {
-    const result = id
-      ? this.#db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE id = ? AND state = 'dead'`).run(id)
-      : this.#db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = 0, attempts = 0 WHERE state = 'dead'`).run();
+    const result = id ? this.#db.prepare(SQL.retryOne).run(id) : this.#db.prepare(SQL.retryAll).run();
     return Number(result.changes);
   }
 
   useOnce(key: string, expiresAt: number, now = Date.now()): boolean {
     return this.#transaction(() => {
-      this.#db.prepare('DELETE FROM used_keys WHERE expires_at < ?').run(nowSeconds(now));
+      this.#db.prepare(SQL.forgetUsedKeys).run(nowSeconds(now));
       const result = this.#db.prepare('INSERT INTO used_keys (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, expiresAt);
       return Number(result.changes) === 1;
     });
@@ -239,7 +171,7 @@ export class SqliteReportDatabase {
 
   hit(window: SlidingWindowHit, now = Date.now()): boolean {
     return this.#transaction(() => {
-      this.#db.prepare('DELETE FROM rate_counts WHERE expires_at < ?').run(nowSeconds(now));
+      this.#db.prepare(SQL.forgetRateCounts).run(nowSeconds(now));
       const count = (key: string) => (this.#db.prepare('SELECT count FROM rate_counts WHERE key = ?').get(key) as { count: number } | undefined)?.count ?? 0;
       if (count(window.previous) * window.previousWeight + count(window.current) + 1 > window.limit + 1e-9) return false;
       this.#db
