@@ -72,8 +72,8 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   integrations: ['server', 'domain'],
   // The reference receiver (a developer tool, not part of the site) speaks the contract through the report service's crypto.
   receiver: ['domain'],
-  // The desk shares the report service (the contract, sealing, days) and the site's look; no layer of the site may import the desk.
-  'desk-app': ['desk', 'domain', 'styles', 'integrations'],
+  // The desk shares the report service (the contract, sealing, days) and the site's look (styles, FormField); no layer of the site may import the desk.
+  'desk-app': ['desk', 'components', 'domain', 'styles', 'integrations'],
   desk: ['domain'],
   config: ['content'],
 };
