@@ -10,6 +10,7 @@
 import { z } from 'astro/zod';
 import { FORM_IDS, GEBIED_TYPE_IDS, HELP_PURPOSES, MUNICIPAL_ROLE_IDS, REGIONAL_BODY_IDS, REVIEWER_ROLE_IDS, ROLE_IDS, SECTOR_IDS } from '../lib/content/schemas/ids.ts';
 import { DANGER_OPTIONS, EXPLOITATION_OPTIONS } from '../lib/report/core/form.ts';
+import { REPORT_STATUSES } from '../lib/report/core/events.ts';
 
 const text = (where: string) => z.string().describe(where);
 
@@ -261,6 +262,9 @@ export const uiStringsSchema = z.strictObject({
   'followUp.error.textShort': plural('Follow-up error: the added text is too short; {min} is the minimum number of characters.'),
   'followUp.reportOf': text('Follow-up page: heading of the conversation; {date} is the date of the report.'),
   'followUp.keptUntil': text('Follow-up page: when the conversation is deleted; {date} is the last day.'),
+  'followUp.status.heading': text('Follow-up page: heading above the status of the report, shown above all messages.'),
+  'followUp.status.sent': text('Follow-up page: status before the intake desk has read the report.'),
+  ...labels('followUp.status', REPORT_STATUSES, 'Follow-up page: the newest status the intake desk set (report.status); {date} is the day it was set'),
   'followUp.messages': text('Follow-up page: heading of the messages.'),
   'followUp.none': text('Follow-up page: no question from the intake yet.'),
   'followUp.fromIntake': text('Follow-up page: above a question from the intake; {date} is its date.'),

@@ -19,6 +19,14 @@ const LEGACY_OUTBOX = `CREATE TABLE outbox (
   id TEXT PRIMARY KEY, reference_code TEXT NOT NULL UNIQUE, payload TEXT NOT NULL,
   state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'dead')), attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at INTEGER NOT NULL DEFAULT 0, lease_token TEXT, lease_until INTEGER NOT NULL DEFAULT 0, last_error TEXT)`;
+/** The conversations as 0002 wrote them before 'status' messages (0004), with one question. */
+const LEGACY_MAILBOXES = [
+  `CREATE TABLE mailboxes (lookup TEXT PRIMARY KEY, report_id TEXT NOT NULL UNIQUE, wrapped_identity TEXT NOT NULL, created_day TEXT NOT NULL, expires_at INTEGER NOT NULL)`,
+  `CREATE TABLE mailbox_messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, report_id TEXT NOT NULL REFERENCES mailboxes (report_id) ON DELETE CASCADE,
+    sender TEXT NOT NULL CHECK (sender IN ('intake', 'reporter')), sealed TEXT NOT NULL, day TEXT NOT NULL)`,
+  `INSERT INTO mailboxes VALUES ('lookup-a', 'msg_a', 'w', '2026-12-01', 4102444800)`,
+  `INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES ('msg_a', 'intake', 'vraag', '2026-12-02')`,
+];
 const persist = mkdtempSync(join(tmpdir(), 'd1-store-'));
 let proxy: Awaited<ReturnType<typeof getPlatformProxy<Record<string, D1Database>>>>;
 let next = 0;
@@ -64,11 +72,11 @@ describe('D1 store', { timeout: 30_000 }, () => {
     await store.list();
     const db = proxy.env[bindings.get(store)!];
     const { results } = await db.prepare('SELECT name FROM d1_migrations ORDER BY id').all<{ name: string }>();
-    expect(results.map((r) => r.name)).toEqual(['0001_report_store.sql', '0002_follow_up.sql', '0003_drop_reference_code.sql', '0004_receipts.sql', '0005_whole_seconds.sql']);
+    expect(results.map((r) => r.name)).toEqual(['0001_report_store.sql', '0002_follow_up.sql', '0003_drop_reference_code.sql', '0004_receipts.sql', '0005_whole_seconds.sql', '0006_status_messages.sql']);
     // A second store on the same database (another isolate) applies nothing twice.
     const again = await open(bindings.get(store)!);
     await again.list();
-    expect((await db.prepare('SELECT count(*) AS n FROM d1_migrations').all<{ n: number }>()).results).toEqual([{ n: 5 }]);
+    expect((await db.prepare('SELECT count(*) AS n FROM d1_migrations').all<{ n: number }>()).results).toEqual([{ n: 6 }]);
     const tables = await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name`).all<{ name: string }>();
     expect(tables.results.map((t) => t.name)).toEqual(['d1_migrations', 'mailbox_messages', 'mailboxes', 'outbox', 'rate_counts', 'receipts', 'sqlite_sequence', 'used_keys']);
   });
@@ -86,7 +94,7 @@ describe('D1 store', { timeout: 30_000 }, () => {
     expect((await db.prepare('SELECT count(*) AS n FROM mailbox_messages').all<{ n: number }>()).results).toEqual([{ n: 0 }]);
   });
 
-  it('drops reference_code from a database migrated before 0003, keeping its reports in order', async () => {
+  it('upgrades a database migrated before 0003: drops reference_code keeping its reports in order, and takes status messages keeping the old ones', async () => {
     const binding = `DB${next++}`;
     const db = proxy.env[binding];
     // The database as the first two migrations left it when 0001 still had the legacy column.
@@ -95,6 +103,7 @@ describe('D1 store', { timeout: 30_000 }, () => {
       db.prepare(`INSERT INTO d1_migrations (name) VALUES ('0001_report_store.sql'), ('0002_follow_up.sql')`),
       db.prepare(LEGACY_OUTBOX),
       db.prepare(`INSERT INTO outbox (id, reference_code, payload) VALUES ('msg_b', 'msg_b', '{}'), ('msg_a', 'msg_a', '{}')`),
+      ...LEGACY_MAILBOXES.map((statement) => db.prepare(statement)),
     ]);
     const store = await open(binding);
     expect((await store.list()).map((e) => e.id)).toEqual(['msg_b', 'msg_a']);
@@ -102,6 +111,9 @@ describe('D1 store', { timeout: 30_000 }, () => {
     const columns = await db.prepare(`SELECT name FROM pragma_table_info('outbox')`).all<{ name: string }>();
     expect(columns.results.map((c) => c.name)).not.toContain('reference_code');
     expect((await store.claim(10, 60_000)).map((c) => c.id)).toEqual(['msg_b', 'msg_a', 'msg_c']);
+    // 0004 rebuilt mailbox_messages with its rows: the old question stays, a status fits the new CHECK.
+    expect(await store.addMessage('msg_a', { from: 'status', sealed: 'status', day: '2026-12-03' }, 4102444800)).toBe(true);
+    expect((await store.findMailbox('lookup-a'))?.messages.map((m) => m.from)).toEqual(['intake', 'status']);
   });
 
   it('holds the rate limit with three isolates hitting at once: 30 hits, limit 10, exactly 10 allowed', async () => {

@@ -318,6 +318,40 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     expect(await ask(intakeSecret, 'q8', Date.now(), big)).toBe(413);
   });
 
+  it('takes report.status from the desk and shows the newest status above the messages, in the reporter\'s language', async () => {
+    const { server, received, intakeSecret } = await setup();
+    const description = 'Melding voor de status: mensen werken elke nacht in de kas.';
+    const code = await receiptCode(server.url, await submitReport(server.url, form(description)));
+    const report = await deliveredReport(received, description);
+    const send = async (id: string, status: string, type = 'report.status', sealedText?: string) => {
+      const sealed = sealedText ?? (await seal([report.replyRecipient!], JSON.stringify({ status })));
+      const body = JSON.stringify({ type, data: { reportId: report.reportId, sealed } });
+      return fetch(`${server.url}/api/vragen/`, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(intakeSecret, id, body) }, body }).then((r) => r.status);
+    };
+    // Before the desk has read it: sent, not yet read.
+    const before = await followUp(server, { action: 'open', code, language: 'nl' });
+    expect(before.page).toContain('Uw melding is verstuurd. Het meldpunt heeft haar nog niet gelezen.');
+    expect(await send('s1', 'ontvangen')).toBe(200);
+    expect(await send('s1', 'ontvangen')).toBe(409);
+    // Not age: refused, whatever the armor looks like.
+    expect(await send('s2', 'ontvangen', 'report.status', '-----BEGIN AGE ENCRYPTED FILE-----\nYWJj\n-----END AGE ENCRYPTED FILE-----\n')).toBe(400);
+    expect(await send('s3', 'ontvangen', 'report.status', 'geen age')).toBe(400);
+    expect(await send('s4', 'ontvangen', 'report.deleted')).toBe(400);
+    const today = new Date().toISOString().slice(0, 10);
+    const { formatDate } = await import('../../src/lib/format.ts');
+    const received1 = await followUp(server, { action: 'open', code, language: 'nl' });
+    expect(received1.page).toContain(`Ontvangen op ${formatDate(today, 'nl')}.`);
+    // The status is not a message of the conversation.
+    expect(received1.page).toContain('Het meldpunt heeft nog geen vraag gesteld');
+    expect(await send('s5', 'in-behandeling')).toBe(200);
+    const english = await followUp(server, { action: 'open', code, language: 'en' }, '/en/melden/terugkomen/');
+    expect(english.page).toContain(`Being handled (since ${formatDate(today, 'en')}).`);
+    expect(english.page).not.toContain('Received on');
+    // Status first, then the messages.
+    const page = english.page;
+    expect(page.indexOf('Status of your report')).toBeLessThan(page.indexOf('<h2>Messages'));
+  });
+
   it('survives a restart between the question and the answer', async () => {
     const { server, env, received, intakeSecret } = await setup();
     const description = 'Melding over een herstart: mensen werken zonder loon.';

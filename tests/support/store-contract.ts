@@ -236,10 +236,13 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
         expect(await store.addMessage('msg_1', { from: 'intake', sealed: 'vraag-1', day: '2026-12-01' }, later, now)).toBe(true);
         // The reporter's answer goes out through the outbox and into the conversation at once.
         await store.enqueue(report(2), { message: { reportId: 'msg_1', message: { from: 'reporter', sealed: 'antwoord-1', day: '2026-12-02' }, expiresAt: later + day } });
+        // The handling status the desk sets (report.status) is a message of its own kind.
+        expect(await store.addMessage('msg_1', { from: 'status', sealed: 'status-1', day: '2026-12-03' }, later + day, now)).toBe(true);
         const found = await store.findMailbox('lookup-1', now);
         expect(found?.messages).toEqual([
           { from: 'intake', sealed: 'vraag-1', day: '2026-12-01' },
           { from: 'reporter', sealed: 'antwoord-1', day: '2026-12-02' },
+          { from: 'status', sealed: 'status-1', day: '2026-12-03' },
         ]);
         expect(found?.expiresAt).toBe(later + day);
         expect(await store.addMessage('msg_9', { from: 'intake', sealed: 'x', day: '2026-12-01' }, later, now)).toBe(false);

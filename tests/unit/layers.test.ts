@@ -12,7 +12,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-type Layer = 'i18n' | 'content' | 'domain' | 'astro-bridge' | 'client' | 'styles' | 'components' | 'layout' | 'views' | 'pages' | 'server' | 'integrations' | 'receiver' | 'site-check' | 'config';
+type Layer =
+  | 'i18n'
+  | 'content'
+  | 'domain'
+  | 'astro-bridge'
+  | 'client'
+  | 'styles'
+  | 'components'
+  | 'layout'
+  | 'views'
+  | 'pages'
+  | 'server'
+  | 'integrations'
+  | 'receiver'
+  | 'site-check'
+  | 'desk-app'
+  | 'desk'
+  | 'config';
 
 /** The layer of a file under src/, by its path; the first match wins. */
 const LAYER_OF: [RegExp, Layer][] = [
@@ -33,6 +50,9 @@ const LAYER_OF: [RegExp, Layer][] = [
   [/^src\/(server|worker)\//, 'server'],
   [/^src\/integrations\//, 'integrations'],
   [/^src\/receiver\//, 'receiver'],
+  // The intake desk, a second app: its Astro project (config, pages, layouts), then its server and browser scripts.
+  [/^src\/desk\/(astro\.config\.mjs$|pages\/|layouts\/)/, 'desk-app'],
+  [/^src\/desk\//, 'desk'],
   [/^src\/content\.config\.ts$/, 'config'],
 ];
 
@@ -57,11 +77,14 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   integrations: ['server', 'site-check', 'content', 'domain'],
   // The reference receiver (a developer tool, not part of the site) speaks the contract through the report service's crypto.
   receiver: ['domain'],
+  // The desk shares the report service (the contract, sealing, days) and the site's look (styles, FormField); no layer of the site may import the desk.
+  'desk-app': ['desk', 'components', 'domain', 'styles', 'integrations'],
+  desk: ['domain'],
   config: ['content'],
 };
 
 /** Layers that may import Astro's virtual modules (astro:content, astro:i18n, virtual:…); the rest is plain TypeScript that tests and scripts run without Astro. */
-const ASTRO_AWARE = new Set<Layer>(['astro-bridge', 'components', 'layout', 'views', 'pages', 'config']);
+const ASTRO_AWARE = new Set<Layer>(['astro-bridge', 'components', 'layout', 'views', 'pages', 'desk-app', 'config']);
 /** The one i18n module that works inside Astro: links for a language (astro:i18n). */
 const ASTRO_AWARE_FILES = new Set(['src/i18n/links.ts']);
 
@@ -76,7 +99,8 @@ const SOURCE = /\.(ts|mts|mjs|js|astro)$/;
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
+    // Generated folders (the desk's own .astro/ and Vite cache in node_modules/) are not source.
+    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name.startsWith('.') ? [] : filesUnder(path);
     return SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 }

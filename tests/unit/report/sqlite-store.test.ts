@@ -56,7 +56,7 @@ describe('SQLite store files', () => {
     await store.close();
   });
 
-  it('drops reference_code from a file of schema version 2, keeping its reports in order', async () => {
+  it('upgrades a file of schema version 2: drops reference_code keeping its reports in order, and takes status messages keeping the old ones', async () => {
     const file = join(root, 'legacy', 'outbox.sqlite');
     mkdirSync(dirname(file), { mode: 0o700 });
     const legacy = new DatabaseSync(file);
@@ -72,12 +72,17 @@ describe('SQLite store files', () => {
       CREATE TABLE mailbox_messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, report_id TEXT NOT NULL REFERENCES mailboxes (report_id) ON DELETE CASCADE,
         sender TEXT NOT NULL CHECK (sender IN ('intake', 'reporter')), sealed TEXT NOT NULL, day TEXT NOT NULL);
       INSERT INTO outbox (id, reference_code, payload, state, last_error) VALUES ('msg_b', 'msg_b', '{}', 'dead', 'HTTP 400'), ('msg_a', 'msg_a', '{}', 'pending', NULL);
+      INSERT INTO mailboxes VALUES ('lookup-a', 'msg_a', 'w', '2026-12-01', 4102444800);
+      INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES ('msg_a', 'intake', 'vraag', '2026-12-02');
       PRAGMA user_version = 2;
     `);
     legacy.close();
     const store = open(file);
     expect((await store.list()).map((e) => [e.id, e.state, e.lastError])).toEqual([['msg_b', 'dead', 'HTTP 400'], ['msg_a', 'pending', null]]);
     await store.enqueue({ id: 'msg_c', payload: '{}' });
+    // 0004 rebuilt mailbox_messages with its rows: the old question stays, a status fits the new CHECK.
+    expect(await store.addMessage('msg_a', { from: 'status', sealed: 'status', day: '2026-12-03' }, 4102444800)).toBe(true);
+    expect((await store.findMailbox('lookup-a'))?.messages.map((m) => m.from)).toEqual(['intake', 'status']);
     await store.close();
     const upgraded = new DatabaseSync(file);
     expect((upgraded.prepare(`SELECT name FROM pragma_table_info('outbox')`).all() as { name: string }[]).map((c) => c.name)).not.toContain('reference_code');

@@ -19,7 +19,7 @@ import { openBox, sealBox } from '../crypto/sealed-box.ts';
 import { dayOf, expiryAfter } from './day.ts';
 import { identityToRecipient } from 'age-encryption';
 import { newReportId, receivedHour } from './identifiers.ts';
-import { reportEvent } from './events.ts';
+import { isReportStatus, reportEvent, type ReportStatus } from './events.ts';
 
 export interface FollowUpSettings {
   store: ReportStore;
@@ -45,6 +45,20 @@ export interface ShownMessage {
   from: MailboxMessage['from'];
   text: string;
   day: string;
+}
+
+/** The newest status the desk set (report.status), or undefined before the desk has read the report. */
+export function latestStatus(messages: readonly ShownMessage[]): { status: ReportStatus; day: string } | undefined {
+  for (const message of [...messages].reverse()) {
+    if (message.from !== 'status') continue;
+    try {
+      const { status } = JSON.parse(message.text) as { status?: unknown };
+      if (isReportStatus(status)) return { status, day: message.day };
+    } catch {
+      // Not readable: an older or a damaged status is skipped, the one before it counts.
+    }
+  }
+  return undefined;
 }
 
 export interface Conversation {

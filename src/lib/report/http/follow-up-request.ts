@@ -12,7 +12,8 @@
 import { translator } from '../../../i18n/index.ts';
 import { isLocale, type Locale } from '../../../i18n/locales.ts';
 import { CONTROL_FIELDS, isCrossSite } from '../core/intake.ts';
-import { addInformation, openConversation, type ShownMessage } from '../core/follow-up.ts';
+import { addInformation, latestStatus, openConversation, type ShownMessage } from '../core/follow-up.ts';
+import type { ReportStatus } from '../core/events.ts';
 import { dayOf, expiryAfter } from '../core/day.ts';
 import { reportRuntime, requestClient } from '../host/runtime.ts';
 import { isWorkRefused } from '../core/work-budget.ts';
@@ -31,7 +32,10 @@ export type FollowUpState =
       code: string;
       createdDay: string;
       expiresAt: number;
+      /** Questions and answers; status changes are not among them. */
       messages: ShownMessage[];
+      /** The newest handling status the desk set, if it has read the report. */
+      reportStatus?: { status: ReportStatus; day: string };
       added?: boolean;
       text?: string;
       error?: string;
@@ -79,7 +83,8 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
     if (!conversation) {
       return { kind: 'ask', status: 422, code, error: t('followUp.error.notFound', { days: runtime.config.retentionDays }) };
     }
-    const shown = { kind: 'conversation' as const, code, createdDay: conversation.createdDay, expiresAt: conversation.expiresAt, messages: conversation.messages };
+    const messages = conversation.messages.filter((m) => m.from !== 'status');
+    const shown = { kind: 'conversation' as const, code, createdDay: conversation.createdDay, expiresAt: conversation.expiresAt, messages, reportStatus: latestStatus(conversation.messages) };
     if (action === 'open') return { ...shown, status: 200 };
     if (text.length < FOLLOW_UP_TEXT.min || text.length > FOLLOW_UP_TEXT.max) {
       const error = text.length < FOLLOW_UP_TEXT.min ? t('followUp.error.textShort', { min: FOLLOW_UP_TEXT.min }) : t('report.error.tooLong', { max: FOLLOW_UP_TEXT.max });
@@ -92,7 +97,7 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
       return { ...shown, status: 200, text, error: t('followUp.error.unavailable') };
     }
     const now = Date.now();
-    return { ...shown, status: 200, added: true, expiresAt: expiryAfter(now, runtime.config.retentionDays), messages: [...conversation.messages, { from: 'reporter', text, day: dayOf(now) }] };
+    return { ...shown, status: 200, added: true, expiresAt: expiryAfter(now, runtime.config.retentionDays), messages: [...messages, { from: 'reporter', text, day: dayOf(now) }] };
   } catch (error) {
     if (isWorkRefused(error)) return busy(error.retryAfter);
     return { kind: 'ask', status: 200, code, error: t('followUp.error.unavailable') };

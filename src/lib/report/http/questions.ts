@@ -3,7 +3,9 @@
  * under its own key (REPORT_INTAKE_SECRET; timestamps checked, each webhook-id accepted once) and
  *   { "type": "report.question", "timestamp": "…", "data": { "reportId": "msg_…", "sealed": "<age>" } }
  * where `sealed` is the question encrypted to the report's replyRecipient (from report.created).
- * The server stores it as it came: it cannot read it. Contract: docs/RECEIVER.md.
+ * The same API takes `report.status` (data.sealed: {"status": …} sealed the same way): the
+ * handling status the reporter sees on /melden/terugkomen/.
+ * The server stores both as they came: it cannot read them. Contract: docs/RECEIVER.md.
  */
 import { z } from 'astro/zod';
 import type { ReportStore } from '../store/port.ts';
@@ -13,8 +15,11 @@ import { toWholeHour, usedKey } from '../core/abuse.ts';
 import { dayOf, expiryAfter } from '../core/day.ts';
 import { BODY_LIMITS, readRequestBody } from './body.ts';
 
+/** What the desk may send: a question, or the handling status the reporter sees. */
+const SENDER = { 'report.question': 'intake', 'report.status': 'status' } as const;
+
 const questionSchema = z.object({
-  type: z.literal('report.question'),
+  type: z.enum(['report.question', 'report.status']),
   timestamp: z.string().optional(),
   data: z.object({
     reportId: z.string().regex(/^msg_[0-9a-f]{32}$/),
@@ -63,8 +68,8 @@ export async function receiveQuestion(request: Request, context: QuestionContext
     const sealedWrong = result.error.issues.some((issue) => issue.path.join('.') === 'data.sealed');
     return json(400, {
       error: sealedWrong
-        ? 'data.sealed is geen age-bestand in ASCII armor (-----BEGIN AGE ENCRYPTED FILE-----, regels van 64 tekens base64). Versleutel de vraag met age -a naar de replyRecipient van de melding.'
-        : 'Verwacht: {"type":"report.question","data":{"reportId":"msg_…","sealed":"-----BEGIN AGE ENCRYPTED FILE-----…"}}.',
+        ? 'data.sealed is geen age-bestand in ASCII armor (-----BEGIN AGE ENCRYPTED FILE-----, regels van 64 tekens base64). Versleutel de vraag (of de status) met age -a naar de replyRecipient van de melding.'
+        : 'Verwacht: {"type":"report.question" of "report.status","data":{"reportId":"msg_…","sealed":"-----BEGIN AGE ENCRYPTED FILE-----…"}}.',
     });
   }
   const question = result.data;
@@ -74,7 +79,7 @@ export async function receiveQuestion(request: Request, context: QuestionContext
     if (!first) return json(409, { error: 'Deze webhook-id is al ontvangen.' });
     const stored = await context.store.addMessage(
       question.data.reportId,
-      { from: 'intake', sealed: question.data.sealed, day: dayOf(now) },
+      { from: SENDER[question.type], sealed: question.data.sealed, day: dayOf(now) },
       expiryAfter(now, context.retentionDays),
       now,
     );

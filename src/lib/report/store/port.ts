@@ -50,8 +50,11 @@ export interface SlidingWindowHit {
 
 /** One message of a follow-up conversation, sealed to the report's own key (see follow-up.ts). */
 export interface MailboxMessage {
-  /** 'intake': a question from the intake desk; 'reporter': information the reporter added. */
-  from: 'intake' | 'reporter';
+  /**
+   * 'intake': a question from the intake desk; 'reporter': information the reporter added;
+   * 'status': the handling status the desk set (report.status, sealed JSON {"status": …}).
+   */
+  from: 'intake' | 'reporter' | 'status';
   /** age-encrypted (armored) to the report's reply key: the server cannot read it. */
   sealed: string;
   /** The day it was written (YYYY-MM-DD, UTC): no finer time is kept. */

@@ -77,6 +77,9 @@ const MIGRATIONS = [
   // 4: the outbox's times in whole seconds (SQLite's 0005).
   `UPDATE outbox SET next_attempt_at = (next_attempt_at + 999) / 1000 WHERE next_attempt_at > 100000000000;
    UPDATE outbox SET lease_until = (lease_until + 999) / 1000 WHERE lease_until > 100000000000;`,
+  // 5: 'status' messages (report.status from the intake desk).
+  `ALTER TABLE mailbox_messages DROP CONSTRAINT mailbox_messages_sender_check;
+   ALTER TABLE mailbox_messages ADD CONSTRAINT mailbox_messages_sender_check CHECK (sender IN ('intake', 'reporter', 'status'));`,
 ];
 
 /** The schema version this code writes and expects. */

@@ -1,0 +1,363 @@
+/**
+ * The desk's JSON API. Every route but sign-in and set-up needs a session; every state change
+ * also needs the desk's own Origin and the session's CSRF token. Answers never hold report
+ * content in the clear: the browser gets ciphertext and opens it with the key only it holds.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { isReportStatus } from '../../lib/report/core/events.ts';
+import { AGE_RECIPIENT } from '../../lib/report/crypto/seal.ts';
+import type { DeskConfig } from './config.ts';
+import type { DeskStore, Member, Session } from './store.ts';
+import { record, verifyChain } from './audit.ts';
+import {
+  type AttemptLimiter,
+  authenticationOptions,
+  canSeeAudit,
+  cookieToken,
+  finishAuthentication,
+  finishRegistration,
+  hashToken,
+  registrationOptions,
+  sameSecret,
+  sessionCookie,
+  startSession,
+} from './auth.ts';
+import { postToSite, sendStatus } from './site-client.ts';
+import { today } from './days.ts';
+import { receiveEvent } from './receiver.ts';
+import { CLOSING_REASONS } from './closing-reasons.ts';
+
+export const RECEIVE_PATH = '/api/ontvang/';
+/** How long an invitation link works. */
+const INVITATION_DAYS = 7;
+
+
+export interface ApiRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | undefined>;
+  body: string;
+  address: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+  cookie?: string;
+}
+
+const json = (status: number, body: unknown, cookie?: string): ApiResponse => ({ status, body, cookie });
+const error = (status: number, message: string) => json(status, { error: message });
+
+export interface Desk {
+  config: DeskConfig;
+  store: DeskStore;
+  limiter: AttemptLimiter;
+}
+
+/** The secrets in force: the environment's, or those made at set-up. */
+export async function secrets(desk: Desk) {
+  return {
+    forward: desk.config.forwardSecret ?? (await desk.store.getSetting('forward_secret')),
+    intake: desk.config.intakeSecret ?? (await desk.store.getSetting('intake_secret')),
+  };
+}
+
+const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
+
+/** A fresh desk gets a one-time set-up link; its token is stored hashed. Undefined once set up. */
+export async function setupLink(desk: Desk): Promise<string | undefined> {
+  if (await desk.store.getSetting('recipient')) return undefined;
+  const token = randomBytes(24).toString('base64url');
+  await desk.store.setSettings({ setup_token: hashToken(token) });
+  return `${desk.config.origin}/instellen/#${token}`;
+}
+
+async function validSetupToken(desk: Desk, token: unknown): Promise<boolean> {
+  const stored = await desk.store.getSetting('setup_token');
+  return typeof token === 'string' && !!stored && sameSecret(stored, hashToken(token)) && !(await desk.store.getSetting('recipient'));
+}
+
+function parse(body: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(body);
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function currentSession(desk: Desk, request: ApiRequest): Promise<{ session: Session; member: Member; tokenHash: string } | undefined> {
+  const token = cookieToken(request.headers.cookie);
+  if (!token) return undefined;
+  const tokenHash = hashToken(token);
+  const session = await desk.store.getSession(tokenHash, Date.now());
+  const member = session && (await desk.store.getMember(session.memberId));
+  return session && member ? { session, member, tokenHash } : undefined;
+}
+
+/** Same origin and JSON: a cross-site form or fetch cannot change anything. */
+function crossSite(desk: Desk, request: ApiRequest): boolean {
+  return request.headers.origin !== desk.config.origin || !(request.headers['content-type'] ?? '').startsWith('application/json');
+}
+
+export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiResponse> {
+  const { store, config } = desk;
+  const { method, path } = request;
+
+  if (path === RECEIVE_PATH) {
+    if (method !== 'POST') return error(405, 'Alleen POST.');
+    const answer = await receiveEvent(
+      {
+        contentType: request.headers['content-type'] ?? '',
+        headers: { id: request.headers['webhook-id'], timestamp: request.headers['webhook-timestamp'], signature: request.headers['webhook-signature'] },
+        body: request.body,
+      },
+      { store, forwardSecret: (await secrets(desk)).forward, ackDays: config.ackDays, feedbackDays: config.feedbackDays },
+    );
+    return json(answer.status, answer.body);
+  }
+
+  const body = method === 'GET' ? {} : parse(request.body);
+  if (method !== 'GET') {
+    if (crossSite(desk, request)) return error(403, 'Verzoek van buiten de meldbalie geweigerd.');
+    if (!body) return error(400, 'Geen geldige JSON.');
+  }
+  const current = await currentSession(desk, request);
+
+  // Without a session: only what signing in and setting up need.
+  if (path === '/api/sessie' && method === 'GET') {
+    const setUp = !!(await store.getSetting('recipient'));
+    if (!current) return json(200, { signedIn: false, setUp });
+    return json(200, { signedIn: true, setUp, csrf: current.session.csrf, member: current.member, recipient: await store.getSetting('recipient') });
+  }
+  if (path === '/api/instellen/opties' && method === 'POST') {
+    if (!(await validSetupToken(desk, body!.token))) return error(403, 'Deze instellink is ongeldig of al gebruikt. Start de meldbalie opnieuw voor een nieuwe link.');
+    const name = typeof body!.name === 'string' && body!.name.trim() ? body!.name.trim().slice(0, 80) : 'Beheerder';
+    const { options, userId } = await registrationOptions(config, store, name);
+    return json(200, { options, userId, name });
+  }
+  if (path === '/api/instellen/passkey' && method === 'POST') {
+    if (!(await validSetupToken(desk, body!.token))) return error(403, 'Deze instellink is ongeldig of al gebruikt.');
+    const name = typeof body!.name === 'string' ? body!.name.slice(0, 80) : 'Beheerder';
+    const member: Member = { id: typeof body!.userId === 'string' ? body!.userId : randomUUID(), name, role: 'beheerder' };
+    const credential = await finishRegistration(config, store, body!.response as never, member);
+    if (!credential) return error(400, 'De passkey kon niet worden geregistreerd. Probeer het opnieuw.');
+    await record(store, member.id, 'instellen', `passkey van ${name}`);
+    return json(200, { ok: true });
+  }
+  if (path === '/api/uitnodiging/opties' && method === 'POST') {
+    const invitation = typeof body!.token === 'string' ? await store.getInvitation(hashToken(body!.token), Date.now()) : undefined;
+    if (!invitation) return error(403, 'Deze uitnodiging is ongeldig, verlopen of al gebruikt. Vraag een beheerder om een nieuwe.');
+    const { options, userId } = await registrationOptions(config, store, invitation.name, invitation.memberId);
+    return json(200, { options, userId, name: invitation.name, role: invitation.role });
+  }
+  if (path === '/api/uitnodiging/passkey' && method === 'POST') {
+    const tokenHash = typeof body!.token === 'string' ? hashToken(body!.token) : '';
+    const invitation = await store.getInvitation(tokenHash, Date.now());
+    if (!invitation) return error(403, 'Deze uitnodiging is ongeldig, verlopen of al gebruikt.');
+    const member: Member = { id: invitation.memberId, name: invitation.name, role: invitation.role };
+    if (!(await store.useInvitation(tokenHash))) return error(403, 'Deze uitnodiging is al gebruikt.');
+    const credential = await finishRegistration(config, store, body!.response as never, member);
+    if (!credential) return error(400, 'De passkey kon niet worden geregistreerd. Vraag een beheerder om een nieuwe uitnodiging.');
+    await record(store, member.id, 'uitnodiging.aanvaard', `${member.name} (${member.role})`);
+    return json(200, { ok: true });
+  }
+  if (path === '/api/aanmelden/opties' && method === 'POST') {
+    // Counted too: each call stores a challenge, so a flood of them is a flood of rows.
+    if (!desk.limiter.allow(request.address)) return error(429, 'Te veel pogingen om aan te melden. Wacht een kwartier.');
+    return json(200, { options: await authenticationOptions(config, store) });
+  }
+  if (path === '/api/aanmelden' && method === 'POST') {
+    if (!desk.limiter.allow(request.address)) return error(429, 'Te veel pogingen om aan te melden. Wacht een kwartier.');
+    const credential = await finishAuthentication(config, store, body!.response as never);
+    if (!credential) {
+      await record(store, 'onbekend', 'aanmelden.mislukt');
+      return error(401, 'Aanmelden is niet gelukt. Gebruik de passkey van deze meldbalie.');
+    }
+    const { token, session } = await startSession(store, credential.memberId);
+    const member = await store.getMember(credential.memberId);
+    await record(store, credential.memberId, 'aanmelden');
+    return json(200, { csrf: session.csrf, member, credentialId: credential.id, wrappedIdentity: credential.wrappedIdentity }, sessionCookie(token));
+  }
+
+  if (!current) return error(401, 'U bent niet aangemeld.');
+  const { member, session } = current;
+  if (method !== 'GET' && !sameSecret(request.headers['x-csrf-token'] ?? '', session.csrf)) return error(403, 'Ongeldig CSRF-token. Laad de pagina opnieuw.');
+
+  if (path === '/api/afmelden' && method === 'POST') {
+    await store.deleteSession(current.tokenHash);
+    await record(store, member.id, 'afmelden');
+    return json(200, { ok: true }, sessionCookie('', 0));
+  }
+  if (path === '/api/afmelden/overal' && method === 'POST') {
+    // Every session of this member, on every device.
+    await store.deleteSessionsOf(member.id);
+    await record(store, member.id, 'afmelden.overal');
+    return json(200, { ok: true }, sessionCookie('', 0));
+  }
+  if (path === '/api/instellen/sleutel' && method === 'POST') {
+    if (!(await validSetupToken(desk, body!.token))) return error(403, 'Deze instellink is ongeldig of al gebruikt.');
+    const { recipient, credentialId, wrappedIdentity, wrappedRecovery } = body as Record<string, unknown>;
+    if (typeof recipient !== 'string' || !AGE_RECIPIENT.test(recipient) || typeof wrappedIdentity !== 'string' || typeof wrappedRecovery !== 'string' || typeof credentialId !== 'string') {
+      return error(400, 'Verwacht recipient (age1…), credentialId, wrappedIdentity en wrappedRecovery.');
+    }
+    const credential = await store.getCredential(credentialId);
+    if (!credential || credential.memberId !== member.id) return error(400, 'Deze passkey hoort niet bij u.');
+    if (wrappedIdentity) await store.updateCredential(credentialId, { wrappedIdentity });
+    const forward = config.forwardSecret ?? newSecret();
+    const intake = config.intakeSecret ?? newSecret();
+    await store.setSettings({ recipient, wrapped_recovery: wrappedRecovery, forward_secret: forward, intake_secret: intake });
+    await store.deleteSetting('setup_token');
+    await record(store, member.id, 'sleutel.aangemaakt', recipient);
+    return json(200, {
+      site: {
+        REPORT_RECIPIENTS: recipient,
+        REPORT_FORWARD_URL: `${config.origin}${RECEIVE_PATH}`,
+        REPORT_FORWARD_SECRET: forward,
+        REPORT_INTAKE_SECRET: intake,
+      },
+    });
+  }
+  if (path === '/api/sleutel/aanvraag' && method === 'POST') {
+    // A new member's transfer key, so a colleague can seal the desk key to it.
+    const { credentialId, recipient } = body as Record<string, unknown>;
+    const credential = typeof credentialId === 'string' ? await store.getCredential(credentialId) : undefined;
+    if (!credential || credential.memberId !== member.id) return error(400, 'Deze passkey hoort niet bij u.');
+    if (typeof recipient !== 'string' || !AGE_RECIPIENT.test(recipient)) return error(400, 'Verwacht recipient (age1…).');
+    if (!credential.wrappedIdentity) await store.updateCredential(credential.id, { recipient });
+    return json(200, { ok: true });
+  }
+  if (path === '/api/sleutel/herverpakt' && method === 'POST') {
+    const { credentialId, wrappedIdentity } = body as Record<string, unknown>;
+    const credential = typeof credentialId === 'string' ? await store.getCredential(credentialId) : undefined;
+    if (!credential || credential.memberId !== member.id) return error(400, 'Deze passkey hoort niet bij u.');
+    if (typeof wrappedIdentity !== 'string' || wrappedIdentity.startsWith('-----BEGIN') || wrappedIdentity.length > 1024) return error(400, 'Verwacht de sleutel, verpakt onder de passkey.');
+    await store.updateCredential(credential.id, { wrappedIdentity });
+    return json(200, { ok: true });
+  }
+  if (path === '/api/herstel' && method === 'GET') {
+    return json(200, { wrappedRecovery: await store.getSetting('wrapped_recovery') });
+  }
+  if (path === '/api/ontgrendeld' && method === 'POST') {
+    await record(store, member.id, body!.way === 'herstelsleutel' ? 'ontgrendelen.herstelsleutel' : 'ontgrendelen.passkey');
+    return json(200, { ok: true });
+  }
+  if (path === '/api/zaken' && method === 'GET') {
+    const cases = await store.listCases();
+    const withReports = await Promise.all(
+      cases.map(async (c) => {
+        const report = (await store.events(c.reportId)).find((e) => e.type === 'report.created');
+        return { ...c, unread: !c.readBy.includes(member.id), sealed: report ? (JSON.parse(report.body).data.sealed as string) : null };
+      }),
+    );
+    return json(200, { cases: withReports, today: today(), ackDays: config.ackDays, feedbackDays: config.feedbackDays });
+  }
+  if (path === '/api/namen' && method === 'GET') {
+    // Names only, for assigning cases: every member may see who is on the team.
+    return json(200, { members: (await store.listMembers()).map(({ id, name }) => ({ id, name })) });
+  }
+  if (path.startsWith('/api/leden') || path === '/api/uitnodigingen') {
+    if (member.role !== 'beheerder') return error(403, 'Alleen een beheerder beheert het team.');
+    if (path === '/api/leden' && method === 'GET') return json(200, { members: await store.listMembers() });
+    if (path === '/api/uitnodigingen' && method === 'POST') {
+      const name = typeof body!.name === 'string' ? body!.name.trim().slice(0, 80) : '';
+      const role = body!.role;
+      if (!name) return error(400, 'Vul de naam of functie van het nieuwe lid in.');
+      if (role !== 'beheerder' && role !== 'behandelaar') return error(400, 'Kies de rol: beheerder of behandelaar.');
+      const token = randomBytes(24).toString('base64url');
+      await store.addInvitation(hashToken(token), { memberId: randomUUID(), name, role, expiresAt: Math.floor(Date.now() / 1000) + INVITATION_DAYS * 86_400 });
+      await record(store, member.id, 'uitnodiging.gemaakt', `${name} (${role})`);
+      return json(200, { link: `${config.origin}/uitnodiging/#${token}`, days: INVITATION_DAYS });
+    }
+    if (path === '/api/leden/sleutel' && method === 'POST') {
+      // The desk key, sealed in the beheerder's browser to the new member's transfer key.
+      const { credentialId, wrappedIdentity } = body as Record<string, unknown>;
+      const credential = typeof credentialId === 'string' ? await store.getCredential(credentialId) : undefined;
+      if (!credential?.recipient || credential.wrappedIdentity) return error(400, 'Deze passkey wacht niet op de sleutel.');
+      if (typeof wrappedIdentity !== 'string' || !wrappedIdentity.startsWith('-----BEGIN AGE ENCRYPTED FILE-----') || wrappedIdentity.length > 4096) return error(400, 'Verwacht de sleutel, versleuteld (age).');
+      await store.updateCredential(credential.id, { wrappedIdentity });
+      const receiver = await store.getMember(credential.memberId);
+      await record(store, member.id, 'sleutel.gedeeld', receiver ? `${receiver.name} (${receiver.role})` : credential.memberId);
+      return json(200, { ok: true });
+    }
+    return error(404, 'Onbekend adres.');
+  }
+  if (path === '/api/logboek' && method === 'GET') {
+    if (!canSeeAudit(member.role)) return error(403, 'Alleen een beheerder ziet het logboek.');
+    const rows = await store.audit();
+    await record(store, member.id, 'logboek.bekeken');
+    const names: Record<string, string> = {};
+    for (const actor of new Set(rows.map((r) => r.actor))) {
+      const known = await store.getMember(actor);
+      if (known) names[actor] = known.name;
+    }
+    return json(200, { rows, broken: verifyChain(rows) ?? null, names });
+  }
+
+  const match = /^\/api\/zaken\/(msg_[0-9a-f]{32})(?:\/(geopend|status|vraag|notitie|toewijzen))?$/.exec(path);
+  const found = match && (await store.getCase(match[1]));
+  if (!match || !found) return error(404, 'Onbekend adres of onbekende zaak.');
+  const reportId = match[1];
+  const action = match[2];
+
+  if (!action && method === 'GET') {
+    const events = (await store.events(reportId)).map((e) => ({ type: e.type, day: e.receivedDay, sealed: JSON.parse(e.body).data.sealed as string }));
+    const written = await store.outgoing(reportId);
+    const names = new Map<string, string>();
+    for (const o of written) if (!names.has(o.memberId)) names.set(o.memberId, (await store.getMember(o.memberId))?.name ?? 'oud lid');
+    const pick = (kind: 'question' | 'note') => written.filter((o) => o.kind === kind).map((o) => ({ day: o.day, sealed: o.sealed, by: names.get(o.memberId) }));
+    return json(200, { case: found, events, questions: pick('question'), notes: pick('note'), closingReasons: CLOSING_REASONS });
+  }
+  if (action === 'geopend' && method === 'POST') {
+    await store.markRead(reportId, member.id);
+    await record(store, member.id, 'zaak.geopend', reportId);
+    return json(200, { ok: true });
+  }
+  const { intake } = await secrets(desk);
+  const target = config.siteUrl && intake ? { siteUrl: config.siteUrl, intakeSecret: intake } : undefined;
+  if (action === 'status' && method === 'POST') {
+    const status = body!.status;
+    if (!isReportStatus(status)) return error(400, 'Kies een status: ontvangen, in-behandeling, wacht-op-melder, doorgezet of afgesloten.');
+    const reason = body!.reason;
+    if (status === 'afgesloten' && !(typeof reason === 'string' && reason in CLOSING_REASONS)) return error(400, 'Kies een reden om af te sluiten.');
+    if (!target) return error(503, 'DESK_SITE_URL is niet ingesteld: de melder kan de status niet zien.');
+    const sent = await sendStatus(target, reportId, found.replyRecipient, status);
+    if (!sent.ok) return error(502, sent.message);
+    await store.updateCase(reportId, {
+      status,
+      closingReason: status === 'afgesloten' ? (reason as string) : null,
+      ...(status === 'ontvangen' && !found.acknowledgedDay ? { acknowledgedDay: today() } : {}),
+    });
+    await record(store, member.id, 'zaak.status', `${reportId} ${status}${status === 'afgesloten' ? ` (${reason})` : ''}`);
+    return json(200, { case: await store.getCase(reportId) });
+  }
+  if (action === 'vraag' && method === 'POST') {
+    const { forReporter, forDesk } = body as Record<string, unknown>;
+    if (!armored(forReporter) || !armored(forDesk)) return error(400, 'Verwacht forReporter en forDesk, beide versleuteld (age).');
+    if (!target) return error(503, 'DESK_SITE_URL is niet ingesteld: de vraag kan niet naar de site.');
+    const sent = await postToSite(target, 'report.question', reportId, forReporter);
+    if (!sent.ok) return error(502, sent.message);
+    await store.addOutgoing({ kind: 'question', reportId, sealed: forDesk, day: today(), memberId: member.id });
+    await record(store, member.id, 'zaak.vraag', reportId);
+    return json(200, { ok: true });
+  }
+  if (action === 'toewijzen' && method === 'POST') {
+    const assignee = body!.memberId;
+    const target = typeof assignee === 'string' ? await store.getMember(assignee) : undefined;
+    if (assignee !== null && !target) return error(400, 'Kies een lid van het team, of niemand.');
+    await store.updateCase(reportId, { assignee: target?.id ?? null });
+    await record(store, member.id, 'zaak.toegewezen', `${reportId} ${target ? target.name : 'niemand'}`);
+    return json(200, { case: await store.getCase(reportId) });
+  }
+  if (action === 'notitie' && method === 'POST') {
+    // Sealed to the desk in the browser; it never goes to the site.
+    if (!armored(body!.sealed)) return error(400, 'Verwacht sealed: de notitie, versleuteld (age).');
+    await store.addOutgoing({ kind: 'note', reportId, sealed: body!.sealed, day: today(), memberId: member.id });
+    await record(store, member.id, 'zaak.notitie', reportId);
+    return json(200, { ok: true });
+  }
+  return error(405, 'Deze methode kan hier niet.');
+}
+
+const armored = (v: unknown): v is string => typeof v === 'string' && v.startsWith('-----BEGIN AGE ENCRYPTED FILE-----') && v.length < 48 * 1024;

@@ -1,0 +1,73 @@
+/**
+ * Database rows to the store's types, shared by the SQLite and PostgreSQL stores (same column
+ * names; SQLite gives numbers and 0/1, PostgreSQL bigint as text and booleans).
+ */
+import type { AuditRow, Case, Credential, Outgoing, StoredEvent } from './store.ts';
+
+export type Row = Record<string, unknown>;
+
+export const toCase = (row: Row, readBy: string[]): Case => ({
+  reportId: row.report_id as string,
+  receivedDay: row.received_day as string,
+  status: row.status as Case['status'],
+  closingReason: row.closing_reason as string | null,
+  ackDue: row.ack_due as string,
+  feedbackDue: row.feedback_due as string,
+  acknowledgedDay: row.acknowledged_day as string | null,
+  assignee: row.assignee as string | null,
+  replyRecipient: row.reply_recipient as string,
+  newAnswer: row.new_answer === true || row.new_answer === 1,
+  readBy,
+});
+
+export const toAudit = (row: Row): AuditRow => ({
+  seq: Number(row.seq),
+  at: row.at as string,
+  actor: row.actor as string,
+  action: row.action as string,
+  subject: row.subject as string,
+  prevHash: row.prev_hash as string,
+  hash: row.hash as string,
+});
+
+export const toEvent = (row: Row): StoredEvent => ({
+  webhookId: row.webhook_id as string,
+  type: row.type as StoredEvent['type'],
+  reportId: row.report_id as string,
+  body: row.body as string,
+  receivedDay: row.received_day as string,
+});
+
+export const toOutgoing = (row: Row): Outgoing => ({
+  kind: row.kind as Outgoing['kind'],
+  reportId: row.report_id as string,
+  sealed: row.sealed as string,
+  day: row.day as string,
+  memberId: row.member_id as string,
+});
+
+export const toCredential = (row: Row): Credential => ({
+  id: row.id as string,
+  memberId: row.member_id as string,
+  publicKey: row.public_key as string,
+  counter: Number(row.counter),
+  transports: JSON.parse(row.transports as string) as string[],
+  wrappedIdentity: row.wrapped_identity as string | null,
+  recipient: row.recipient as string | null,
+});
+
+/** A passkey as the team view shows it: has it the key, or is it waiting for a colleague to give it. */
+export const credentialState = (row: Row) => ({
+  id: row.id as string,
+  hasKey: row.wrapped_identity !== null,
+  waiting: row.wrapped_identity === null && row.recipient !== null,
+  recipient: row.recipient as string | null,
+});
+
+const CASE_COLUMNS = { status: 'status', closingReason: 'closing_reason', acknowledgedDay: 'acknowledged_day', assignee: 'assignee' } as const;
+
+/** The columns and values of a case change, for an UPDATE; `placeholder(i)` is ? or $i. */
+export function caseChange(change: Partial<Pick<Case, 'status' | 'closingReason' | 'acknowledgedDay' | 'assignee'>>, placeholder: (i: number) => string) {
+  const entries = Object.entries(change).filter(([, v]) => v !== undefined) as [keyof typeof CASE_COLUMNS, string | null][];
+  return { set: entries.map(([k], i) => `${CASE_COLUMNS[k]} = ${placeholder(i + 1)}`).join(', '), values: entries.map(([, v]) => v), count: entries.length };
+}
