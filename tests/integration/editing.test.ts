@@ -121,7 +121,8 @@ describe('an editor publishes Dutch first', { timeout: 60_000 }, () => {
     } finally {
       dev.kill();
     }
-  });
+    // astro dev starts by loading and checking all content; on two busy cores that took over 60 s.
+  }, 180_000);
 
   it("changes every page that showed Moviera's number when the number changes in its own file", () => {
     const before = pagesWith('dist/client', OLD_NUMBER);
