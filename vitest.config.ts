@@ -23,7 +23,9 @@ export default defineConfig({
     projects: [
       // Unit files share nothing but read-only modules, so one worker may run several of them
       // (isolate: false): half the time on 2 cores, mostly worker start-up (measured 34 s → 18 s).
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false } },
+      // A few unit files start a Node process (the receiver's keygen, the desk's verify-audit):
+      // seconds alone, past Vitest's 5 s default when the two cores are busy with a build.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false, testTimeout: 30_000 } },
       'tests/components/vitest.config.ts',
       { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
     ],
