@@ -4,6 +4,7 @@
  * so the synchronous driver on the serving thread is fine here.
  */
 import { DatabaseSync } from 'node:sqlite';
+import { immediateTransaction } from '../../lib/report/store/sqlite-transaction.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, Session, StoredEvent } from './store.ts';
@@ -61,15 +62,7 @@ export class SqliteDeskStore implements DeskStore {
   }
 
   #transaction<T>(work: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-      throw error;
-    }
+    return immediateTransaction(this.#db, work);
   }
 
   async getSetting(key: string) {

@@ -10,6 +10,7 @@
  * succeeds. Files are created 0600 in a 0700 folder: they hold reports.
  */
 import { DatabaseSync } from 'node:sqlite';
+import { immediateTransaction } from './sqlite-transaction.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -67,15 +68,7 @@ export class SqliteReportDatabase {
   }
 
   #transaction<T>(work: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (this.#db.isTransaction) this.#db.exec('ROLLBACK');
-      throw error;
-    }
+    return immediateTransaction(this.#db, work);
   }
 
   enqueue(report: NewReport, extras: EnqueueExtras = {}): void {
