@@ -12,6 +12,7 @@ import { resolveContactVia } from './content/contact-via';
 import { withoutDrafts } from './content/drafts';
 import { COLLECTIONS, type CollectionName } from './content/collections';
 import { staleContacts, staleContactsWarning } from './content/contact-checks';
+import { staleTranslationKeys, withStaleAsPending } from './content/translation-sources';
 
 let cached: Promise<SiteContent> | undefined;
 
@@ -34,7 +35,9 @@ async function load(): Promise<SiteContent> {
   const problems = checkSite(read);
   if (problems.length > 0) throw new Error(formatProblems(problems));
   // Concepts are previewed under `astro dev` and never published by `astro build`.
-  const site = resolveContactVia(SHOW_DRAFTS ? read : withoutDrafts(read));
+  // A translation made from an older Dutch text (content/vertalingen/<taal>.bron.json) is shown
+  // as pending: the Dutch text with the notice, never the old translation.
+  const site = withStaleAsPending(resolveContactVia(SHOW_DRAFTS ? read : withoutDrafts(read)), staleTranslationKeys(process.env.CONTENT_DIR ?? './content'));
   // Old contact details warn, once per build; /organisaties/ lists them for the editors.
   const warning = staleContactsWarning(staleContacts(site, new Date()));
   if (warning) console.warn(warning);

@@ -2,7 +2,8 @@
  * What an editor does, built for real from a copy of content/ (issue 24): a new signal without
  * any translation publishes, in Dutch with the notice on the English page; a concept never
  * publishes; Moviera's number changed once changes every page that showed it. check:translations
- * lists the new signal as pending and a changed Dutch text as stale. Needs `npm run build` first
+ * lists the new signal as pending and a changed Dutch text as stale; a signal or translated page
+ * whose Dutch changed after the translation shows in Dutch with the notice. Needs `npm run build` first
  * (the pages that show Moviera's number now are read from dist/client).
  */
 import { execFile, spawn } from 'node:child_process';
@@ -11,6 +12,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UI_STRINGS } from '../../src/i18n/index.ts';
+import { readSite } from '../../src/lib/content/read-content.ts';
+import { staleTranslationKeys, withStaleAsPending } from '../../src/lib/content/translation-sources.ts';
+import { localizeSignal } from '../../src/lib/content/localize.ts';
 
 mkdirSync('.tmp', { recursive: true });
 const work = mkdtempSync(join('.tmp', 'editing-'));
@@ -50,11 +54,21 @@ function pagesWith(clientDir: string, needle: string): string[] {
     .sort();
 }
 
+function edit(file: string, from: string, to: string) {
+  const path = join(content, file);
+  const text = readFileSync(path, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} bevat "${from}" niet meer; pas de test aan.`);
+  writeFileSync(path, text.replace(from, to));
+}
+
 let build: { status: number; output: string };
 beforeAll(async () => {
   cpSync('content', content, { recursive: true });
   writeFileSync(join(content, 'signalen/slapen-op-het-werk.yaml'), NEW_SIGNAL);
   writeFileSync(join(content, 'signalen/concept-signaal.yaml'), NEW_SIGNAL.replace('slaapt op de plek', 'slaapt altijd op de plek') + 'draft: true\n');
+  // Dutch changed after the translations: a signal and a translated page (issue 24, stale).
+  edit('signalen/afhankelijk-van-een-persoon.yaml', 'Zo kan iemand moeilijk weg.', 'Daardoor kan iemand moeilijk weg.');
+  edit('paginas/veilig-browsen.mdx', 'Zoek in uw geschiedenis op *Meldwijzer*.', 'Zoek in de geschiedenis op *Meldwijzer*.');
   const moviera = join(content, 'organisaties/moviera.yaml');
   writeFileSync(moviera, readFileSync(moviera, 'utf8').replace('088-374 47 44', '088-123 45 67'));
   build = await run(['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', out], {
@@ -82,6 +96,36 @@ describe('an editor publishes Dutch first', { timeout: 60_000 }, () => {
     const html = readFileSync(join(out, 'client/en/signalen/signaal/veel-minder-dan-het-minimumloon/index.html'), 'utf8');
     expect(html).toContain(UI_STRINGS.en['signal.example']);
     expect(html).toMatch(new RegExp(`<span lang="nl">[^<]+</span> <span class="muted">${String(UI_STRINGS.en['language.dutchOnly']).replace(/[()]/g, '\\$&')}`));
+  });
+
+  it('shows a signal whose Dutch changed after the translation in Dutch, with the notice, until --vertaald records it', async () => {
+    const html = readFileSync(join(out, 'client/en/signalen/signaal/afhankelijk-van-een-persoon/index.html'), 'utf8');
+    expect(html).toMatch(/<h1[^>]*lang="nl"[^>]*>Iemand lijkt voor bijna alles afhankelijk/);
+    expect(html).toContain('Daardoor kan iemand moeilijk weg.');
+    expect(html).toContain(UI_STRINGS.en['untranslated.title']);
+    // An untouched signal keeps its translation.
+    expect(readFileSync(join(out, 'client/en/signalen/signaal/altijd-een-begeleider-aanwezig/index.html'), 'utf8')).not.toContain(UI_STRINGS.en['untranslated.title']);
+
+    const recorded = await run(['scripts/check-translations.ts', '--vertaald', 'en', 'signalen.afhankelijk-van-een-persoon'], { CONTENT_DIR: content });
+    expect(recorded.status, recorded.output).toBe(0);
+    const stale = staleTranslationKeys(content);
+    expect(stale.en?.has('signalen.afhankelijk-van-een-persoon')).toBe(false);
+    expect(stale.pl?.has('signalen.afhankelijk-van-een-persoon')).toBe(true);
+    const site = withStaleAsPending(readSite(content), stale);
+    const shown = localizeSignal(site, 'en', site.signalen.find((s) => s.id === 'afhankelijk-van-een-persoon')!);
+    expect(shown.pending).toBeUndefined();
+    expect(shown.data.explanation).not.toContain('Daardoor');
+  });
+
+  it('shows a translated page whose Dutch changed in Dutch, with the notice, in every language', () => {
+    for (const locale of ['en', 'pl', 'ro', 'bg', 'uk'] as const) {
+      const html = readFileSync(join(out, `client/${locale}/veilig-browsen/index.html`), 'utf8');
+      expect(html, locale).toContain(UI_STRINGS[locale]['untranslated.title']);
+      expect(html, locale).toMatch(/<h1[^>]*lang="nl"[^>]*>Veilig deze site bezoeken</);
+      expect(html, locale).toMatch(/<div lang="nl">[\s\S]*Zoek in de geschiedenis op <em>Meldwijzer<\/em>/);
+    }
+    // Another translated page is unchanged, so it stays translated.
+    expect(readFileSync(join(out, 'client/en/hulp/index.html'), 'utf8')).not.toContain(UI_STRINGS.en['untranslated.title']);
   });
 
   it('never publishes a concept (draft: true)', () => {

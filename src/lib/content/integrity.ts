@@ -57,6 +57,11 @@ export interface SiteContent {
    * reported again as missing, so an editor sees one error per cause.
    */
   broken?: Partial<Record<CollectionName, Set<string>>>;
+  /**
+   * Translated pages ("en/hulp") whose Dutch page changed after the translation
+   * (translation-sources.ts): they show the Dutch page with the "not yet translated" notice.
+   */
+  pendingPages?: Set<string>;
 }
 
 export interface Problem {
@@ -65,7 +70,7 @@ export interface Problem {
   message: string;
 }
 
-type CollectionName = Exclude<keyof SiteContent, 'broken'>;
+type CollectionName = Exclude<keyof SiteContent, 'broken' | 'pendingPages'>;
 
 /** Where an editor adds a file of each collection, e.g. "content/organisaties/". */
 const FOLDER_HINT = Object.fromEntries(

@@ -11,8 +11,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteContent } from './integrity.ts';
 import { nationalRoute, organisationsOnTranslatedPages } from './translations.ts';
+import { readContent } from './read-content.ts';
+import { resolveContactVia } from './contact-via.ts';
 import { TRANSLATED_PAGES } from '../../i18n/routes.ts';
-import type { TranslatedLocale } from '../../i18n/locales.ts';
+import { TRANSLATED_LOCALES, type TranslatedLocale } from '../../i18n/locales.ts';
 
 export type SourceHashes = Record<string, string>;
 
@@ -70,4 +72,43 @@ export function findStaleTranslations(site: SiteContent, locale: TranslatedLocal
   return Object.keys(current)
     .filter((key) => isTranslated(site, locale, key) && recorded[key] !== current[key])
     .map((key) => ({ key, recorded: recorded[key] !== undefined }));
+}
+
+export type StaleKeys = Partial<Record<string, Set<string>>>;
+
+/**
+ * Per language, the keys whose translation is stale, computed from the files on disk exactly as
+ * `npm run check:translations` does (same reading, same hashes), so the build and the check agree.
+ */
+export function staleTranslationKeys(contentDir: string, projectDir = process.cwd()): StaleKeys {
+  const site = resolveContactVia(readContent(contentDir, projectDir).site);
+  const current = dutchSourceHashes(site, projectDir);
+  return Object.fromEntries(
+    TRANSLATED_LOCALES.map((locale) => [locale, new Set(findStaleTranslations(site, locale, current, readRecordedHashes(contentDir, locale)).map((s) => s.key))]),
+  );
+}
+
+/**
+ * The site as readers see it: a stale translation counts as not translated yet. Its words leave
+ * content/vertalingen/<taal>.yaml's data, so every page shows the Dutch text with the pending
+ * notice, as for a missing translation; a stale translated page is listed in `pendingPages`
+ * ("en/hulp"), and its page shows the Dutch page with the notice.
+ */
+export function withStaleAsPending(site: SiteContent, stale: StaleKeys): SiteContent {
+  const vertalingen = site.vertalingen.map((entry) => {
+    const keys = stale[entry.id];
+    if (!keys?.size) return entry;
+    const data = { ...entry.data } as Record<string, unknown>;
+    for (const key of keys) {
+      const [field, id] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+      const words = data[field];
+      if (field === 'paginas' || !words || typeof words !== 'object' || Array.isArray(words)) continue;
+      data[field] = Object.fromEntries(Object.entries(words).filter(([k]) => k !== id));
+    }
+    return { ...entry, data: data as typeof entry.data };
+  });
+  const pendingPages = new Set(
+    Object.entries(stale).flatMap(([locale, keys]) => [...(keys ?? [])].filter((k) => k.startsWith('paginas.')).map((k) => `${locale}/${k.slice('paginas.'.length)}`)),
+  );
+  return { ...site, vertalingen, pendingPages };
 }

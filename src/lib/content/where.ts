@@ -45,7 +45,7 @@ export function usesOf(site: SiteContent, term: string): Use[] {
   const wanted = normalizeTerm(term);
   const uses: Use[] = [];
   for (const [name, entries] of Object.entries(site)) {
-    if (name === 'broken') continue;
+    if (name === 'broken' || !Array.isArray(entries)) continue;
     for (const entry of entries as Entry<unknown>[]) {
       if (wanted.kind === 'id' && entry.id === wanted.value) uses.push({ file: entry.filePath, field: '(het bestand zelf)' });
       walk(entry.data, '', (field, value) => {
