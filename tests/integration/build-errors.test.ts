@@ -25,7 +25,7 @@ function buildWith(name: string, breakContent: (dir: string) => void): Promise<{
       ['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', join(work, `${name}-dist`)],
       {
         env: { ...process.env, CONTENT_DIR: dir, ASTRO_CACHE_DIR: join(work, `${name}-cache`), ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
-        timeout: 120_000, maxBuffer: 16 * 1024 * 1024,
+        timeout: 280_000, maxBuffer: 16 * 1024 * 1024,
       },
       (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) || 1 : 0, output: `${stdout}\n${stderr}` }),
     );

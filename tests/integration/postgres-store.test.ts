@@ -97,17 +97,17 @@ describe('PostgreSQL store', { timeout: 60_000 }, () => {
     expect(postgres).toEqual({ ...shared, outbox: [...shared.outbox, 'seq'].sort() });
   });
 
-  it('upgrades a database of schema version 2: its conversations take status messages and keep the old ones', async () => {
+  it('upgrades a database from before status messages (the last step): its conversations take status messages and keep the old ones', async () => {
     const url = await freshDatabase();
     await (await open(url)).close();
-    // Back to version 2 as it was written: the sender CHECK without 'status', and one question.
+    // Back to the version before the last step, as it was written: the sender CHECK without 'status', and one question.
     await sql(
       url,
       `ALTER TABLE mailbox_messages DROP CONSTRAINT mailbox_messages_sender_check;
        ALTER TABLE mailbox_messages ADD CONSTRAINT mailbox_messages_sender_check CHECK (sender IN ('intake', 'reporter'));
        INSERT INTO mailboxes VALUES ('lookup-a', 'msg_a', 'w', '2026-12-01', 4102444800);
        INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES ('msg_a', 'intake', 'vraag', '2026-12-02');
-       UPDATE report_schema_version SET version = 2;`,
+       UPDATE report_schema_version SET version = ${SCHEMA_VERSION - 1};`,
     );
     await expect(sql(url, `INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES ('msg_a', 'status', 's', '2026-12-03')`)).rejects.toThrow();
     const store = await open(url);
