@@ -11,6 +11,7 @@
  * Plain JavaScript so the server starts without a TypeScript step.
  */
 import { availableParallelism } from 'node:os';
+import { count, setGauge } from '../lib/report/core/counters.ts';
 
 /** Requests that may wait per slot: a burst of 50 reports at once (a SIGTERM test, a busy morning) waits, it is not refused; waiting costs only memory, not event-loop time. */
 const QUEUE_PER_SLOT = 64;
@@ -43,12 +44,17 @@ export function createRenderLimit({ concurrency, queue }) {
   /** Mean time a slot is held (ms), for Retry-After. */
   let meanMs = 20;
 
+  const gauges = () => {
+    setGauge('render_running', running);
+    setGauge('render_waiting', waiting.length);
+  };
   const release = (started) => {
     meanMs = meanMs * 0.9 + (performance.now() - started) * 0.1;
     // Hand the slot straight to the next in line, or free it.
     const next = waiting.shift();
     if (next) next();
     else running--;
+    gauges();
   };
   /** A release that works once, however often it is called (finish and close both fire). */
   const slot = () => {
@@ -78,10 +84,16 @@ export function createRenderLimit({ concurrency, queue }) {
     acquire() {
       if (running < concurrency) {
         running++;
+        gauges();
         return Promise.resolve(slot());
       }
-      if (waiting.length >= queue) return undefined;
-      return new Promise((resolve) => waiting.push(() => resolve(slot())));
+      if (waiting.length >= queue) {
+        count('render_refused_full');
+        return undefined;
+      }
+      const turn = new Promise((resolve) => waiting.push(() => resolve(slot())));
+      gauges();
+      return turn;
     },
     /** Seconds after which a refused reader may try again: the queue's worth of renders, 5 to 60. */
     retryAfter() {

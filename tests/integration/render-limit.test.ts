@@ -14,7 +14,7 @@ const cleanup: (() => Promise<void> | void)[] = [];
 let server: Started;
 beforeAll(async () => {
   // One render at a time and no queue: a handful of requests at once is enough to fill it.
-  server = await startServerWithData(cleanup, { REPORT_RENDER_CONCURRENCY: '1', REPORT_RENDER_QUEUE: '0', REPORT_RATE_LIMIT_PER_HOUR: '100' });
+  server = await startServerWithData(cleanup, { REPORT_RENDER_CONCURRENCY: '1', REPORT_RENDER_QUEUE: '0', REPORT_RATE_LIMIT_PER_HOUR: '100', METRICS_PORT: '0' });
 });
 afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
@@ -49,6 +49,11 @@ describe('on-demand renders beyond the limit', { timeout: 90_000 }, () => {
       expect($('section[lang="nl"]').text()).toContain(`Wacht ${answer.retryAfter} seconden`);
       expect($('section[lang="nl"] a').text()).toBe('Opnieuw proberen');
     }
+    // The operator sees it: refusals counted, nothing waiting once the burst is answered.
+    const metricsUrl = /Metrics op (http:\/\/127\.0\.0\.1:\d+)/.exec(server.output())![1];
+    const metrics = await (await fetch(`${metricsUrl}/metrics`)).text();
+    expect(Number(/^meldwijzer_render_refused_full_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(busy.length);
+    expect(metrics).toMatch(/^meldwijzer_render_waiting 0$/m);
   });
 
   it('keep what the reader sent: the busy page sends it again, and that report is accepted', async () => {
