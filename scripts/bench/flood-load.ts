@@ -12,7 +12,7 @@ const address = (n: number) => `198.18.${Math.floor(n / 250) % 250}.${(n % 250) 
 const statuses: Record<string, Record<string, number>> = { code: {}, report: {} };
 /** Counts an answer by status; the host's busy page (src/server/busy-page.mjs) as "503 host", apart from the pages' own 503. */
 const tally = async (kind: string, response: Response) => {
-  const key = `${response.status}${(await response.text()).includes('<title>Het is nu erg druk</title>') ? ' host' : ''}`;
+  const key = `${response.status}${/<h[12]>Het is nu erg druk<\/h[12]>/.test(await response.text()) ? ' host' : ''}`;
   statuses[kind][key] = (statuses[kind][key] ?? 0) + 1;
 };
 const report = { municipality: 'venlo', exploitationForm: 'arbeidsuitbuiting', dangerNow: 'nee', description: 'Benchmark: busje met mensen bij de loods, elke nacht.' };

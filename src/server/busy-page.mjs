@@ -37,10 +37,11 @@ function formFields(req, body) {
 }
 
 /** One language's part of the page. */
-function section(locale, seconds, { post, form }) {
+function section(locale, seconds, { post, form, first }) {
   const s = STRINGS[locale];
   const lead = s['busy.lead'].replace('{seconds}', String(seconds));
-  const parts = [`<h${locale === 'nl' ? 1 : 2}>${escapeHtml(s['busy.title'])}</h${locale === 'nl' ? 1 : 2}>`, `<p>${escapeHtml(lead)}</p>`];
+  const level = first ? 1 : 2;
+  const parts = [`<h${level}>${escapeHtml(s['busy.title'])}</h${level}>`, `<p>${escapeHtml(lead)}</p>`];
   if (!post) return [...parts, `<p><a href="">${escapeHtml(s['busy.retry'])}</a></p>`].join('\n');
   parts.push(`<p>${escapeHtml(s['busy.notSent'])}</p>`);
   if (form) parts.push(`<p>${escapeHtml(s['busy.kept'])}</p>`);
@@ -59,18 +60,19 @@ export function sendBusyPage(req, res, seconds, sent) {
   const { locale } = splitLocale(new URL(req.url ?? '/', 'http://x').pathname);
   const post = req.method === 'POST';
   const form = post ? formFields(req, sent) : undefined;
-  const locales = locale === 'nl' ? ['nl'] : ['nl', locale];
+  // The reader's language first, Dutch after it.
+  const locales = locale === 'nl' ? ['nl'] : [locale, 'nl'];
   const resend = form
     ? `<form method="post" action="${escapeHtml(req.url)}" lang="${locale}">\n${[...form]
         .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
-        .join('\n')}\n<button type="submit">${escapeHtml(STRINGS[locale]['busy.button'])}</button>\n</form>`
+        .join('\n')}\n<button type="submit">${locales.map((l) => escapeHtml(STRINGS[l]['busy.button'])).join(' / ')}</button>\n</form>`
     : '';
   const body = `<!doctype html>
-<html lang="nl">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(STRINGS.nl['busy.title'])}</title>
+<html lang="${locale}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(STRINGS[locale]['busy.title'])}</title>
 <style>${STYLE}</style></head>
 <body><main>
-${locales.map((l) => `<section lang="${l}">\n${section(l, seconds, { post, form })}\n</section>`).join('\n')}
+${locales.map((l, i) => `<section lang="${l}">\n${section(l, seconds, { post, form, first: i === 0 })}\n</section>`).join('\n')}
 ${resend}
 </main></body></html>
 `;
