@@ -57,7 +57,16 @@ function section(locale, seconds, { post, form, first }) {
  * @param {Buffer | undefined} sent what a POST sent (request-body.mjs)
  */
 export function sendBusyPage(req, res, seconds, sent) {
-  const { locale } = splitLocale(new URL(req.url ?? '/', 'http://x').pathname);
+  const { pathname } = new URL(req.url ?? '/', 'http://x');
+  // The intake desk's question API speaks JSON, like its other refusals (docs/RECEIVER.md).
+  if (pathname.startsWith('/api/')) {
+    if (res.headersSent || res.writableEnded) return;
+    const json = JSON.stringify({ error: `Te druk: probeer het over ${seconds} seconden opnieuw.` });
+    res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(seconds), 'Content-Length': Buffer.byteLength(json) });
+    res.end(json);
+    return;
+  }
+  const { locale } = splitLocale(pathname);
   const post = req.method === 'POST';
   const form = post ? formFields(req, sent) : undefined;
   // The reader's language first, Dutch after it.

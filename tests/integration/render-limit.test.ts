@@ -62,9 +62,10 @@ describe('on-demand renders beyond the limit', { timeout: 90_000 }, () => {
 
   it('keep what the reader sent: the busy page sends it again, and that report is accepted', async () => {
     // A token of its own for each post, so the one refused has a token nobody used.
-    const tokens = await Promise.all(
-      Array.from({ length: 12 }, async () => parse(await (await fetch(`${server.url}/en/melden/anoniem/`)).text())('input[name="token"]').attr('value')!),
-    );
+    // One after the other: at once, most would get the busy page instead of the form.
+    const tokens: string[] = [];
+    while (tokens.length < 12) tokens.push(parse(await (await fetch(`${server.url}/en/melden/anoniem/`)).text())('input[name="token"]').attr('value')!);
+    expect(tokens.every(Boolean)).toBe(true);
     const description = 'Elke ochtend <b>tien</b> mensen in een busje & "niemand" praat.';
     const bodies = tokens.map((token) => new URLSearchParams({ token, language: 'en', ...SAMPLE_REPORT, description }).toString());
     const init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' } };
@@ -99,5 +100,16 @@ describe('on-demand renders beyond the limit', { timeout: 90_000 }, () => {
     expect($('form')).toHaveLength(0);
     expect($('section[lang="nl"]').text()).toContain('Uw formulier is nog niet verstuurd.');
     expect($('section[lang="nl"]').text()).toContain('Kijk eerst of uw tekst er nog staat.');
+  });
+
+  it('the question API gets its refusal as JSON, with Retry-After', async () => {
+    const init = { method: 'POST', body: JSON.stringify({ question: 'x' }), headers: { 'content-type': 'application/json' } };
+    const [answers] = await Promise.all([burst(12, '/api/vragen/', init), burst(8, '/melden/anoniem/')]);
+    const busy = answers.filter((a) => a.status === 503);
+    expect(busy.length, 'some were refused').toBeGreaterThan(0);
+    for (const answer of busy) {
+      expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(5);
+      expect(JSON.parse(answer.body)).toEqual({ error: `Te druk: probeer het over ${answer.retryAfter} seconden opnieuw.` });
+    }
   });
 });
