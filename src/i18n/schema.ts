@@ -225,6 +225,14 @@ export const uiStringsSchema = z.strictObject({
   'report.error.unavailable': text('Report form error: the report was NOT saved because of a fault on our side.'),
   'report.error.rateLimited': text('Report form error: too many reports from this connection.'),
   'report.error.busy': text('Report form and follow-up error (503): the costly work is refused while the site is flooded; the values are kept; {seconds} is how long to wait (Retry-After).'),
+  // The host's busy page (src/server/busy-page.mjs): on-demand renders are at their limit; no site layout.
+  'busy.title': text('Busy page (503 from the host): title.'),
+  'busy.lead': text('Busy page: the site is very busy; {seconds} is how long to wait (Retry-After).'),
+  'busy.notSent': text('Busy page after a form was sent: it was not processed.'),
+  'busy.kept': text('Busy page after a form was sent: the values are kept in this page; the button sends them again.'),
+  'busy.button': text('Busy page: button that sends the kept form values again.'),
+  'busy.back': text('Busy page after a form was sent: otherwise go back and try again; check the text is still there.'),
+  'busy.retry': text('Busy page after opening a page: link that opens it again.'),
 
   // Receipt after sending.
   'receipt.title': text('Receipt page: title.'),

@@ -13,11 +13,14 @@
  * - meldwijzer_deliveries_total, meldwijzer_delivery_failures_total,
  *   meldwijzer_dead_letters_total: what this process's relay did (REPORT_RELAY=inline; a separate
  *   `npm run relay` is not counted here);
+ * - the report path's counters and gauges (src/lib/report/core/counters.ts): costly work started
+ *   and refused, the proof-of-work level, on-demand renders running and waiting and refused;
  * - the process's own metrics (memory, CPU, event loop lag) with the prefix meldwijzer_.
  * Plain JavaScript so the server starts without a TypeScript step.
  */
 import { createServer } from 'node:http';
 import client from 'prom-client';
+import { counterSnapshot } from '../lib/report/core/counters.ts';
 
 /** The report form's answer status → why it was refused (form-request.ts). */
 const REFUSAL_REASONS = {
@@ -81,6 +84,18 @@ export function createMetrics(store) {
       this.set(hour ? Math.max(0, Math.floor((Date.now() - Date.parse(hour)) / 3_600_000)) : 0);
     },
   });
+
+  // The report path's own counters and gauges (work budget, render limit, reports): unlabelled totals.
+  for (const { name, help, type } of counterSnapshot()) {
+    const value = () => counterSnapshot().find((c) => c.name === name)?.value ?? 0;
+    // reports_accepted is counted above already, from the answers.
+    if (registry.getSingleMetric(`meldwijzer_${name}${type === 'gauge' ? '' : '_total'}`)) continue;
+    if (type === 'gauge') {
+      new client.Gauge({ name: `meldwijzer_${name}`, help, registers: [registry], collect() { this.set(value()); } });
+    } else {
+      new client.Counter({ name: `meldwijzer_${name}_total`, help, registers: [registry], collect() { this.reset(); this.inc(value()); } });
+    }
+  }
 
   return {
     registry,

@@ -26,6 +26,10 @@ import { withStandardReason } from './reason-phrase.mjs';
 import { createHealth } from './health.mjs';
 import { createMetrics, serveMetrics } from './metrics.mjs';
 import { followBuilds, loadBuild } from './site-build.mjs';
+import { renderLimitFromEnv } from './render-limit.mjs';
+import { sendBusyPage } from './busy-page.mjs';
+import { readBody } from './request-body.mjs';
+import { BODY_LIMITS } from '../lib/report/http/body.ts';
 import { readReportConfig } from '../lib/report/core/config.ts';
 import { clientAddress } from '../lib/report/http/client-address.ts';
 import { createNodeReportRuntime } from '../lib/report/host/node-runtime.ts';
@@ -45,7 +49,9 @@ let reportConfig;
 let runtime;
 let site;
 let metrics;
+let renders;
 try {
+  renders = renderLimitFromEnv(process.env);
   reportConfig = readReportConfig();
   runtime = await createNodeReportRuntime(reportConfig);
   installReportRuntime(runtime);
@@ -91,15 +97,34 @@ const server = createServer((req, res) => {
   if (metrics && req.method === 'POST') res.once('finish', () => metrics.countReportAnswer(req.method, req.url, res.statusCode));
   // Who a report counts against in the rate limit; only ever fed to a keyed hash.
   const client = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], reportConfig.trustedProxies);
-  // One failing request must never take the server down. The error is logged without anything from the request.
-  Promise.resolve()
-    .then(() => requestClient.run(client, () => handler(req, res)))
-    .catch((error) => {
-      console.error(`Fout bij het afhandelen van een verzoek: ${error?.message ?? error}`);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      if (!res.writableEnded) res.end('Er ging iets mis. Probeer het later opnieuw.\n');
-    });
+  void renderOnDemand(req, res, handler, client);
 });
+/**
+ * An on-demand answer under the render limit (render-limit.mjs): a POST's body is read first
+ * (request-body.mjs), then the request waits for a slot; with every slot busy and the queue
+ * full it gets the small busy page at once (busy-page.mjs), its values kept.
+ */
+async function renderOnDemand(req, res, handler, client) {
+  if (req.method === 'POST') {
+    req.body = await readBody(req, BODY_LIMITS.host);
+    if (req.body === undefined) return; // the reader went away mid-upload
+  }
+  const slot = renders.acquire();
+  if (!slot) return sendBusyPage(req, res, renders.retryAfter(), req.body);
+  const release = await slot;
+  res.once('close', release);
+  // A reader who left while waiting in the queue: give the slot on.
+  if (res.destroyed || req.socket.destroyed) return release();
+  // One failing request must never take the server down. The error is logged without anything from the request.
+  try {
+    await requestClient.run(client, () => handler(req, res));
+  } catch (error) {
+    console.error(`Fout bij het afhandelen van een verzoek: ${error?.message ?? error}`);
+    if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+    if (!res.writableEnded) res.end('Er ging iets mis. Probeer het later opnieuw.\n');
+  }
+}
+
 // Headers and bodies of a form are small; don't let slow senders hold connections for long.
 server.headersTimeout = 20_000;
 server.requestTimeout = 60_000;

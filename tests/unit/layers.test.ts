@@ -73,7 +73,8 @@ const MAY_IMPORT: Record<Layer, Layer[]> = {
   views: ['layout', 'components', 'client', 'styles', 'content', 'domain', 'astro-bridge', 'i18n'],
   pages: ['views', 'layout', 'components', 'client', 'styles', 'content', 'domain', 'astro-bridge', 'i18n'],
   // The Node server and the Worker wrap the report service; the headers are shared with the build.
-  server: ['domain'],
+  // The Node host's busy page (src/server/busy-page.mjs) speaks the reader's language: i18n.
+  server: ['domain', 'i18n'],
   integrations: ['server', 'site-check', 'content', 'domain'],
   // The reference receiver (a developer tool, not part of the site) speaks the contract through the report service's crypto.
   receiver: ['domain'],

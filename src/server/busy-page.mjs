@@ -1,0 +1,97 @@
+/**
+ * The 503 the Node host sends when the on-demand renders are at their limit and the queue is
+ * full (render-limit.mjs): a small page of its own, built from strings, that renders nothing
+ * of the site, so answering it costs next to nothing while static files keep their speed.
+ *
+ * In Dutch and, when the address is under a language prefix (/pl/melden/anoniem/), in that
+ * language too. After a POST the reader's values are kept: they come back in a form with the
+ * same fields (hidden) and a button that sends them again to the same address, so nothing typed
+ * is lost. A body that cannot be read (too large, not form-encoded, cut off) still gets the page,
+ * telling the reader to go back and check their text is there. No-store and never compressed:
+ * it may carry what the reader typed next to a form token (BREACH, docs/DEPLOY.md).
+ * Plain JavaScript so the server starts without a TypeScript step.
+ */
+import nl from '../i18n/strings/nl.json' with { type: 'json' };
+import en from '../i18n/strings/en.json' with { type: 'json' };
+import pl from '../i18n/strings/pl.json' with { type: 'json' };
+import ro from '../i18n/strings/ro.json' with { type: 'json' };
+import bg from '../i18n/strings/bg.json' with { type: 'json' };
+import uk from '../i18n/strings/uk.json' with { type: 'json' };
+import { BODY_LIMITS } from '../lib/report/http/body.ts';
+import { splitLocale } from '../i18n/locales.ts';
+import { createHash } from 'node:crypto';
+
+const STRINGS = { nl, en, pl, ro, bg, uk };
+
+const STYLE = 'body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}button{font:inherit;padding:.5rem 1rem}section+section{border-top:1px solid #767676;margin-top:1.5rem}';
+/** No script, one inline style by its hash, and a form that may post only back to this site. */
+const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
+
+const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The sent form's fields, or undefined (not form-encoded, too large, not received). */
+function formFields(req, body) {
+  if (!body || body.length > BODY_LIMITS.host) return undefined;
+  if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) return undefined;
+  return new URLSearchParams(body.toString('utf8'));
+}
+
+/** One language's part of the page. */
+function section(locale, seconds, { post, form, first }) {
+  const s = STRINGS[locale];
+  const lead = s['busy.lead'].replace('{seconds}', String(seconds));
+  const level = first ? 1 : 2;
+  const parts = [`<h${level}>${escapeHtml(s['busy.title'])}</h${level}>`, `<p>${escapeHtml(lead)}</p>`];
+  if (!post) return [...parts, `<p><a href="">${escapeHtml(s['busy.retry'])}</a></p>`].join('\n');
+  parts.push(`<p>${escapeHtml(s['busy.notSent'])}</p>`);
+  if (form) parts.push(`<p>${escapeHtml(s['busy.kept'])}</p>`);
+  parts.push(`<p>${escapeHtml(s['busy.back'])}</p>`);
+  return parts.join('\n');
+}
+
+/**
+ * Answers `res` with the busy page and Retry-After.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} seconds
+ * @param {Buffer | undefined} sent what a POST sent (request-body.mjs)
+ */
+export function sendBusyPage(req, res, seconds, sent) {
+  const { pathname } = new URL(req.url ?? '/', 'http://x');
+  // The intake desk's question API speaks JSON, like its other refusals (docs/RECEIVER.md).
+  if (pathname.startsWith('/api/')) {
+    if (res.headersSent || res.writableEnded) return;
+    const json = JSON.stringify({ error: `Te druk: probeer het over ${seconds} seconden opnieuw.` });
+    res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(seconds), 'Content-Length': Buffer.byteLength(json) });
+    res.end(json);
+    return;
+  }
+  const { locale } = splitLocale(pathname);
+  const post = req.method === 'POST';
+  const form = post ? formFields(req, sent) : undefined;
+  // The reader's language first, Dutch after it.
+  const locales = locale === 'nl' ? ['nl'] : [locale, 'nl'];
+  const resend = form
+    ? `<form method="post" action="${escapeHtml(req.url)}" lang="${locale}">\n${[...form]
+        .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+        .join('\n')}\n<button type="submit">${locales.map((l) => escapeHtml(STRINGS[l]['busy.button'])).join(' / ')}</button>\n</form>`
+    : '';
+  const body = `<!doctype html>
+<html lang="${locale}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(STRINGS[locale]['busy.title'])}</title>
+<style>${STYLE}</style></head>
+<body><main>
+${locales.map((l, i) => `<section lang="${l}">\n${section(l, seconds, { post, form, first: i === 0 })}\n</section>`).join('\n')}
+${resend}
+</main></body></html>
+`;
+  if (res.headersSent || res.writableEnded) return;
+  res.writeHead(503, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Retry-After': String(seconds),
+    'Content-Security-Policy': CSP,
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
