@@ -11,7 +11,8 @@
  *  3. the desk's key is made in the browser at set-up, so the site cannot seal to it before. The
  *     demo asks the desk every second whether it is set up; then it reads the desk's public key
  *     (the recipient) from the desk's store and restarts the site with REPORT_RECIPIENTS and
- *     REPORT_FORWARD_URL. Until then the site delivers nothing.
+ *     REPORT_FORWARD_URL, in an emptied site folder. Until then the site delivers nothing, and a
+ *     report sent before set-up is dropped at the restart (it was not sealed to the desk).
  * Ports: PORT (site, default 4321) and DESK_PORT (desk, default 4330).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -46,6 +47,8 @@ const siteEnv = {
   HOST: '127.0.0.1',
   PORT: String(sitePort),
   REPORT_DATA_DIR: join(folder, 'site'),
+  // Its own key for form tokens, so a form opened before the restart below still works after it.
+  REPORT_SECRET: randomBytes(32).toString('base64'),
   REPORT_FORWARD_SECRET: forwardSecret,
   REPORT_INTAKE_SECRET: intakeSecret,
 };
@@ -137,6 +140,8 @@ if (!stopping) {
   children.delete(site);
   site.removeAllListeners('exit');
   await end(site);
+  // A report sent before set-up could not be sealed to the desk: it goes, never delivered as text.
+  rmSync(siteEnv.REPORT_DATA_DIR, { recursive: true, force: true });
   site = run('scripts/start.mjs', { ...siteEnv, REPORT_RECIPIENTS: recipient!, REPORT_FORWARD_URL: `${deskUrl}/api/ontvang/` }, 'site');
   await until(() => answers(`${siteUrl}/healthz`));
   console.log(`\nDemo: de meldbalie is ingesteld. De site versleutelt nu voor ${recipient} en stuurt meldingen naar de meldbalie.\n  Meld via een gemeente op ${siteUrl}/ en lees de melding op ${deskUrl}/\n`);

@@ -1,6 +1,7 @@
 /**
  * npm run demo with real processes: it prints both addresses and the set-up link, both answer,
- * once the desk is set up the site is restarted with the desk's key, and SIGTERM stops
+ * once the desk is set up the site is restarted with the desk's key and a report sent without
+ * JavaScript arrives at the desk sealed, and SIGTERM (to the group, like Ctrl-C) stops
  * everything and removes the temporary folder. Needs the builds (npm run build; the desk builds
  * itself when its sources changed). The browser set-up (a passkey) is replaced by writing the
  * desk's public key into its store, which is all the demo waits for.
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { SqliteDeskStore } from '../../src/desk/server/sqlite-store.ts';
 import { newKeyPair } from '../../src/lib/report/crypto/seal.ts';
+import { SAMPLE_REPORT, waitFor } from '../support/processes.ts';
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -60,6 +62,12 @@ it('npm run demo starts the site and the desk wired together and stops both on S
     const session = await (await fetch(`http://127.0.0.1:${deskPort}/api/sessie`)).json();
     expect(session).toEqual({ signedIn: false, setUp: false });
 
+    // A form opened before set-up (its token stays valid across the site's restart).
+    const site = `http://127.0.0.1:${sitePort}`;
+    const form = await (await fetch(`${site}/melden/anoniem/`)).text();
+    const token = /name="token" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    const opened = Date.now();
+
     // What the browser's set-up leaves behind for the demo: the desk's public key in its store.
     const { recipient } = await newKeyPair();
     const store = new SqliteDeskStore(join(folder, 'meldbalie'));
@@ -67,7 +75,32 @@ it('npm run demo starts the site and the desk wired together and stops both on S
     await store.close();
     await seen(/de meldbalie is ingesteld\. De site versleutelt nu voor (age1\S+)/);
     expect(output).toContain(`versleutelt nu voor ${recipient}`);
-    expect((await fetch(`http://127.0.0.1:${sitePort}/healthz`)).status).toBe(200);
+    expect((await fetch(`${site}/healthz`)).status).toBe(200);
+
+    // A report without JavaScript now reaches the desk, sealed and signed with the demo's secrets.
+    // The site refuses forms filled in faster than its minimum (3 s): wait out what is left of it.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, opened + 3_100 - Date.now())));
+    const body = new URLSearchParams({ token, language: 'nl', ...SAMPLE_REPORT });
+    const sent = await fetch(`${site}/melden/anoniem/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      body,
+      redirect: 'manual',
+    });
+    expect(sent.status, await sent.text()).toBe(303);
+    const desk = new SqliteDeskStore(join(folder, 'meldbalie'));
+    try {
+      const [received] = await waitFor(async () => {
+        const cases = await desk.listCases();
+        return cases.length > 0 && cases;
+      }, 20_000, 'de melding in de meldbalie');
+      expect(received.status).toBe('nieuw');
+      const [event] = await desk.events(received.reportId);
+      expect(event.body).toContain('-----BEGIN AGE ENCRYPTED FILE-----');
+      expect(event.body).not.toContain('busje');
+    } finally {
+      await desk.close();
+    }
 
     process.kill(-demo.pid!, 'SIGTERM');
     await closed;
