@@ -13,6 +13,7 @@ import { verifyChain } from '../src/desk/server/audit.ts';
 import { AttemptLimiter } from '../src/desk/server/auth.ts';
 import { RECEIVE_PATH, setupLink } from '../src/desk/server/api.ts';
 import { createDeskServer } from '../src/desk/server/http.ts';
+import { startDigest } from '../src/desk/server/digest.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const entry = join(root, 'dist-desk/server/entry.mjs');
@@ -75,8 +76,11 @@ server.listen(config.port, config.host, () => {
     ].join('\n'),
   );
 });
+// The daily digest: how many cases are new or overdue, at most once a day (docs/DESK.md).
+const stopDigest = config.notifyUrl ? startDigest(store, { url: config.notifyUrl, secret: config.notifySecret }) : () => {};
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
+    stopDigest();
     server.close();
     void store.close().then(() => process.exit(0));
   });

@@ -22,6 +22,9 @@ export interface DeskConfig {
   /** Overrides of the secrets the desk generates at set-up (e.g. when moving a desk). */
   forwardSecret?: string;
   intakeSecret?: string;
+  /** The daily digest's webhook (DESK_NOTIFY_URL) and its optional signing secret. */
+  notifyUrl?: string;
+  notifySecret?: string;
 }
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -59,6 +62,14 @@ export function loadDeskConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig
       throw new Error(`DESK_SITE_URL=${env.DESK_SITE_URL}: geen geldig adres. Voorbeeld: https://meldwijzer.gemeente.nl`);
     }
   }
+  let notifyUrl: string | undefined;
+  if (env.DESK_NOTIFY_URL) {
+    try {
+      notifyUrl = new URL(env.DESK_NOTIFY_URL).href;
+    } catch {
+      throw new Error(`DESK_NOTIFY_URL=${env.DESK_NOTIFY_URL}: geen geldig adres. Voorbeeld: https://chat.gemeente.nl/hooks/meldbalie`);
+    }
+  }
   return {
     host: env.DESK_HOST || '127.0.0.1',
     port,
@@ -71,5 +82,7 @@ export function loadDeskConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig
     siteUrl,
     forwardSecret: secret(env, 'DESK_FORWARD_SECRET'),
     intakeSecret: secret(env, 'DESK_INTAKE_SECRET'),
+    notifyUrl,
+    notifySecret: secret(env, 'DESK_NOTIFY_SECRET'),
   };
 }
