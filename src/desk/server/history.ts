@@ -4,7 +4,7 @@
  * "ontvangen"). The store keeps only a case's current status; the hash-chained log keeps the
  * history, and subjects hold report ids and statuses only, never content.
  */
-import type { AuditRow } from './store.ts';
+import type { AuditRow, DeskStore } from './store.ts';
 
 export interface StatusChange {
   day: string;
@@ -44,4 +44,15 @@ export function caseHistories(rows: AuditRow[]): Map<string, CaseHistory> {
     if (reportId && feedback) of(reportId).firstFeedbackDay ??= day;
   }
   return histories;
+}
+
+/** Every case's metadata with its sealed report and first feedback day: what the figures need. */
+export async function figureCases(store: DeskStore) {
+  const histories = caseHistories(await store.audit());
+  return Promise.all(
+    (await store.listCases()).map(async ({ readBy: _readBy, ...c }) => {
+      const report = (await store.events(c.reportId)).find((e) => e.type === 'report.created');
+      return { ...c, sealed: report ? (JSON.parse(report.body).data.sealed as string) : null, firstFeedbackDay: histories.get(c.reportId)?.firstFeedbackDay ?? null };
+    }),
+  );
 }
