@@ -216,6 +216,15 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   expect(exported.notities[0].tekst).toBe(MARK.note);
   expect(exported.statusgeschiedenis.map((h: { status: string }) => h.status)).toEqual(['ontvangen', 'in-behandeling', 'afgesloten']);
   expect(exported.zaak.redenAfsluiten).toBe('Doorgezet naar de politie');
+  // Printed: the case without navigation and forms; the print is logged like the JSON file.
+  await deskPage.getByRole('button', { name: 'Afdrukken' }).click();
+  await expect(deskPage.locator('#status-line')).toHaveText('Afdrukken geopend.');
+  await deskPage.emulateMedia({ media: 'print' });
+  await expect(deskPage.locator('#status-form')).toBeHidden();
+  await expect(deskPage.locator('#nav')).toBeHidden();
+  await expect(deskPage.getByText(MARK.report)).toBeVisible();
+  await screenshot(deskPage, 'zaak-afdruk');
+  await deskPage.emulateMedia({ media: null });
   // Figures (beheerders): one report, so every count is suppressed, and the CSV holds no content.
   await deskPage.getByRole('link', { name: 'Cijfers' }).click();
   await expect(deskPage.getByRole('heading', { level: 1 })).toHaveText('Cijfers');
@@ -225,6 +234,7 @@ test('a report goes from the reporter to the desk and back, and the case is clos
     expect(await axeViolations(deskPage)).toEqual([]);
   }
   await keepHtml(deskPage, 'cijfers');
+  await screenshot(deskPage, 'cijfers');
   const [csvFile] = await Promise.all([deskPage.waitForEvent('download'), deskPage.getByRole('button', { name: 'Downloaden als CSV' }).click()]);
   const csv = readFileSync(await csvFile.path(), 'utf8');
   expect(csv).toContain('"meldingen","' + new Date().toISOString().slice(0, 7) + '","Arbeidsuitbuiting","Woerden","<5"');
