@@ -208,12 +208,46 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   await screenshot(reporter, 'melder-afgesloten');
   await reporter.context().close();
 
+  // Export: the case as JSON, opened in this browser (report, conversation, notes, status history).
+  const [caseFile] = await Promise.all([deskPage.waitForEvent('download'), deskPage.getByRole('button', { name: 'Downloaden als JSON' }).click()]);
+  const exported = JSON.parse(readFileSync(await caseFile.path(), 'utf8'));
+  expect(exported.melding.description).toBe(MARK.report);
+  expect(exported.gesprek.map((m: { tekst: string }) => m.tekst)).toEqual([MARK.question, MARK.answer]);
+  expect(exported.notities[0].tekst).toBe(MARK.note);
+  expect(exported.statusgeschiedenis.map((h: { status: string }) => h.status)).toEqual(['ontvangen', 'in-behandeling', 'afgesloten']);
+  expect(exported.zaak.redenAfsluiten).toBe('Doorgezet naar de politie');
+  // Printed: the case without navigation and forms; the print is logged like the JSON file.
+  await deskPage.getByRole('button', { name: 'Afdrukken' }).click();
+  await expect(deskPage.locator('#status-line')).toHaveText('Afdrukken geopend.');
+  await deskPage.emulateMedia({ media: 'print' });
+  await expect(deskPage.locator('#status-form')).toBeHidden();
+  await expect(deskPage.locator('#nav')).toBeHidden();
+  await expect(deskPage.getByText(MARK.report)).toBeVisible();
+  await screenshot(deskPage, 'zaak-afdruk');
+  await deskPage.emulateMedia({ media: null });
+  // Figures (beheerders): one report, so every count is suppressed, and the CSV holds no content.
+  await deskPage.getByRole('link', { name: 'Cijfers' }).click();
+  await expect(deskPage.getByRole('heading', { level: 1 })).toHaveText('Cijfers');
+  await expect(deskPage.locator('#figures-rows')).toContainText('reden van afsluiten: Doorgezet naar de politie');
+  for (const width of [390, 1280]) {
+    await deskPage.setViewportSize({ width, height: 900 });
+    expect(await axeViolations(deskPage)).toEqual([]);
+  }
+  await keepHtml(deskPage, 'cijfers');
+  await screenshot(deskPage, 'cijfers');
+  const [csvFile] = await Promise.all([deskPage.waitForEvent('download'), deskPage.getByRole('button', { name: 'Downloaden als CSV' }).click()]);
+  const csv = readFileSync(await csvFile.path(), 'utf8');
+  expect(csv).toContain('"meldingen","' + new Date().toISOString().slice(0, 7) + '","Arbeidsuitbuiting","Woerden","<5"');
+  expect(csv).toContain('"afgesloten","","","","<5"');
+  expect(csv).not.toMatch(/"[1-4]"\r\n/);
+  for (const mark of Object.values(MARK)) expect(csv).not.toContain(mark.slice(0, 22));
+
   // The audit log shows every step, and its chain verifies in the page and on the command line.
   await deskPage.getByRole('link', { name: 'Logboek' }).click();
   await expect(deskPage.locator('#audit-chain')).toContainText('klopt');
   await screenshot(deskPage, 'logboek');
   await keepHtml(deskPage, 'logboek');
-  for (const action of ['instellen', 'sleutel.aangemaakt', 'aanmelden', 'ontgrendelen.passkey', 'zaak.geopend', 'zaak.status', 'zaak.vraag', 'zaak.notitie', 'zaak.toegewezen']) {
+  for (const action of ['instellen', 'sleutel.aangemaakt', 'aanmelden', 'ontgrendelen.passkey', 'zaak.geopend', 'zaak.status', 'zaak.vraag', 'zaak.notitie', 'zaak.toegewezen', 'zaak.export', 'cijfers.export']) {
     await expect(deskPage.locator('#audit-rows')).toContainText(action);
   }
   for (const width of [390, 1280]) {
@@ -267,6 +301,7 @@ test('a beheerder invites a behandelaar, whose own passkey opens the reports onc
   await page.getByRole('button', { name: 'Ontgrendelen met passkey' }).click();
   await expect(page.getByRole('alert')).toContainText('nog geen toegang');
   expect((await page.request.get(`${deskEnv.DESK_URL}/api/logboek`)).status()).toBe(403);
+  expect((await page.request.get(`${deskEnv.DESK_URL}/api/cijfers`)).status()).toBe(403);
 
   await deskPage.getByRole('link', { name: 'Meldingen', exact: true }).click();
   await deskPage.getByRole('link', { name: 'Team' }).click();
@@ -286,6 +321,7 @@ test('a beheerder invites a behandelaar, whose own passkey opens the reports onc
   await page.getByLabel('Toon').selectOption('alle');
   await expect(page.getByRole('link', { name: 'Logboek' })).toBeHidden();
   await expect(page.getByRole('link', { name: 'Team' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Cijfers' })).toBeHidden();
   await page.getByRole('row').filter({ hasText: 'Woerden' }).getByRole('link').click();
   await expect(page.getByText(MARK.report)).toBeVisible();
   await expect(page.locator('#notes')).toContainText(MARK.note);
@@ -412,6 +448,6 @@ test('without a session every route gets the sign-in page or 401, and cross-site
 
 test('every desk page, as the browser built it, is valid HTML (Nu HTML Checker)', () => {
   test.skip(test.info().project.name === 'postgres', 'the same pages as in the SQLite run');
-  expect(readdirSync(join(dir, 'html')).sort()).toEqual(['aanmelden.html', 'instellen.html', 'logboek.html', 'meldingen.html', 'ontgrendelen.html', 'team.html', 'uitnodiging.html', 'zaak.html']);
+  expect(readdirSync(join(dir, 'html')).sort()).toEqual(['aanmelden.html', 'cijfers.html', 'instellen.html', 'logboek.html', 'meldingen.html', 'ontgrendelen.html', 'team.html', 'uitnodiging.html', 'zaak.html']);
   expect(htmlErrors(join(dir, 'html'))).toEqual([]);
 });

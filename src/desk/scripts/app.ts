@@ -7,6 +7,8 @@ import { ApiError, announce, api, notice, setCsrf } from './client.ts';
 import { parseRecoveryKey } from './crypto.ts';
 import { lock, openAll, sealKeyFor, sealNote, sealQuestion, unlock, unlocked } from './keyring.ts';
 import { requestKey, signInWithPasskey } from './passkey.ts';
+import { exportCaseJson, exportFiguresCsv, printCase, rememberCase } from './export.ts';
+import { loadFigures, renderFigures } from './figures-view.ts';
 import { DANGER_LABELS, FORM_LABELS, LANGUAGE_LABELS, STATUS_LABELS, deadline, formatDay } from './labels.ts';
 
 interface Member {
@@ -42,7 +44,7 @@ interface Report {
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const VIEWS = ['loading', 'signin', 'unlock', 'inbox', 'case', 'audit', 'team'] as const;
+const VIEWS = ['loading', 'signin', 'unlock', 'inbox', 'case', 'audit', 'team', 'figures'] as const;
 let member: Member | undefined;
 let today = new Date().toISOString().slice(0, 10);
 let shown: (typeof VIEWS)[number] = 'loading';
@@ -85,7 +87,7 @@ const caseName = (report: Report | undefined) =>
 async function unlocked_(way: 'passkey' | 'herstelsleutel') {
   await api('/api/ontgrendeld', { way });
   $('member-name').textContent = member ? `${member.name} (${member.role})` : '';
-  for (const id of ['nav-audit', 'nav-team']) $(id).hidden = member?.role !== 'beheerder';
+  for (const id of ['nav-audit', 'nav-team', 'nav-figures']) $(id).hidden = member?.role !== 'beheerder';
 }
 
 async function signIn() {
@@ -207,6 +209,7 @@ async function showCase(reportId: string) {
     questions: { day: string; sealed: string }[];
     notes: { day: string; sealed: string; by: string }[];
     closingReasons: Record<string, string>;
+    statuses: { day: string; status: string; reason: string | null }[];
   }>(
     `/api/zaken/${reportId}`,
   );
@@ -273,6 +276,22 @@ async function showCase(reportId: string) {
     notes.append(item);
   });
   $('notes-empty').hidden = data.notes.length > 0;
+  rememberCase({
+    kenmerk: reportId,
+    zaak: {
+      status: c.status,
+      redenAfsluiten: c.closingReason ? (data.closingReasons[c.closingReason] ?? c.closingReason) : null,
+      ontvangen: c.receivedDay,
+      ontvangstBevestigen: c.ackDue,
+      ontvangstBevestigd: c.acknowledgedDay,
+      terugkoppelingVoor: c.feedbackDue,
+      behandelaar: c.assignee ? (names.get(c.assignee) ?? 'oud lid') : null,
+    },
+    melding: report ?? null,
+    gesprek: conversation.map((m) => ({ dag: m.day, van: m.from === 'desk' ? 'meldbalie' : 'melder', tekst: m.text })),
+    notities: data.notes.map((n, i) => ({ dag: n.day, door: n.by, tekst: opened[`n${i}`] ?? null })),
+    statusgeschiedenis: data.statuses.map((h) => ({ dag: h.day, status: h.status, reden: h.reason })),
+  });
   $('ack-text').textContent = c.acknowledgedDay ? `Bevestigd op ${formatDay(c.acknowledgedDay)}. De melder ziet "ontvangen".` : 'Nog niet bevestigd. De melder ziet dan "ontvangen op" de datum van vandaag.';
   $('acknowledge').hidden = !!c.acknowledgedDay;
   $('view-case').dataset.reportId = reportId;
@@ -337,6 +356,15 @@ async function showTeam() {
   show('team');
 }
 
+let figuresCsv = { csv: '', today: '' };
+
+async function showFigures() {
+  const { rows, csv, today: day } = await loadFigures();
+  figuresCsv = { csv, today: day };
+  renderFigures($('figures-rows'), rows);
+  show('figures');
+}
+
 async function route() {
   notice();
   try {
@@ -345,6 +373,7 @@ async function route() {
     if (reportId) await showCase(reportId);
     else if (hash === '#logboek') await showAudit();
     else if (hash === '#team') await showTeam();
+    else if (hash === '#cijfers') await showFigures();
     else await showInbox();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return start();
@@ -442,6 +471,15 @@ $<HTMLFormElement>('status-form').addEventListener('submit', (event) => {
   act(event.submitter ?? $('status-select'), () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status, ...(status === 'afgesloten' ? { reason } : {}) }), 'Status opgeslagen.');
 });
 $('refresh').addEventListener('click', () => void route());
+/** Logs the export first, then makes the file: an export the log cannot record does not happen. */
+const exporting = (work: () => Promise<void>, done: string) => () =>
+  work().then(
+    () => announce(done),
+    (error: Error) => notice(error.message),
+  );
+$('export-json').addEventListener('click', exporting(exportCaseJson, 'De melding is als JSON-bestand gedownload.'));
+$('export-print').addEventListener('click', exporting(printCase, 'Afdrukken geopend.'));
+$('export-csv').addEventListener('click', exporting(() => exportFiguresCsv(figuresCsv.csv, figuresCsv.today), 'De cijfers zijn als CSV-bestand gedownload.'));
 $('filter-text').addEventListener('input', renderInbox);
 $('filter-status').addEventListener('change', renderInbox);
 $<HTMLFormElement>('filter-form').addEventListener('submit', (event) => event.preventDefault());

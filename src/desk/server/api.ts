@@ -26,6 +26,7 @@ import { postToSite, sendStatus } from './site-client.ts';
 import { today } from './days.ts';
 import { receiveEvent } from './receiver.ts';
 import { CLOSING_REASONS } from './closing-reasons.ts';
+import { caseHistories, figureCases } from './history.ts';
 
 export const RECEIVE_PATH = '/api/ontvang/';
 /** How long an invitation link works. */
@@ -295,7 +296,18 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     return json(200, { rows, broken: verifyChain(rows) ?? null, names });
   }
 
-  const match = /^\/api\/zaken\/(msg_[0-9a-f]{32})(?:\/(geopend|status|vraag|notitie|toewijzen))?$/.exec(path);
+  if (path.startsWith('/api/cijfers')) {
+    // Figures are computed in the beheerder's browser; the server gives metadata and sealed reports.
+    if (member.role !== 'beheerder') return error(403, 'Alleen een beheerder maakt cijfers.');
+    if (path === '/api/cijfers' && method === 'GET') return json(200, { cases: await figureCases(store), today: today() });
+    if (path === '/api/cijfers/geexporteerd' && method === 'POST') {
+      await record(store, member.id, 'cijfers.export', 'csv');
+      return json(200, { ok: true });
+    }
+    return error(404, 'Onbekend adres.');
+  }
+
+  const match = /^\/api\/zaken\/(msg_[0-9a-f]{32})(?:\/(geopend|status|vraag|notitie|toewijzen|geexporteerd))?$/.exec(path);
   const found = match && (await store.getCase(match[1]));
   if (!match || !found) return error(404, 'Onbekend adres of onbekende zaak.');
   const reportId = match[1];
@@ -307,11 +319,18 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     const names = new Map<string, string>();
     for (const o of written) if (!names.has(o.memberId)) names.set(o.memberId, (await store.getMember(o.memberId))?.name ?? 'oud lid');
     const pick = (kind: 'question' | 'note') => written.filter((o) => o.kind === kind).map((o) => ({ day: o.day, sealed: o.sealed, by: names.get(o.memberId) }));
-    return json(200, { case: found, events, questions: pick('question'), notes: pick('note'), closingReasons: CLOSING_REASONS });
+    const statuses = caseHistories(await store.audit()).get(reportId)?.statuses ?? [];
+    return json(200, { case: found, events, questions: pick('question'), notes: pick('note'), closingReasons: CLOSING_REASONS, statuses });
   }
   if (action === 'geopend' && method === 'POST') {
     await store.markRead(reportId, member.id);
     await record(store, member.id, 'zaak.geopend', reportId);
+    return json(200, { ok: true });
+  }
+  if (action === 'geexporteerd' && method === 'POST') {
+    // The browser made the export (decrypted there); the log says who exported which case, and how.
+    const format = body!.format === 'afdruk' ? 'afdruk' : 'json';
+    await record(store, member.id, 'zaak.export', `${reportId} ${format}`);
     return json(200, { ok: true });
   }
   const { intake } = await secrets(desk);

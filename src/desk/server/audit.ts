@@ -22,6 +22,8 @@ export type AuditAction =
   | 'zaak.status'
   | 'zaak.vraag'
   | 'zaak.notitie'
+  | 'zaak.export'
+  | 'cijfers.export'
   | 'zaak.toegewezen'
   | 'logboek.bekeken'
   | 'uitnodiging.gemaakt'

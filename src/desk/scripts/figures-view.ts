@@ -1,0 +1,49 @@
+/** The Cijfers view (beheerders): opens every report here, computes the figures, shows and exports them. */
+import { api } from './client.ts';
+import { computeFigures, figuresCsv, type FigureRow } from './figures.ts';
+import { openAll } from './keyring.ts';
+
+interface FigureCaseMeta {
+  reportId: string;
+  receivedDay: string;
+  status: string;
+  closingReason: string | null;
+  ackDue: string;
+  feedbackDue: string;
+  acknowledgedDay: string | null;
+  firstFeedbackDay: string | null;
+  sealed: string | null;
+}
+
+export async function loadFigures(): Promise<{ rows: FigureRow[]; csv: string; today: string }> {
+  const { cases, today } = await api<{ cases: FigureCaseMeta[]; today: string }>('/api/cijfers');
+  const opened = await openAll(cases.filter((c) => c.sealed).map((c) => ({ id: c.reportId, sealed: c.sealed! })));
+  const rows = computeFigures(
+    cases.map((c) => {
+      let report: { exploitationForm?: string; municipality?: { name?: string } } | undefined;
+      try {
+        report = JSON.parse(opened[c.reportId] ?? 'null') ?? undefined;
+      } catch {
+        report = undefined;
+      }
+      return { ...c, form: report?.exploitationForm, municipality: report?.municipality?.name };
+    }),
+    today,
+  );
+  return { rows, csv: figuresCsv(rows), today };
+}
+
+/** Fills the table; month cells below 5 are left out on screen (the CSV lists every cell, those as "<5"). */
+export function renderFigures(body: HTMLElement, rows: FigureRow[]) {
+  body.replaceChildren();
+  for (const row of rows) {
+    if (row.part === 'meldingen' && row.value === '<5') continue;
+    const tr = document.createElement('tr');
+    for (const text of [row.part, row.month || '–', row.form || '–', row.municipality || '–', row.value]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+}
