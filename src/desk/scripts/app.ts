@@ -7,6 +7,7 @@ import { ApiError, announce, api, notice, setCsrf } from './client.ts';
 import { parseRecoveryKey } from './crypto.ts';
 import { lock, openAll, sealKeyFor, sealNote, sealQuestion, unlock, unlocked } from './keyring.ts';
 import { requestKey, signInWithPasskey } from './passkey.ts';
+import { removeCell } from './remove-member.ts';
 import { DANGER_LABELS, FORM_LABELS, LANGUAGE_LABELS, STATUS_LABELS, deadline, formatDay } from './labels.ts';
 
 interface Member {
@@ -331,7 +332,7 @@ async function showTeam() {
       button.addEventListener('click', () => void giveKey(credential, button));
       access.append(button);
     } else access.textContent = 'Moet zich eerst aanmelden';
-    row.append(element('td', m.name), element('td', m.role), access);
+    row.append(element('td', m.name), element('td', m.role), access, removeCell(m, member?.id, showTeam));
     body.append(row);
   }
   show('team');
