@@ -273,6 +273,7 @@ test('a beheerder invites a behandelaar, whose own passkey opens the reports onc
   await deskPage.getByRole('button', { name: 'Toegang geven aan Behandelaar zorg' }).click();
   await expect(deskPage.locator('#team-rows')).not.toContainText('Wacht op toegang');
   await expect(deskPage.getByRole('row').filter({ hasText: 'Behandelaar zorg' })).toContainText('Ja');
+  await screenshot(deskPage, 'team');
 
   // Now the colleague's passkey opens the reports; the second time from the copy it re-wrapped.
   for (let round = 0; round < 2; round++) {
