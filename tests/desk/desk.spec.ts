@@ -270,7 +270,7 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   for (const mark of Object.values(MARK)) expect(desk.output()).not.toContain(mark.slice(0, 22));
 });
 
-test('a beheerder invites a behandelaar, whose own passkey opens the reports once access is given', async ({ browser }) => {
+test('a beheerder invites a behandelaar, whose own passkey opens the reports once access is given, and removes them again', async ({ browser }) => {
   const heading = (page: Page) => page.getByRole('heading', { level: 1 });
   await deskPage.getByRole('link', { name: 'Team' }).click();
   await expect(heading(deskPage)).toHaveText('Team');
@@ -308,6 +308,7 @@ test('a beheerder invites a behandelaar, whose own passkey opens the reports onc
   await deskPage.getByRole('button', { name: 'Toegang geven aan Behandelaar zorg' }).click();
   await expect(deskPage.locator('#team-rows')).not.toContainText('Wacht op toegang');
   await expect(deskPage.getByRole('row').filter({ hasText: 'Behandelaar zorg' })).toContainText('Ja');
+  await screenshot(deskPage, 'team');
 
   // Now the colleague's passkey opens the reports; the second time from the copy it re-wrapped.
   for (let round = 0; round < 2; round++) {
@@ -325,10 +326,32 @@ test('a beheerder invites a behandelaar, whose own passkey opens the reports onc
   await page.getByRole('row').filter({ hasText: 'Woerden' }).getByRole('link').click();
   await expect(page.getByText(MARK.report)).toBeVisible();
   await expect(page.locator('#notes')).toContainText(MARK.note);
+  const reportId = /msg_[0-9a-f]{32}/.exec(page.url())![0];
+
+  // The beheerder removes the colleague: their open session ends at once, and their passkey
+  // (still in their authenticator) neither signs in nor gets a wrapped copy of the desk key.
+  await deskPage.getByRole('link', { name: 'Team' }).click();
+  deskPage.once('dialog', (dialog) => void dialog.accept());
+  await deskPage.getByRole('button', { name: 'Behandelaar zorg verwijderen' }).click();
+  await expect(deskPage.locator('#team-rows')).not.toContainText('Behandelaar zorg');
+  for (const path of ['/api/zaken', '/api/herstel', '/api/namen', `/api/zaken/${reportId}`]) {
+    const response = await page.request.get(`${deskEnv.DESK_URL}${path}`);
+    expect(response.status(), path).toBe(401);
+    expect(await response.text()).not.toContain('BEGIN AGE');
+  }
+  await page.goto(`${deskEnv.DESK_URL}/`);
+  await expect(heading(page)).toHaveText('Aanmelden bij de meldbalie');
+  const signIn = page.waitForResponse((response) => response.url().endsWith('/api/aanmelden'));
+  await page.getByRole('button', { name: 'Aanmelden met passkey' }).click();
+  const refused = await signIn;
+  expect(refused.status()).toBe(401);
+  expect(await refused.text()).not.toContain('wrappedIdentity');
+  await expect(page.getByRole('alert')).toContainText('Aanmelden is niet gelukt');
+  await expect(heading(page)).toHaveText('Aanmelden bij de meldbalie');
   await colleague.close();
 
   await deskPage.getByRole('link', { name: 'Logboek' }).click();
-  for (const action of ['uitnodiging.gemaakt', 'uitnodiging.aanvaard', 'sleutel.gedeeld']) await expect(deskPage.locator('#audit-rows')).toContainText(action);
+  for (const action of ['uitnodiging.gemaakt', 'uitnodiging.aanvaard', 'sleutel.gedeeld', 'lid.verwijderd']) await expect(deskPage.locator('#audit-rows')).toContainText(action);
   await expect(deskPage.locator('#audit-chain')).toContainText('klopt');
 });
 

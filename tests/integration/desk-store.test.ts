@@ -137,6 +137,28 @@ for (const engine of engines) {
       await store.close();
     });
 
+    it('removes a member with their sessions, passkeys and invitation, but never the last beheerder, even when two remove each other at once', async () => {
+      const { store } = await engine.open();
+      for (const [id, role] of [['a', 'beheerder'], ['b', 'beheerder'], ['w', 'behandelaar']] as const) {
+        await store.addMember({ id, name: id, role });
+        await store.addCredential({ id: `cred-${id}`, memberId: id, publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: `key-${id}`, recipient: null });
+        await store.addSession(`session-${id}`, { memberId: id, csrf: 'c', expiresAt: Math.floor(Date.now() / 1000) + 60 });
+      }
+      await store.addInvitation('inv-w', { memberId: 'w', name: 'w', role: 'behandelaar', expiresAt: Math.floor(Date.now() / 1000) + 60 });
+      await store.receive(event(1, 'report.created', id(1), '2026-12-01'), { ...newCase(1, '2026-12-01'), assignee: 'w' });
+      expect(await store.removeMember('w')).toEqual({ removed: { id: 'w', name: 'w', role: 'behandelaar' } });
+      expect(await store.getSession('session-w', Date.now())).toBeUndefined();
+      expect(await store.getCredential('cred-w')).toBeUndefined();
+      expect(await store.getInvitation('inv-w', Date.now())).toBeUndefined();
+      expect((await store.getCase(id(1)))?.assignee).toBeNull();
+      expect(await store.removeMember('w')).toEqual({ refused: 'unknown' });
+      const both = await Promise.all([store.removeMember('a'), store.removeMember('b')]);
+      expect(both.filter((r) => 'removed' in r)).toHaveLength(1);
+      expect(both.filter((r) => 'refused' in r && r.refused === 'last-beheerder')).toHaveLength(1);
+      expect((await store.listMembers()).map((m) => m.role)).toEqual(['beheerder']);
+      expect(await store.getSession((await store.listMembers())[0].id === 'a' ? 'session-a' : 'session-b', Date.now())).toBeDefined();
+    });
+
     it('chains the audit log under concurrent appends and refuses to change it', async () => {
       const { store, raw } = await engine.open();
       await Promise.all(Array.from({ length: 12 }, (_, i) => record(store, `lid-${i % 3}`, 'zaak.geopend', id(i))));

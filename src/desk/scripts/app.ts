@@ -9,6 +9,7 @@ import { lock, openAll, sealKeyFor, sealNote, sealQuestion, unlock, unlocked } f
 import { requestKey, signInWithPasskey } from './passkey.ts';
 import { exportCaseJson, exportFiguresCsv, printCase, rememberCase } from './export.ts';
 import { loadFigures, renderFigures } from './figures-view.ts';
+import { removeCell } from './remove-member.ts';
 import { DANGER_LABELS, FORM_LABELS, LANGUAGE_LABELS, STATUS_LABELS, deadline, formatDay } from './labels.ts';
 
 interface Member {
@@ -350,7 +351,7 @@ async function showTeam() {
       button.addEventListener('click', () => void giveKey(credential, button));
       access.append(button);
     } else access.textContent = 'Moet zich eerst aanmelden';
-    row.append(element('td', m.name), element('td', m.role), access);
+    row.append(element('td', m.name), element('td', m.role), access, removeCell(m, member?.id, showTeam));
     body.append(row);
   }
   show('team');

@@ -271,6 +271,19 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
       await record(store, member.id, 'uitnodiging.gemaakt', `${name} (${role})`);
       return json(200, { link: `${config.origin}/uitnodiging/#${token}`, days: INVITATION_DAYS });
     }
+    if (path === '/api/leden/verwijderen' && method === 'POST') {
+      // Sessions, passkeys and their wrapped key copies go in one transaction: the removed
+      // member's next request is a 401 and their passkey signs in nowhere and unlocks nothing.
+      const result = typeof body!.memberId === 'string' ? await store.removeMember(body!.memberId) : { refused: 'unknown' as const };
+      if ('refused' in result) {
+        return result.refused === 'last-beheerder'
+          ? error(409, 'Dit is de laatste beheerder. Maak eerst een ander lid beheerder voordat u deze verwijdert.')
+          : error(404, 'Dit lid bestaat niet (meer).');
+      }
+      const { removed } = result;
+      await record(store, member.id, 'lid.verwijderd', `${removed.name} (${removed.role})`);
+      return json(200, { removed }, removed.id === member.id ? sessionCookie('', 0) : undefined);
+    }
     if (path === '/api/leden/sleutel' && method === 'POST') {
       // The desk key, sealed in the beheerder's browser to the new member's transfer key.
       const { credentialId, wrappedIdentity } = body as Record<string, unknown>;

@@ -28,7 +28,8 @@ export type AuditAction =
   | 'logboek.bekeken'
   | 'uitnodiging.gemaakt'
   | 'uitnodiging.aanvaard'
-  | 'sleutel.gedeeld';
+  | 'sleutel.gedeeld'
+  | 'lid.verwijderd';
 
 export function rowHash(prevHash: string, row: Pick<AuditRow, 'seq' | 'at' | 'actor' | 'action' | 'subject'>): string {
   return createHash('sha256').update(`${prevHash}\n${JSON.stringify([row.seq, row.at, row.actor, row.action, row.subject])}`).digest('hex');

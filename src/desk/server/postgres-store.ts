@@ -5,8 +5,8 @@
  * two replicas never link to the same previous row.
  */
 import pg from 'pg';
-import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, Session, StoredEvent } from './store.ts';
-import { caseChange, credentialState, toAudit, toCase, toCredential, toEvent, toOutgoing, type Row } from './rows.ts';
+import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, Session, StoredEvent } from './store.ts';
+import { caseChange, credentialState, REMOVE_MEMBER, toAudit, toCase, toCredential, toEvent, toOutgoing, type Row } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key text PRIMARY KEY, value text NOT NULL);
@@ -145,6 +145,18 @@ export class PostgresDeskStore implements DeskStore {
         .filter((c) => c.member_id === m.id)
         .map(credentialState),
     }));
+  }
+  async removeMember(id: string): Promise<RemoveResult> {
+    return this.#transaction(async (client) => {
+      // Two beheerders removing each other on two replicas at once must not leave none.
+      await client.query('LOCK TABLE members IN SHARE ROW EXCLUSIVE MODE');
+      const member = (await client.query('SELECT id, name, role FROM members WHERE id = $1', [id])).rows[0] as Member | undefined;
+      if (!member) return { refused: 'unknown' as const };
+      const beheerders = Number((await client.query("SELECT count(*) AS n FROM members WHERE role = 'beheerder'")).rows[0].n);
+      if (member.role === 'beheerder' && beheerders <= 1) return { refused: 'last-beheerder' as const };
+      for (const sql of REMOVE_MEMBER) await client.query(sql, [id]);
+      return { removed: { id: member.id, name: member.name, role: member.role } };
+    });
   }
   async addInvitation(tokenHash: string, i: Invitation) {
     await this.#pool.query('INSERT INTO invitations (token_hash, member_id, name, role, expires_at) VALUES ($1, $2, $3, $4, $5)', [tokenHash, i.memberId, i.name, i.role, i.expiresAt]);

@@ -71,3 +71,16 @@ export function caseChange(change: Partial<Pick<Case, 'status' | 'closingReason'
   const entries = Object.entries(change).filter(([, v]) => v !== undefined) as [keyof typeof CASE_COLUMNS, string | null][];
   return { set: entries.map(([k], i) => `${CASE_COLUMNS[k]} = ${placeholder(i + 1)}`).join(', '), values: entries.map(([, v]) => v), count: entries.length };
 }
+
+/**
+ * What removing a member deletes, in this order, with the member's id as $1. Explicit rather than
+ * left to ON DELETE CASCADE: the wrapped key copies must go even where foreign keys are off.
+ * Cases they were assigned become unassigned; who read what and who wrote what stay (history).
+ */
+export const REMOVE_MEMBER = [
+  'DELETE FROM sessions WHERE member_id = $1',
+  'DELETE FROM credentials WHERE member_id = $1',
+  'DELETE FROM invitations WHERE member_id = $1',
+  'UPDATE cases SET assignee = NULL WHERE assignee = $1',
+  'DELETE FROM members WHERE id = $1',
+];

@@ -7,8 +7,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { immediateTransaction } from '../../lib/report/store/sqlite-transaction.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, Session, StoredEvent } from './store.ts';
-import { caseChange, credentialState, toAudit, toCase, toCredential, toEvent, toOutgoing, type Row } from './rows.ts';
+import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, Session, StoredEvent } from './store.ts';
+import { caseChange, credentialState, REMOVE_MEMBER, toAudit, toCase, toCredential, toEvent, toOutgoing, type Row } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -110,6 +110,16 @@ export class SqliteDeskStore implements DeskStore {
       role: m.role as Member['role'],
       credentials: (this.#db.prepare('SELECT id, wrapped_identity, recipient FROM credentials WHERE member_id = ?').all(m.id as string) as Row[]).map(credentialState),
     }));
+  }
+  async removeMember(id: string): Promise<RemoveResult> {
+    return this.#transaction(() => {
+      const member = this.#db.prepare('SELECT id, name, role FROM members WHERE id = ?').get(id) as Member | undefined;
+      if (!member) return { refused: 'unknown' as const };
+      const beheerders = (this.#db.prepare("SELECT count(*) AS n FROM members WHERE role = 'beheerder'").get() as { n: number }).n;
+      if (member.role === 'beheerder' && beheerders <= 1) return { refused: 'last-beheerder' as const };
+      for (const sql of REMOVE_MEMBER) this.#db.prepare(sql.replaceAll('$1', '?')).run(id);
+      return { removed: { id: member.id, name: member.name, role: member.role } };
+    });
   }
   async addInvitation(tokenHash: string, i: Invitation) {
     this.#db.prepare('INSERT INTO invitations (token_hash, member_id, name, role, expires_at) VALUES (?, ?, ?, ?, ?)').run(tokenHash, i.memberId, i.name, i.role, i.expiresAt);

@@ -40,6 +40,8 @@ export interface MemberWithKeys extends Member {
   credentials: { id: string; hasKey: boolean; waiting: boolean; recipient: string | null }[];
 }
 
+export type RemoveResult = { removed: Member } | { refused: 'unknown' | 'last-beheerder' };
+
 export interface Session {
   memberId: string;
   csrf: string;
@@ -104,6 +106,12 @@ export interface DeskStore {
   getCredential(id: string): Promise<Credential | undefined>;
   updateCredential(id: string, change: { counter?: number; wrappedIdentity?: string; recipient?: string }): Promise<void>;
   listMembers(): Promise<MemberWithKeys[]>;
+  /**
+   * Removes a member in one transaction: their sessions, their passkeys with the desk key wrapped
+   * for each, their open invitation and their cases' assignment go with them. Refuses to remove
+   * the last beheerder (the desk would have nobody to manage the team).
+   */
+  removeMember(id: string): Promise<RemoveResult>;
   addInvitation(tokenHash: string, invitation: Invitation): Promise<void>;
   /** The open, unexpired invitation for a token hash. */
   getInvitation(tokenHash: string, now: number): Promise<Invitation | undefined>;
