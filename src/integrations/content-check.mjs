@@ -20,17 +20,28 @@ export function contentCheckIntegration() {
         // in every cached entry and the build fails far from the cause. A build reads content
         // afresh (a second or two); `astro dev` keeps the cache for speed.
         if (command === 'build') rmSync(new URL('data-store.json', config.cacheDir), { force: true });
-        // Concepts (draft: true) are shown by `astro dev` only; baked into the bundle, so the
-        // built server never shows one either (src/lib/site-data.ts).
-        updateConfig({ vite: { define: { __MELDWIJZER_SHOW_DRAFTS__: JSON.stringify(command === 'dev') } } });
-        if (command !== 'build' && command !== 'dev') return;
+        const defines = {
+          // Concepts (draft: true) are shown by `astro dev` only; baked into the bundle, so the
+          // built server never shows one either (src/lib/site-data.ts).
+          __MELDWIJZER_SHOW_DRAFTS__: JSON.stringify(command === 'dev'),
+          // Stale translations, worked out here from content/vertalingen/<taal>.bron.json and baked
+          // into the bundle, so the built server and the Worker read no content files at run time.
+          __MELDWIJZER_STALE__: JSON.stringify({}),
+        };
+        const define = () => updateConfig({ vite: { define: defines } });
+        if (command !== 'build' && command !== 'dev') return define();
         const { checkContent } = await import('../lib/content/check.ts');
         const { formatProblems } = await import('../lib/content/integrity.ts');
         const { problems } = checkContent(CONTENT_DIR);
         if (problems.length === 0) {
+          const { staleTranslationKeys } = await import('../lib/content/translation-sources.ts');
+          const stale = staleTranslationKeys(CONTENT_DIR);
+          defines.__MELDWIJZER_STALE__ = JSON.stringify(Object.fromEntries(Object.entries(stale).map(([locale, keys]) => [locale, [...(keys ?? [])]])));
+          define();
           logger.info('Inhoud gecontroleerd: geen fouten.');
           return;
         }
+        define();
         const report = formatProblems(problems);
         console.error(`\n${report}\n`);
         if (command === 'dev') return;

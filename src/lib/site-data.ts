@@ -12,13 +12,19 @@ import { resolveContactVia } from './content/contact-via';
 import { withoutDrafts } from './content/drafts';
 import { COLLECTIONS, type CollectionName } from './content/collections';
 import { staleContacts, staleContactsWarning } from './content/contact-checks';
-import { staleTranslationKeys, withStaleAsPending } from './content/translation-sources';
+import { withStaleAsPending, type StaleKeys } from './content/stale-as-pending';
 
 let cached: Promise<SiteContent> | undefined;
 
 /** Set by src/integrations/content-check.mjs: true under `astro dev`, false in a build; absent elsewhere (tests). */
 declare const __MELDWIJZER_SHOW_DRAFTS__: boolean | undefined;
 const SHOW_DRAFTS = typeof __MELDWIJZER_SHOW_DRAFTS__ === 'boolean' && __MELDWIJZER_SHOW_DRAFTS__;
+/** Set by src/integrations/content-check.mjs: per language, the keys whose translation is older than its Dutch source. */
+declare const __MELDWIJZER_STALE__: Record<string, string[]> | undefined;
+const STALE: StaleKeys =
+  typeof __MELDWIJZER_STALE__ === 'object' && __MELDWIJZER_STALE__ !== null
+    ? Object.fromEntries(Object.entries(__MELDWIJZER_STALE__).map(([locale, keys]) => [locale, new Set(keys)]))
+    : {};
 
 async function load(): Promise<SiteContent> {
   const names = Object.keys(COLLECTIONS) as CollectionName[];
@@ -37,7 +43,7 @@ async function load(): Promise<SiteContent> {
   // Concepts are previewed under `astro dev` and never published by `astro build`.
   // A translation made from an older Dutch text (content/vertalingen/<taal>.bron.json) is shown
   // as pending: the Dutch text with the notice, never the old translation.
-  const site = withStaleAsPending(resolveContactVia(SHOW_DRAFTS ? read : withoutDrafts(read)), staleTranslationKeys(process.env.CONTENT_DIR ?? './content'));
+  const site = withStaleAsPending(resolveContactVia(SHOW_DRAFTS ? read : withoutDrafts(read)), STALE);
   // Old contact details warn, once per build; /organisaties/ lists them for the editors.
   const warning = staleContactsWarning(staleContacts(site, new Date()));
   if (warning) console.warn(warning);

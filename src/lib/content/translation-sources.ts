@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SiteContent } from './integrity.ts';
+import type { StaleKeys } from './stale-as-pending.ts';
 import { nationalRoute, organisationsOnTranslatedPages } from './translations.ts';
 import { readContent } from './read-content.ts';
 import { resolveContactVia } from './contact-via.ts';
@@ -74,7 +75,6 @@ export function findStaleTranslations(site: SiteContent, locale: TranslatedLocal
     .map((key) => ({ key, recorded: recorded[key] !== undefined }));
 }
 
-export type StaleKeys = Partial<Record<string, Set<string>>>;
 
 /**
  * Per language, the keys whose translation is stale, computed from the files on disk exactly as
@@ -88,27 +88,5 @@ export function staleTranslationKeys(contentDir: string, projectDir = process.cw
   );
 }
 
-/**
- * The site as readers see it: a stale translation counts as not translated yet. Its words leave
- * content/vertalingen/<taal>.yaml's data, so every page shows the Dutch text with the pending
- * notice, as for a missing translation; a stale translated page is listed in `pendingPages`
- * ("en/hulp"), and its page shows the Dutch page with the notice.
- */
-export function withStaleAsPending(site: SiteContent, stale: StaleKeys): SiteContent {
-  const vertalingen = site.vertalingen.map((entry) => {
-    const keys = stale[entry.id];
-    if (!keys?.size) return entry;
-    const data = { ...entry.data } as Record<string, unknown>;
-    for (const key of keys) {
-      const [field, id] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
-      const words = data[field];
-      if (field === 'paginas' || !words || typeof words !== 'object' || Array.isArray(words)) continue;
-      data[field] = Object.fromEntries(Object.entries(words).filter(([k]) => k !== id));
-    }
-    return { ...entry, data: data as typeof entry.data };
-  });
-  const pendingPages = new Set(
-    Object.entries(stale).flatMap(([locale, keys]) => [...(keys ?? [])].filter((k) => k.startsWith('paginas.')).map((k) => `${locale}/${k.slice('paginas.'.length)}`)),
-  );
-  return { ...site, vertalingen, pendingPages };
-}
+// Re-exported for the scripts and tests that work out and apply stale keys in one place.
+export { withStaleAsPending, type StaleKeys } from './stale-as-pending.ts';
