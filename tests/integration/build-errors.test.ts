@@ -3,6 +3,7 @@
  * field and the fix. Each case copies content/ to a temporary folder, breaks one thing, and
  * runs the real build on it (CONTENT_DIR), writing to a temporary outDir.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +28,8 @@ function buildWith(name: string, breakContent: (dir: string) => void): Promise<{
         env: { ...process.env, CONTENT_DIR: dir, ASTRO_CACHE_DIR: join(work, `${name}-cache`), ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
         timeout: 280_000, maxBuffer: 16 * 1024 * 1024,
       },
-      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) || 1 : 0, output: `${stdout}\n${stderr}` }),
+      // Without colours: with CI set, Astro's logger colours its lines even into a pipe.
+      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) || 1 : 0, output: stripVTControlCharacters(`${stdout}\n${stderr}`) }),
     );
   });
 }

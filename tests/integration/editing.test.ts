@@ -6,6 +6,7 @@
  * whose Dutch changed after the translation shows in Dutch with the notice. Needs `npm run build` first
  * (the pages that show Moviera's number now are read from dist/client).
  */
+import { stripVTControlCharacters } from 'node:util';
 import { execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,8 @@ const NEW_NUMBER = 'tel:0881234567';
 function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 280_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ status: error ? Number(error.code ?? 1) || 1 : 0, output: `${stdout}\n${stderr}` }),
+      // Without colours: with CI set, Astro's logger colours its lines even into a pipe.
+      resolve({ status: error ? Number(error.code ?? 1) || 1 : 0, output: stripVTControlCharacters(`${stdout}\n${stderr}`) }),
     );
   });
 }
