@@ -8,6 +8,7 @@ import { parseRecoveryKey } from './crypto.ts';
 import { lock, openAll, sealKeyFor, sealNote, sealQuestion, unlock, unlocked } from './keyring.ts';
 import { requestKey, signInWithPasskey } from './passkey.ts';
 import { exportCaseJson, exportFiguresCsv, printCase, rememberCase } from './export.ts';
+import type { CaseTerms } from './figures.ts';
 import { loadFigures, renderFigures } from './figures-view.ts';
 import { removeCell } from './remove-member.ts';
 import { DANGER_LABELS, FORM_LABELS, LANGUAGE_LABELS, STATUS_LABELS, deadline, formatDay } from './labels.ts';
@@ -17,15 +18,9 @@ interface Member {
   name: string;
   role: 'beheerder' | 'behandelaar';
 }
-interface CaseMeta {
+interface CaseMeta extends CaseTerms {
   reportId: string;
   assignee: string | null;
-  receivedDay: string;
-  status: string;
-  closingReason: string | null;
-  ackDue: string;
-  feedbackDue: string;
-  acknowledgedDay: string | null;
   replyRecipient: string;
   newAnswer: boolean;
   unread?: boolean;

@@ -1,16 +1,10 @@
 /** The Cijfers view (beheerders): opens every report here, computes the figures, shows and exports them. */
 import { api } from './client.ts';
-import { computeFigures, figuresCsv, type FigureRow } from './figures.ts';
+import { type CaseTerms, computeFigures, figuresCsv, type FigureRow } from './figures.ts';
 import { openAll } from './keyring.ts';
 
-interface FigureCaseMeta {
+interface FigureCaseMeta extends CaseTerms {
   reportId: string;
-  receivedDay: string;
-  status: string;
-  closingReason: string | null;
-  ackDue: string;
-  feedbackDue: string;
-  acknowledgedDay: string | null;
   firstFeedbackDay: string | null;
   sealed: string | null;
 }

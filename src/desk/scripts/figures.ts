@@ -11,13 +11,17 @@ import { FORM_LABELS } from './labels.ts';
 
 export const MIN_CELL = 5;
 
-export interface FigureCase {
+/** A case's days, status and terms as the desk's API lists them (GET /api/zaken): no content. */
+export interface CaseTerms {
   receivedDay: string;
   status: string;
   closingReason: string | null;
   ackDue: string;
   feedbackDue: string;
   acknowledgedDay: string | null;
+}
+
+export interface FigureCase extends CaseTerms {
   firstFeedbackDay: string | null;
   /** From the decrypted report; undefined when it could not be opened. */
   form: string | undefined;
