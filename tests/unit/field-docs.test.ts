@@ -1,5 +1,8 @@
 /** docs/EDITORS.md lists every field of every collection, generated from the schemas: never stale. */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldReference, fieldsOf, withFieldReference } from '../../src/lib/content/field-docs';
 
@@ -31,6 +34,28 @@ describe('the field reference in docs/EDITORS.md', () => {
       { path: 'contact.phone', required: true, kind: 'telefoonnummer', description: 'Number.' },
       { path: 'sources', required: true, kind: 'lijst van bronnen (bron, section)', description: '' },
     ]);
+  });
+
+  it('reads a field the formatter broke over lines as the same field', () => {
+    const oneLine = `export const x = z.strictObject({\n  /** File. */\n  seedFile: z.string().regex(/^a$/).optional(),\n});`;
+    const broken = `export const x = z.strictObject({\n  /** File. */\n  seedFile: z\n    .string()\n    .regex(/^a$/)\n    .optional(),\n});`;
+    const keyAlone = `export const x = z.strictObject({\n  /** File. */\n  seedFile:\n    z.string().regex(/^a$/).optional(),\n});`;
+    expect(fieldsOf(oneLine)[0].fields).toEqual([{ path: 'seedFile', required: false, kind: 'tekst', description: 'File.' }]);
+    expect(fieldsOf(broken)).toEqual(fieldsOf(oneLine));
+    expect(fieldsOf(keyAlone)).toEqual(fieldsOf(oneLine));
+  });
+
+  it('gives the same reference when the real formatter lays the schemas out narrower', () => {
+    // Biome at 50 columns breaks nearly every field over lines: the layout must not change a row.
+    const copy = mkdtempSync(join(tmpdir(), 'field-docs-'));
+    try {
+      cpSync('src/lib/content/schemas', join(copy, 'src/lib/content/schemas'), { recursive: true });
+      execFileSync('node_modules/.bin/biome', ['format', '--write', '--line-width=50', '--vcs-enabled=false', copy], { stdio: 'pipe' });
+      expect(readFileSync(join(copy, 'src/lib/content/schemas/bron.ts'), 'utf8')).not.toEqual(readFileSync('src/lib/content/schemas/bron.ts', 'utf8'));
+      expect(fieldReference(copy)).toEqual(fieldReference());
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('lists a field that is new in a schema (a stale file fails the first test)', () => {

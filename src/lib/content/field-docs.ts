@@ -45,13 +45,13 @@ interface Field {
 /** Lists of allowed values by constant name: from ids.ts and from `const X = [...]` in the schema file. */
 function constantLists(source: string): Record<string, string[]> {
   const lists: Record<string, string[]> = { ...(IDS as unknown as Record<string, string[]>) };
-  for (const m of source.matchAll(/const (\w+) = \[([\s\S]*?)\] as const/g)) lists[m[1]] = [...m[2].matchAll(/'([^']+)'/g)].map((v) => v[1]);
+  for (const m of source.matchAll(/const (\w+)\s*=\s*\[([\s\S]*?)\]\s*as const/g)) lists[m[1]] = [...m[2].matchAll(/'([^']+)'/g)].map((v) => v[1]);
   return lists;
 }
 
 /** Names of the object blocks in a schema file (`const phoneLine = z.strictObject(…)`), to point to. */
 function blockNames(source: string): Set<string> {
-  return new Set([...source.matchAll(/^(?:export )?const (\w+) = z\b/gm)].map((m) => m[1]));
+  return new Set([...source.matchAll(/^(?:export )?const (\w+)\s*=\s*z\b/gm)].map((m) => m[1]));
 }
 
 /** What an editor types, read from the validator the field uses. */
@@ -87,83 +87,190 @@ function kindOf(value: string, lists: Record<string, string[]>, blocks: Set<stri
   return value.replace(/[,(.].*$/, '');
 }
 
-// Option keys of refinements and record keys, not fields.
-const NOT_FIELDS = new Set(['error', 'path', 'message', 'code', 'abort', 'protocol', 'idField']);
+/** A piece of source: a doc comment, a string, a regular expression, a word or one character. */
+interface Token {
+  kind: 'doc' | 'string' | 'regex' | 'word' | 'punct';
+  text: string;
+}
+
+// After these a `/` starts a regular expression, not a division.
+const BEFORE_REGEX = new Set(['(', ',', '=', ':', '[', '!', '&', '|', '?', '{', '}', ';', '=>', 'return']);
 
 /**
- * Fields of one schema file, in source order: a line `key: <validator>` (or `key,`) inside an
- * object, with the `/** … *\/` comment just above it. Nesting follows the indentation.
+ * The source as tokens, whatever its layout: line breaks and indentation are gone, comments other
+ * than `/** … *\/` are dropped, strings and regular expressions are one token each (so a `{` in
+ * them is never taken for a bracket).
+ */
+export function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const last = () => tokens.at(-1)?.text ?? ';';
+  while (i < source.length) {
+    const rest = source.slice(i);
+    const space = /^\s+/.exec(rest);
+    if (space) {
+      i += space[0].length;
+      continue;
+    }
+    const doc = /^\/\*\*(?!\/)([\s\S]*?)\*\//.exec(rest);
+    if (doc) {
+      tokens.push({ kind: 'doc', text: doc[1].replace(/^\s*\*\s?/gm, ' ').replace(/\s+/g, ' ').trim() });
+      i += doc[0].length;
+      continue;
+    }
+    const comment = /^(\/\/[^\n]*|\/\*[\s\S]*?\*\/)/.exec(rest);
+    if (comment) {
+      i += comment[0].length;
+      continue;
+    }
+    const quoted = /^('(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")/.exec(rest);
+    if (quoted) {
+      tokens.push({ kind: 'string', text: quoted[0] });
+      i += quoted[0].length;
+      continue;
+    }
+    if (rest[0] === '`') {
+      const end = templateEnd(source, i);
+      tokens.push({ kind: 'string', text: source.slice(i, end) });
+      i = end;
+      continue;
+    }
+    const regex = BEFORE_REGEX.has(last()) ? /^\/(?:\\.|\[(?:\\.|[^\]\\])*\]|[^/\\\n[])+\/[a-z]*/.exec(rest) : null;
+    if (regex) {
+      tokens.push({ kind: 'regex', text: regex[0] });
+      i += regex[0].length;
+      continue;
+    }
+    const word = /^(=>|\.\.\.|[\w$]+)/.exec(rest);
+    tokens.push({ kind: word && word[0] !== '=>' && word[0] !== '...' ? 'word' : 'punct', text: word ? word[0] : rest[0] });
+    i += word ? word[0].length : 1;
+  }
+  return tokens;
+}
+
+/** Where a template literal that starts at `start` ends, `${ … }` with its own braces included. */
+function templateEnd(source: string, start: number): number {
+  let i = start + 1;
+  while (i < source.length && source[i] !== '`') {
+    if (source[i] === '\\') i += 2;
+    else if (source.startsWith('${', i)) {
+      let depth = 1;
+      i += 2;
+      while (i < source.length && depth > 0) {
+        if (source[i] === '{') depth++;
+        else if (source[i] === '}') depth--;
+        i++;
+      }
+    } else i++;
+  }
+  return i + 1;
+}
+
+const OPEN = new Set(['(', '{', '[']);
+const CLOSE = new Set([')', '}', ']']);
+
+/** Index of the bracket that closes the one at `open`. */
+function closing(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'punct') continue;
+    if (OPEN.has(tokens[i].text)) depth++;
+    else if (CLOSE.has(tokens[i].text) && --depth === 0) return i;
+  }
+  return tokens.length;
+}
+
+/** Where the expression that starts at `from` ends: the first `,` `;` or unmatched closing bracket at its own depth. */
+function expressionEnd(tokens: Token[], from: number): number {
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'punct') continue;
+    if (OPEN.has(t.text)) i = closing(tokens, i);
+    else if (CLOSE.has(t.text) || t.text === ',' || t.text === ';') return i;
+  }
+  return tokens.length;
+}
+
+/** An expression as compact code: "z.string().regex(/^a$/).optional()". */
+const code = (tokens: Token[]) => tokens.map((t) => (t.kind === 'word' && /^(const|as|new|return)$/.test(t.text) ? ` ${t.text} ` : t.text)).join('');
+
+/** The expression without what is inside its brackets: "z.strictObject().default()", so a nested .optional() never counts for its parent. */
+function outerCode(tokens: Token[]): string {
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) {
+    out += tokens[i].text;
+    if (tokens[i].kind === 'punct' && OPEN.has(tokens[i].text)) {
+      i = closing(tokens, i) - 1;
+    }
+  }
+  return out;
+}
+
+// Calls whose object argument lists fields: z.strictObject({ … }), z.object({ … }).
+const FIELD_OBJECT_CALLS = new Set(['strictObject', 'object', 'looseObject']);
+
+/**
+ * Fields of one schema file, in source order: every property of an object passed to
+ * `z.strictObject`/`z.object` inside `const <name> = …`, with the `/** … *\/` comment just before
+ * it. Nested objects give nested paths (`contact.phone`). The layout of the source does not
+ * matter: it is read as tokens, so a formatter may break a field over as many lines as it likes.
  */
 export function fieldsOf(source: string): { name: string; description: string; fields: Field[] }[] {
-  const blocks: { name: string; description: string; fields: Field[] }[] = [];
-  const lines = source.split('\n');
+  const tokens = tokenize(source);
   const lists = constantLists(source);
   const names = blockNames(source);
-  let comment = '';
-  let stack: { indent: number; key: string }[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const open = /^\s*\/\*\*(.*)$/.exec(line);
-    if (open) {
-      let text = open[1];
-      while (!text.includes('*/') && i + 1 < lines.length) {
-        const next = lines[++i];
-        text += ` ${next.includes('*/') ? next.replace(/^\s*\*\//, '*/') : next.replace(/^\s*\*\s?/, '')}`;
-      }
-      comment = text.replace(/\*\/.*$/, '').replace(/\s+/g, ' ').trim();
-      continue;
-    }
-    const block = /^(?:export )?const (\w+) = (?:z|$)/.exec(line);
-    if (block) {
-      blocks.push({ name: block[1], description: comment, fields: [] });
-      stack = [];
-      comment = '';
-      continue;
-    }
-    const field = /^(\s*)(\w+)(?::\s*(.*)|,)$/.exec(line);
-    if (field && blocks.length && !NOT_FIELDS.has(field[2])) {
-      const [, spaces, key, rawValue] = field;
-      const value = (rawValue ?? key).trim();
-      if (!/^(z\b|[a-z][A-Za-z]*\b)/.test(value) || /^(true|false|\d)/.test(value)) {
-        comment = '';
-        continue;
-      }
-      const indent = spaces.length;
-      stack = stack.filter((s) => s.indent < indent);
-      const path = [...stack.map((s) => s.key), key].join('.');
-      stack.push({ indent, key });
-      const required = !/\.(optional|default)\b/.test(topLevelText(lines, i, line.indexOf(key) + key.length));
-      blocks.at(-1)!.fields.push({ path, required, kind: kindOf(value, lists, names), description: comment });
-      comment = '';
-      continue;
-    }
-    if (line.trim() && !line.trim().startsWith('//')) comment = '';
+  const blocks: { name: string; description: string; fields: Field[] }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].text !== 'const' || tokens[i + 2]?.text !== '=' || tokens[i + 3]?.text !== 'z') continue;
+    const before = tokens[i - 1]?.text === 'export' ? i - 2 : i - 1;
+    const description = tokens[before]?.kind === 'doc' ? tokens[before].text : '';
+    const end = expressionEnd(tokens, i + 3);
+    const fields: Field[] = [];
+    collectFields(tokens, i + 3, end, '', fields, lists, names);
+    blocks.push({ name: tokens[i + 1].text, description, fields: mergeSamePaths(fields) });
+    i = end;
   }
   return blocks.filter((b) => b.fields.length > 0);
 }
 
-/**
- * The text of a field's expression outside its brackets, from after the key to the comma that
- * ends it: `contact: z.strictObject({ … }).default({})` gives "z.strictObject.default", so a
- * nested field's .optional() never counts for its parent.
- */
-function topLevelText(lines: string[], start: number, column: number): string {
-  let depth = 0;
-  let text = '';
-  for (let i = start; i < lines.length; i++) {
-    const line = (i === start ? lines[i].slice(column) : lines[i]).replace(/'(?:\\.|[^'])*'|`[^`]*`|"(?:\\.|[^"])*"/g, "''");
-    for (const ch of line) {
-      if ('({['.includes(ch)) depth++;
-      else if (')}]'.includes(ch)) {
-        depth--;
-        if (depth < 0) return text;
-      } else if (depth === 0) {
-        if (ch === ',') return text;
-        text += ch;
-      }
+/** Fields of every field object between `from` and `to`, their paths under `prefix`. */
+function collectFields(tokens: Token[], from: number, to: number, prefix: string, fields: Field[], lists: Record<string, string[]>, names: Set<string>) {
+  for (let i = from; i < to; i++) {
+    const isFieldObject = tokens[i].text === '{' && tokens[i - 1]?.text === '(' && FIELD_OBJECT_CALLS.has(tokens[i - 2]?.text ?? '');
+    if (!isFieldObject) continue;
+    const close = closing(tokens, i);
+    let at = i + 1;
+    while (at < close) {
+      const description = tokens[at].kind === 'doc' ? tokens[at++].text : '';
+      const key = tokens[at];
+      if (!key || at >= close) break;
+      const name = key.kind === 'string' ? key.text.slice(1, -1) : key.text;
+      const shorthand = tokens[at + 1]?.text !== ':';
+      const valueStart = shorthand ? at : at + 2;
+      const valueEnd = shorthand ? at + 1 : expressionEnd(tokens, valueStart);
+      const value = tokens.slice(valueStart, valueEnd);
+      const path = prefix ? `${prefix}.${name}` : name;
+      fields.push({ path, required: !/\.(optional|default)\(/.test(outerCode(value)), kind: kindOf(code(value), lists, names), description });
+      collectFields(tokens, valueStart, valueEnd, path, fields, lists, names);
+      at = tokens[valueEnd]?.text === ',' ? valueEnd + 1 : valueEnd;
+    }
+    i = close;
+  }
+}
+
+/** One row per path: the members of a union that share a key (`scope.kind`) are listed once. */
+function mergeSamePaths(fields: Field[]): Field[] {
+  const byPath = new Map<string, Field>();
+  for (const field of fields) {
+    const seen = byPath.get(field.path);
+    if (!seen) byPath.set(field.path, { ...field });
+    else {
+      if (!seen.kind.split(' of ').includes(field.kind)) seen.kind = `${seen.kind} of ${field.kind}`;
+      seen.required &&= field.required;
+      seen.description ||= field.description;
     }
   }
-  return text;
+  return [...byPath.values()];
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
