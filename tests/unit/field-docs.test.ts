@@ -1,6 +1,6 @@
 /** docs/EDITORS.md lists every field of every collection, generated from the schemas: never stale. */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,7 +51,10 @@ describe('the field reference in docs/EDITORS.md', () => {
     try {
       cpSync('src/lib/content/schemas', join(copy, 'src/lib/content/schemas'), { recursive: true });
       execFileSync('node_modules/.bin/biome', ['format', '--write', '--line-width=50', '--vcs-enabled=false', copy], { stdio: 'pipe' });
-      expect(readFileSync(join(copy, 'src/lib/content/schemas/bron.ts'), 'utf8')).not.toEqual(readFileSync('src/lib/content/schemas/bron.ts', 'utf8'));
+      const changed = readdirSync('src/lib/content/schemas').filter(
+        (file) => readFileSync(join(copy, 'src/lib/content/schemas', file), 'utf8') !== readFileSync(join('src/lib/content/schemas', file), 'utf8'),
+      );
+      expect(changed.length, 'the narrow layout changed no schema file: the test would prove nothing').toBeGreaterThan(3);
       expect(fieldReference(copy)).toEqual(fieldReference());
     } finally {
       rmSync(copy, { recursive: true, force: true });
