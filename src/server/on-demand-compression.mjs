@@ -14,7 +14,7 @@
  */
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import { chooseEncoding } from './accept-encoding.mjs';
-import { COMPRESSIBLE_HEADER, withNoTransform } from '../lib/report/http/compression.ts';
+import { COMPRESSIBLE_HEADER, mayCompress, withNoTransform } from '../lib/report/http/compression.ts';
 
 /**
  * Made per answer while it is sent, in libuv's thread pool (not on the event loop), so fast
@@ -49,7 +49,7 @@ export function compressWhenMarked(req, res) {
     const marked = mark !== undefined || res.hasHeader(COMPRESSIBLE_HEADER);
     if (mark !== undefined) delete headers[mark];
     res.removeHeader(COMPRESSIBLE_HEADER);
-    if (!marked || status !== 200) {
+    if (!mayCompress(req.method, marked) || status !== 200) {
       const cacheControl = keyOf(headers, 'cache-control') ?? 'Cache-Control';
       headers[cacheControl] = withNoTransform(headers[cacheControl] ?? res.getHeader('cache-control'));
       return writeHead(status, ...rest);

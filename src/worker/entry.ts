@@ -145,7 +145,7 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
   const client = clientKey(request.headers.get('cf-connecting-ip') ?? '');
   const answer = await requestClients.run(client, () => astro.fetch(capped as Parameters<typeof astro.fetch>[0], env as never, ctx as never) as Promise<Response>);
   // The platform compresses the blank form only; every other on-demand answer is marked no-transform.
-  return forCompressingPlatform(answer);
+  return forCompressingPlatform(answer, request.method);
 }
 
 export default {

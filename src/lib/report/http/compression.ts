@@ -31,15 +31,24 @@ export function withNoTransform(cacheControl: string | null | undefined): string
 }
 
 /**
+ * Whether an answer may be compressed: marked, and not the answer to a POST (which always
+ * follows what was sent; the mark is never set there, and a mistake must not change that).
+ */
+export function mayCompress(method: string | undefined, marked: boolean): boolean {
+  return marked && (method === 'GET' || method === 'HEAD');
+}
+
+/**
  * An on-demand answer for a platform that compresses on its own (the Worker: Cloudflare's edge
  * compresses text answers with status 200 by Accept-Encoding, Worker answers included). The mark
- * is taken off; a marked answer gets `Vary: Accept-Encoding` and is left to the platform; every
- * other answer gets `no-transform`, with which the edge sends it as it is.
+ * is taken off; a marked answer to a GET gets `Vary: Accept-Encoding` and is left to the
+ * platform; every other answer gets `no-transform`, with which the edge sends it as it is.
  */
-export function forCompressingPlatform(response: Response): Response {
+export function forCompressingPlatform(response: Response, method: string): Response {
   const headers = new Headers(response.headers);
-  if (headers.has(COMPRESSIBLE_HEADER)) {
-    headers.delete(COMPRESSIBLE_HEADER);
+  const marked = headers.has(COMPRESSIBLE_HEADER);
+  headers.delete(COMPRESSIBLE_HEADER);
+  if (mayCompress(method, marked)) {
     headers.append('Vary', 'Accept-Encoding');
   } else {
     headers.set('Cache-Control', withNoTransform(headers.get('Cache-Control')));
