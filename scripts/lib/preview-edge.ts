@@ -7,7 +7,8 @@
  *   own server answers those with 500 or 501 and writes the Host or URL to its log; here they get
  *   the Node server's answers (405 with Allow, 400), from the same Node parser;
  * - a method other than GET, HEAD and POST, a request target that is not a path (`*`,
- *   `http://…`, CONNECT's host:port), a Host that is no host: the refusal of
+ *   `http://…`, CONNECT's host:port), a Host that is no host or comes twice, a Transfer-Encoding
+ *   that does not end in chunked: the refusal of
  *   src/server/request-guard.mjs, as the Node server and the Worker give it (workerd could not
  *   carry the last two to the Worker at all);
  * - /cdn-cgi/: on the platform it belongs to the edge and never reaches the Worker; here it would
@@ -47,11 +48,12 @@ function edgeAnswer(req: IncomingMessage): { status: number; message: string; he
   const refused = refusal(req);
   if (!refused) return undefined;
   // Refusals the Worker gives as well are left to it (it sets the same headers), except those
-  // workerd cannot carry to it: another method, a target that is not a path, a bad Host.
+  // workerd cannot carry to it: another method, a target that is not a path, a bad Host or a
+  // second one (only the first is passed on), a Transfer-Encoding (a hop-by-hop header).
   const otherMethod = !['GET', 'HEAD', 'POST'].includes(req.method ?? '');
   const notPath = !target.startsWith('/') || target.startsWith('//');
-  const badHost = refusal({ method: 'GET', url: '/', headers: { host: req.headers.host } }) !== undefined;
-  return otherMethod || notPath || badHost ? refused : undefined;
+  const badHeaders = refusal({ method: 'GET', url: '/', headers: { host: req.headers.host, 'transfer-encoding': req.headers['transfer-encoding'] }, rawHeaders: req.rawHeaders }) !== undefined;
+  return otherMethod || notPath || badHeaders ? refused : undefined;
 }
 
 /** Starts the front on host:port (0: any free port), forwarding to http://127.0.0.1:upstreamPort. */

@@ -3,7 +3,8 @@
  * this folder, src/server/; the Worker's host is src/worker/.
  *
  * Serves the built site: prerendered files from a table made at build time (static-files.mjs),
- * on-demand routes through the @astrojs/node handler, security headers on every response,
+ * on-demand routes through the @astrojs/node handler (compressed only when the page marks the
+ * answer as echoing nothing: on-demand-compression.mjs), security headers on every response,
  * /healthz and /readyz (health.mjs), Prometheus metrics on a listener of their own
  * (metrics.mjs), a switch to a newer build without a restart (site-build.mjs), and a clean stop
  * on SIGTERM. Access is not logged: the server never writes client addresses, user agents or
@@ -23,6 +24,7 @@ import { applySecurityHeaders } from './security-headers.mjs';
 import { refusal } from './request-guard.mjs';
 import { quietProcessOutput } from './quiet-log.mjs';
 import { withStandardReason } from './reason-phrase.mjs';
+import { compressWhenMarked } from './on-demand-compression.mjs';
 import { createHealth } from './health.mjs';
 import { createMetrics, serveMetrics } from './metrics.mjs';
 import { followBuilds, loadBuild } from './site-build.mjs';
@@ -94,6 +96,8 @@ const server = createServer((req, res) => {
   if (staticFiles.serve(req, res) || health(req, res)) return;
   applySecurityHeaders(res);
   withStandardReason(res);
+  // Only an answer its page marked is compressed (the blank form); all others get no-transform.
+  compressWhenMarked(req, res);
   if (metrics && req.method === 'POST') res.once('finish', () => metrics.countReportAnswer(req.method, req.url, res.statusCode));
   // Who a report counts against in the rate limit; only ever fed to a keyed hash.
   const client = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], reportConfig.trustedProxies);

@@ -12,6 +12,9 @@
  *   rate-limit hash; never stored or logged);
  * - sets the security headers on every response it gives (static assets get them from the
  *   _headers file built from the same constants, src/integrations/serverless-headers.mjs);
+ * - leaves compression to the platform, except where it must not compress: every on-demand
+ *   answer but the blank report form gets `Cache-Control: no-transform`
+ *   (src/lib/report/http/compression.ts);
  * - runs the relay on the cron trigger (`scheduled`), with the same drain() as every host.
  *
  * Nothing here reads a disk, and nothing about a request is logged.
@@ -21,6 +24,7 @@ import astro from '@astrojs/cloudflare/entrypoints/server';
 import { refusal } from '../server/request-guard.mjs';
 import { withSecurityHeaders } from '../server/security-headers.mjs';
 import { clientKey } from '../lib/report/http/client-key.ts';
+import { forCompressingPlatform } from '../lib/report/http/compression.ts';
 import { BODY_LIMITS, readBoundedBody } from '../lib/report/http/body.ts';
 import { readReportConfig, SECRET_COMMAND, type ReportConfig } from '../lib/report/core/config.ts';
 import { deriveKeys } from '../lib/report/crypto/keys.ts';
@@ -120,7 +124,8 @@ const relayFetch: typeof fetch = async (input, init) => {
 
 async function handle(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
   const url = new URL(request.url);
-  const refused = refusal({ method: request.method, url: `${url.pathname}${url.search}`, headers: { host: request.headers.get('host') ?? undefined } });
+  const headers = { host: request.headers.get('host') ?? undefined, 'transfer-encoding': request.headers.get('transfer-encoding') ?? undefined };
+  const refused = refusal({ method: request.method, url: `${url.pathname}${url.search}`, headers });
   if (refused) return plain(refused.status, refused.message, refused.headers);
   // A prerendered page or file: straight from the static assets, with the reader's own
   // conditional headers (If-None-Match), without waking Astro.
@@ -138,7 +143,9 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
   installReportRuntime(runtime);
   // Cloudflare sets CF-Connecting-IP to the reader's address and drops any sent by the client.
   const client = clientKey(request.headers.get('cf-connecting-ip') ?? '');
-  return requestClients.run(client, () => astro.fetch(capped as Parameters<typeof astro.fetch>[0], env as never, ctx as never) as Promise<Response>);
+  const answer = await requestClients.run(client, () => astro.fetch(capped as Parameters<typeof astro.fetch>[0], env as never, ctx as never) as Promise<Response>);
+  // The platform compresses the blank form only; every other on-demand answer is marked no-transform.
+  return forCompressingPlatform(answer, request.method);
 }
 
 export default {

@@ -170,7 +170,7 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
       // Before any question, the conversation is empty; the date is the day, nothing finer.
       const empty = await followUp(server, { action: 'open', code, language }, `${prefix}/melden/terugkomen/`);
       expect(empty.status).toBe(200);
-      expect(empty.headers.get('cache-control')).toBe('no-store');
+      expect(empty.headers.get('cache-control')).toBe('no-store, no-transform');
       expect(empty.headers.get('set-cookie')).toBeNull();
 
       const report = await deliveredReport(received, description);

@@ -32,7 +32,8 @@ it('shows the code once (HEAD does not use it up), after which link, store and R
 
   const head = await fetch(location, { method: 'HEAD' });
   expect(head.status).toBe(200);
-  expect(head.headers.get('cache-control')).toBe('no-store');
+  // no-transform: no proxy may compress the page with the code (BREACH).
+  expect(head.headers.get('cache-control')).toBe('no-store, no-transform');
   const shown = await fetch(location);
   expect(shown.status).toBe(200);
   const code = /class="reference-code"[^>]*>([0-9A-Z-]+)</.exec(await shown.text())?.[1];

@@ -1,8 +1,9 @@
 /**
  * What the Node server sends for the prerendered site (src/server/static-files.mjs): the same
  * headers for HEAD as for GET, Brotli or gzip by Accept-Encoding with Vary, immutable hashed
- * assets, ETag revalidation, standard reason phrases; and no compression of an on-demand page
- * that carries a secret (BREACH). A real server on the built site; needs `npm run build`.
+ * assets, ETag revalidation, standard reason phrases; and of the on-demand pages only the blank
+ * report form compressed, never an answer that echoes what a visitor sent (BREACH,
+ * src/server/on-demand-compression.mjs). A real server on the built site; needs `npm run build`.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
@@ -31,7 +32,7 @@ interface Raw {
 }
 
 /** One request as sent and answered, without fetch's decompression or header merging. */
-function raw(path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Raw> {
+function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const req = request(`${server.url}${path}`, { method: options.method ?? 'GET', headers: options.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -39,7 +40,7 @@ function raw(path: string, options: { method?: string; headers?: Record<string, 
       res.on('end', () => resolve({ status: res.statusCode!, reason: res.statusMessage!, headers: res.headers, body: Buffer.concat(chunks) }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(options.body);
   });
 }
 
@@ -102,19 +103,77 @@ describe('prerendered files', { timeout: 60_000 }, () => {
 });
 
 describe('on-demand answers', { timeout: 60_000 }, () => {
-  it('are never compressed: the form carries a token, the receipt a code next to what a visitor typed (BREACH)', async () => {
-    const form = await raw('/melden/anoniem/', { headers: { 'accept-encoding': 'br, gzip' } });
-    expect(form.status).toBe(200);
-    expect(form.headers['content-encoding']).toBeUndefined();
-    expect(form.body.toString()).toContain('name="token"');
-    const accepted = await submitReport(server.url, { municipality: 'woerden', exploitationForm: 'arbeidsuitbuiting', dangerNow: 'nee', description: 'Een busje haalt elke ochtend mensen op.' });
+  const both = { 'accept-encoding': 'br, gzip' };
+  const post = (path: string, fields: Record<string, string>) =>
+    raw(path, { method: 'POST', headers: { ...both, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }, body: new URLSearchParams(fields).toString() });
+  /** Sent as the page rendered it, and marked so that no proxy compresses it either. */
+  const expectUncompressed = (answer: Raw, what: string) => {
+    expect(answer.headers['content-encoding'], what).toBeUndefined();
+    expect(String(answer.headers['cache-control']), what).toMatch(/\bno-transform\b/);
+    expect(answer.headers['x-meldwijzer-compressible'], what).toBeUndefined();
+  };
+
+  it('compress the blank form on GET by Accept-Encoding, with Vary; its token is new in every answer', async () => {
+    const tokens = new Set<string>();
+    for (const [accept, encoding, decode] of [
+      ['br, gzip', 'br', brotliDecompressSync],
+      ['gzip, deflate', 'gzip', gunzipSync],
+      ['br;q=0.5, gzip', 'gzip', gunzipSync],
+    ] as const) {
+      for (const path of ['/melden/anoniem/', '/uk/melden/anoniem/', '/melden/anoniem/?gemeente=woerden']) {
+        const form = await raw(path, { headers: { 'accept-encoding': accept } });
+        expect([path, accept, form.status, form.headers['content-encoding']]).toEqual([path, accept, 200, encoding]);
+        expect(form.headers.vary).toBe('Accept-Encoding');
+        expect(form.headers['cache-control']).toBe('no-store');
+        expect(form.headers['x-meldwijzer-compressible']).toBeUndefined();
+        const html = decode(form.body).toString();
+        expect(html).toContain('</html>');
+        tokens.add(/name="token" value="([^"]+)"/.exec(html)![1]);
+        // The proof-of-work challenge and the form token are fresh per answer, never repeated.
+        expect(form.body.length).toBeLessThan(html.length / 3);
+      }
+    }
+    expect(tokens.size).toBe(9);
+    // Without Accept-Encoding: the page itself, still with Vary.
+    const plain = await raw('/melden/anoniem/');
+    expect([plain.headers['content-encoding'], plain.headers.vary]).toEqual([undefined, 'Accept-Encoding']);
+    expect(plain.body.toString()).toContain('name="token"');
+    // HEAD: the headers of GET, no body.
+    const get = await raw('/melden/anoniem/', { headers: both });
+    const head = await raw('/melden/anoniem/', { method: 'HEAD', headers: both });
+    expect([head.status, head.headers['content-encoding'], head.headers.vary, head.headers['cache-control'], head.body.length]).toEqual([
+      200,
+      get.headers['content-encoding'],
+      get.headers.vary,
+      get.headers['cache-control'],
+      0,
+    ]);
+  });
+
+  it('never compress an answer that echoes what a visitor typed: the form with errors, the receipt, coming back (BREACH)', async () => {
+    const typed = 'Een busje haalt elke ochtend mensen op bij de loods.';
+    // A form with errors keeps the description: sent as it is.
+    const invalid = await post('/melden/anoniem/', { token: 'x', language: 'nl', description: typed });
+    expect(invalid.status).toBe(422);
+    expectUncompressed(invalid, 'form with errors');
+    expect(invalid.body.toString()).toContain(typed);
+
+    const accepted = await submitReport(server.url, { municipality: 'woerden', exploitationForm: 'arbeidsuitbuiting', dangerNow: 'nee', description: typed });
     expect(accepted.status).toBe(303);
-    const receipt = await raw(accepted.headers.get('location')!, { headers: { 'accept-encoding': 'br, gzip' } });
+    const receipt = await raw(accepted.headers.get('location')!, { headers: both });
     expect(receipt.status).toBe(200);
-    expect(receipt.headers['content-encoding']).toBeUndefined();
-    expect(receipt.body.toString()).toContain('reference-code');
+    expectUncompressed(receipt, 'receipt');
+    const code = /class="reference-code"[^>]*>\s*([^<\s]+)/.exec(receipt.body.toString())?.[1];
+    expect(code).toBeTruthy();
     const used = await raw(accepted.headers.get('location')!);
     expect([used.status, used.reason]).toEqual([410, 'Gone']);
+
+    // Coming back: the page that asks for the code, and the conversation it opens.
+    expectUncompressed(await raw('/melden/terugkomen/', { headers: both }), 'follow-up page');
+    const conversation = await post('/melden/terugkomen/', { action: 'open', code: code!, language: 'nl' });
+    expect(conversation.status).toBe(200);
+    expectUncompressed(conversation, 'conversation');
+    expect(conversation.body.toString()).toContain(code!);
   });
 
   it('have the standard reason phrase in the status line', async () => {

@@ -156,6 +156,9 @@ describe('pages on the Worker', () => {
     expect(form.status).toBe(200);
     expect(form.headers.get('cache-control')).toBe('no-store');
     expectSecurityHeaders(form, 'formulier');
+    // The blank form is the one on-demand answer the platform may compress (no no-transform).
+    expect(form.headers.get('vary')).toBe('Accept-Encoding');
+    expect(form.headers.get('x-meldwijzer-compressible')).toBeNull();
     // Astro's per-page policy and frame-ancestors in one header.
     expect(form.headers.get('content-security-policy')).toMatch(/script-src 'self' 'sha256-.*frame-ancestors 'none'/);
     expect(await form.text()).toMatch(/name="token" value="[^"]+"/);
@@ -177,11 +180,36 @@ describe('pages on the Worker', () => {
   });
 });
 
+describe('compression on the Worker: left to the platform for the blank form only', () => {
+  it('marks every answer that echoes what a visitor sent no-transform, so the edge sends it as it is (BREACH)', async () => {
+    const noTransform = async (response: Response, what: string) => {
+      expect(response.headers.get('cache-control'), what).toBe('no-store, no-transform');
+      expect(response.headers.get('x-meldwijzer-compressible'), what).toBeNull();
+      return response.text();
+    };
+    const typed = 'Een busje haalt elke ochtend mensen op bij de loods.';
+    const post = (path: string, fields: Record<string, string>) =>
+      fetch(`${worker.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', ...reader() }, body: new URLSearchParams(fields) });
+    const invalid = await post('/melden/anoniem/', { token: 'x', language: 'nl', description: typed });
+    expect(invalid.status).toBe(422);
+    expect(await noTransform(invalid, 'formulier met fouten')).toContain(typed);
+
+    const accepted = await submitReport(worker.url, { ...report, description: `${report.description} Over de compressie.` }, reader());
+    const receipt = await fetch(new URL(accepted.headers.get('location')!, worker.url));
+    const code = /class="reference-code"[^>]*>\s*([^<\s]+)/.exec(await noTransform(receipt, 'ontvangstbewijs'))?.[1];
+    expect(code).toBeTruthy();
+    await noTransform(await fetch(`${worker.url}/melden/terugkomen/`), 'terugkomen');
+    const conversation = await post('/melden/terugkomen/', { action: 'open', code: code!, language: 'nl' });
+    expect(conversation.status).toBe(200);
+    expect(await noTransform(conversation, 'gesprek')).toContain(code!);
+  });
+});
+
 describe('reports on the Worker', () => {
   it('gives a receipt to the form without JavaScript, and the scheduled relay delivers it signed', async () => {
     const response = await submitReport(worker.url, report, reader());
     expectSecurityHeaders(response, 'ontvangst (303)');
-    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cache-control')).toBe('no-store, no-transform');
     const code = await receiptCode(worker.url, response);
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
     const received = await waitFor(() => intake.received().find((r) => r.report.description === report.description), 20_000, 'aflevering door de geplande relay');

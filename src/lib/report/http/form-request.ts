@@ -15,7 +15,19 @@ import { reportRuntime, requestClient } from '../host/runtime.ts';
 
 export type FormPageState =
   | { kind: 'response'; response: Response }
-  | { kind: 'form'; status: number; values: FormValues; errors: FieldErrors; formError?: string; retryAfter?: number };
+  | {
+      kind: 'form';
+      status: number;
+      values: FormValues;
+      errors: FieldErrors;
+      formError?: string;
+      retryAfter?: number;
+      /**
+       * True only for the blank form on GET: nothing a visitor typed is in it, so it may be
+       * compressed (compression.ts). Every answer to a POST keeps what was typed: never set there.
+       */
+      compressible?: true;
+    };
 
 const noStore = { 'Cache-Control': 'no-store' };
 
@@ -27,7 +39,8 @@ export async function handleFormRequest(request: Request, url: URL, site: SiteCo
   if (request.method !== 'POST') {
     const preselected = url.searchParams.get('gemeente');
     const values: FormValues = preselected && catalogue.municipalityMap.has(preselected) ? { municipality: preselected } : {};
-    return { kind: 'form', status: 200, values, errors: {} };
+    // ?gemeente= only ever selects one of the fixed options: no text from the request is shown.
+    return { kind: 'form', status: 200, values, errors: {}, compressible: true };
   }
   const runtime = await reportRuntime();
   const result = await intake(request, requestClient(), {
