@@ -158,10 +158,13 @@ function pinnedCounts(counts: Map<string, number>, groups: SumGroup[], hidden: S
       else if (sign[g] && sign[h]) expect(sign[g] * coefficient(g, key) + sign[h] * coefficient(h, key), 'the groups form no tree').toBe(0);
     }
   }
-  const ends = (key: string) => {
-    const signed = groupsOf(key).map((g) => ({ g, c: sign[g] * coefficient(g, key) }));
-    return { head: signed.find((s) => s.c === 1)?.g ?? OUTSIDE, tail: signed.find((s) => s.c === -1)?.g ?? OUTSIDE };
-  };
+  const endsOf = new Map(
+    [...counts.keys()].map((key) => {
+      const signed = groupsOf(key).map((g) => ({ g, c: sign[g] * coefficient(g, key) }));
+      return [key, { head: signed.find((s) => s.c === 1)?.g ?? OUTSIDE, tail: signed.find((s) => s.c === -1)?.g ?? OUTSIDE }];
+    }),
+  );
+  const ends = (key: string) => endsOf.get(key)!;
   const reaches = (from: number, to: number, without: string) => {
     const seen = new Set([from]);
     const queue = [from];
