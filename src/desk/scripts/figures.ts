@@ -43,8 +43,8 @@ export interface FigureRow {
 /**
  * How a hidden count is written: one mark for every hidden count, whether it is below 5 or hidden
  * to protect another. Two marks ("<5" and another) would tell a reader which hidden counts are 5
- * or more, and with a published total that can give a small one away (a group of <5 and a hidden
- * part of at least 5 that add up to 5 makes the first 0).
+ * or more, and with a published total that can give a small one away: a hidden count below 5 and
+ * one of 5 or more that together make 5 must be 0 and 5.
  */
 export const HIDDEN = 'x';
 
@@ -124,11 +124,6 @@ function share(outcomes: ('op-tijd' | 'te-laat' | undefined)[]): { judged: strin
   return { judged: alone(judged), share: judged < MIN_CELL ? HIDDEN : `${Math.round((onTime / judged) * 100)} %` };
 }
 
-export const TOTAL_PART = 'meldingen totaal';
-export const CLOSED_PART = 'afgesloten';
-export const OPEN_PART = 'open';
-export const REASON_PART = 'reden van afsluiten: ';
-
 export function computeFigures(cases: FigureCase[], today: string): FigureRow[] {
   const formOf = (c: FigureCase) => FORM_LABELS[c.form ?? ''] ?? FORM_LABELS['weet-ik-niet'];
   const placeOf = (c: FigureCase) => c.municipality ?? 'onbekend';
@@ -153,11 +148,11 @@ export function computeFigures(cases: FigureCase[], today: string): FigureRow[] 
       for (const form of forms) cells.push(add('meldingen', perCell.get(`${month}|${form}|${municipality}`) ?? 0, { month, form, municipality }));
 
   const closed = cases.filter((c) => c.status === 'afgesloten');
-  const total = add(TOTAL_PART, cases.length);
-  const open = add(OPEN_PART, cases.length - closed.length);
-  const closedRow = add(CLOSED_PART, closed.length);
+  const total = add('meldingen totaal', cases.length);
+  const open = add('open', cases.length - closed.length);
+  const closedRow = add('afgesloten', closed.length);
   // The desk closes a case only with one of these reasons (api.ts), so they add up to afgesloten.
-  const reasons = Object.entries(CLOSING_REASONS).map(([reason, label]) => add(`${REASON_PART}${label}`, closed.filter((c) => c.closingReason === reason).length));
+  const reasons = Object.entries(CLOSING_REASONS).map(([reason, label]) => add(`reden van afsluiten: ${label}`, closed.filter((c) => c.closingReason === reason).length));
   // Each case is in exactly one cell (an unopened report in "Vorm onbekend", "onbekend"), and open or closed.
   const groups: SumGroup[] = [
     { total: key(total), parts: cells.map(key) },
