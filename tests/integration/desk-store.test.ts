@@ -103,7 +103,7 @@ for (const engine of engines) {
       await store.close();
     });
 
-    it('keeps members, passkeys, sessions, one-use challenges and invitations', async () => {
+    it('keeps members, passkeys, sessions, answered challenges and invitations', async () => {
       const { store } = await engine.open();
       await store.setSettings({ recipient: 'age1x', setup_token: 'h' });
       await store.deleteSetting('setup_token');
@@ -124,10 +124,13 @@ for (const engine of engines) {
       for (const token of ['s1', 's2']) await store.addSession(token, { memberId: 'lid-a', csrf: 'c', expiresAt: Math.floor(now / 1000) + 60 });
       await store.deleteSessionsOf('lid-a');
       expect([await store.getSession('s1', now), await store.getSession('s2', now)]).toEqual([undefined, undefined]);
-      await store.addChallenge('ch', 'aanmelden', Math.floor(now / 1000) + 60);
-      expect(await store.useChallenge('ch', 'registratie', now)).toBe(false);
-      expect(await store.useChallenge('ch', 'aanmelden', now)).toBe(true);
-      expect(await store.useChallenge('ch', 'aanmelden', now)).toBe(false);
+      // Answered challenges are kept until they expire, so an answer cannot be replayed; then they go.
+      const inAMinute = Math.floor(now / 1000) + 60;
+      expect(await store.spendChallenge('ch', 'aanmelden', inAMinute, now)).toBe(true);
+      expect(await store.spendChallenge('ch', 'aanmelden', inAMinute, now)).toBe(false);
+      expect(await store.spendChallenge('ch', 'aanmelden', inAMinute, now + 120_000)).toBe(true);
+      // Every store has its key for signing challenges from the first open.
+      expect(Buffer.from((await store.getSetting('challenge_key'))!, 'base64')).toHaveLength(32);
       await store.addInvitation('t', { memberId: 'lid-b', name: 'Nieuw', role: 'behandelaar', expiresAt: Math.floor(now / 1000) + 60 });
       expect(await store.getInvitation('t', now)).toMatchObject({ memberId: 'lid-b', role: 'behandelaar' });
       expect(await store.getInvitation('t', now + 120_000)).toBeUndefined();

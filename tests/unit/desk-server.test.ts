@@ -13,6 +13,9 @@ import { receiveEvent } from '../../src/desk/server/receiver.ts';
 import { record, verifyChain } from '../../src/desk/server/audit.ts';
 import { loadDeskConfig } from '../../src/desk/server/config.ts';
 import { AttemptLimiter } from '../../src/desk/server/auth.ts';
+import { CHALLENGE_SECONDS, challengeExpiry, newChallenge } from '../../src/desk/server/challenges.ts';
+import { type Desk, handleApi } from '../../src/desk/server/api.ts';
+import { softPasskey } from '../support/soft-passkey.ts';
 import { signedHeaders } from '../../src/lib/report/crypto/signing.ts';
 import { newKeyPair, seal } from '../../src/lib/report/crypto/seal.ts';
 
@@ -93,12 +96,106 @@ describe('the audit log', () => {
 });
 
 describe('sign-in limits', () => {
-  it('refuses an address after its quota and everyone after the total, until the window has passed', () => {
-    const limiter = new AttemptLimiter(3, 5, 60_000);
-    const t = 1_000_000;
-    expect([1, 2, 3, 4].map(() => limiter.allow('a', t))).toEqual([true, true, true, false]);
-    expect([limiter.allow('b', t), limiter.allow('b', t), limiter.allow('c', t)]).toEqual([true, true, false]);
-    expect(limiter.allow('a', t + 60_001)).toBe(true);
+  it('refuses a client after its failures, never another client: there is no total', () => {
+    const limiter = new AttemptLimiter({ perClient: 3, windowMs: 60_000 });
+    const t = 1_000_000 * 60_000;
+    for (let i = 0; i < 3; i++) limiter.failed('a', t);
+    expect(limiter.allows('a', t)).toBe(false);
+    // A thousand other clients at their limit change nothing for a fresh one.
+    for (let client = 0; client < 1000; client++) for (let i = 0; i < 3; i++) limiter.failed(`c${client}`, t);
+    expect(limiter.allows('b', t)).toBe(true);
+    // At most perClient in any window: failures at the end of one window still count in the next.
+    expect(limiter.allows('a', t + 59_999)).toBe(false);
+    expect(limiter.allows('a', t + 60_000)).toBe(false);
+    expect(limiter.allows('a', t + 120_000)).toBe(true);
+  });
+
+  it('remembers a bounded number of clients, the most recent', () => {
+    const limiter = new AttemptLimiter({ perClient: 1, maxClients: 100 });
+    const t = Date.now();
+    for (let client = 0; client < 1000; client++) limiter.failed(`c${client}`, t);
+    expect(limiter.allows('c999', t)).toBe(false);
+    expect(limiter.allows('c900', t)).toBe(false);
+    expect(limiter.allows('c0', t)).toBe(true);
+  });
+
+  it('logs at most so many failures an hour, and says how many it left out', () => {
+    const limiter = new AttemptLimiter({ loggedPerHour: 2 });
+    const hour = 500_000 * 3_600_000;
+    expect([1, 2, 3, 4, 5].map((i) => limiter.failed(`c${i}`, hour + i))).toEqual([
+      { log: true, unlogged: 0 },
+      { log: true, unlogged: 0 },
+      { log: false, unlogged: 0 },
+      { log: false, unlogged: 0 },
+      { log: false, unlogged: 0 },
+    ]);
+    expect(limiter.failed('c6', hour + 3_600_000)).toEqual({ log: true, unlogged: 3 });
+    expect(limiter.failed('c7', hour + 3_600_001)).toEqual({ log: true, unlogged: 0 });
+  });
+});
+
+describe('signed challenges', () => {
+  const key = Buffer.alloc(32, 1);
+  const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+  it('are accepted for their purpose until they expire, and not when changed or made with another key', () => {
+    const now = Date.now();
+    const challenge = text(newChallenge(key, 'aanmelden', now));
+    expect(challengeExpiry(key, 'aanmelden', challenge, now)).toBe(Math.floor(now / 1000) + CHALLENGE_SECONDS);
+    expect(challengeExpiry(key, 'registratie', challenge, now)).toBeUndefined();
+    expect(challengeExpiry(Buffer.alloc(32, 2), 'aanmelden', challenge, now)).toBeUndefined();
+    expect(challengeExpiry(key, 'aanmelden', challenge, now + (CHALLENGE_SECONDS + 1) * 1000)).toBeUndefined();
+    const bytes = Buffer.from(challenge, 'base64url');
+    bytes.writeUInt32BE(bytes.readUInt32BE(0) + 3600, 0);
+    expect(challengeExpiry(key, 'aanmelden', bytes.toString('base64url'), now)).toBeUndefined();
+    expect(challengeExpiry(key, 'aanmelden', 'kort', now)).toBeUndefined();
+    expect(text(newChallenge(key, 'aanmelden', now))).not.toBe(challenge);
+  });
+});
+
+describe('signing in under a flood', () => {
+  async function deskWithMember(limiter = new AttemptLimiter()) {
+    const { store } = newStore();
+    const desk: Desk = { config: loadDeskConfig({}), store, limiter };
+    const passkey = softPasskey();
+    await store.addMember({ id: 'lid-a', name: 'Lid A', role: 'behandelaar' });
+    await store.addCredential(passkey.credential('lid-a'));
+    const call = (path: string, body: unknown, address: string) =>
+      handleApi(desk, { method: 'POST', path, headers: { origin: desk.config.origin, 'content-type': 'application/json' }, body: JSON.stringify(body), address });
+    const options = async (address: string) => ((await call('/api/aanmelden/opties', {}, address)).body as { options: { challenge: string } }).options.challenge;
+    return { desk, store, passkey, call, options };
+  }
+
+  it('always verifies a known passkey, also from an address at its limit; refuses an unknown one there', async () => {
+    const { desk, store, passkey, call, options } = await deskWithMember();
+    const stranger = softPasskey();
+    for (let i = 0; i < 10; i++) expect((await call('/api/aanmelden', { response: stranger.answer(await options('office'), desk.config.origin) }, 'office')).status).toBe(401);
+    expect((await call('/api/aanmelden', { response: stranger.answer(await options('office'), desk.config.origin) }, 'office')).status).toBe(429);
+    // A forged answer for the member's passkey is verified too (and fails), then the member signs in.
+    const forged = passkey.answer(await options('office'), 'https://elders.example') as { response: object };
+    expect((await call('/api/aanmelden', { response: { ...forged, id: passkey.id } }, 'office')).status).toBe(401);
+    const answer = passkey.answer(await options('office'), desk.config.origin);
+    const signedIn = await call('/api/aanmelden', { response: answer }, 'office');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.cookie).toMatch(/^meldbalie_sessie=/);
+    // The same answer again is a replay.
+    expect((await call('/api/aanmelden', { response: answer }, 'elders')).status).toBe(401);
+    const actions = (await store.audit()).map((r) => r.action);
+    expect(actions.filter((a) => a === 'aanmelden.mislukt')).toHaveLength(12);
+    expect(actions.filter((a) => a === 'aanmelden')).toHaveLength(1);
+    await store.close();
+  });
+
+  it('stores nothing for a flood of option requests, and logs a flood of failures only up to its hourly share', async () => {
+    const { desk, store, call, options } = await deskWithMember(new AttemptLimiter({ loggedPerHour: 20 }));
+    for (let i = 0; i < 1000; i++) await options(`198.51.100.${i % 250}`);
+    const stranger = softPasskey();
+    for (let i = 0; i < 100; i++) await call('/api/aanmelden', { response: stranger.answer(await options(`203.0.113.${i}`), desk.config.origin) }, `203.0.113.${i}`);
+    const failures = (await store.audit()).filter((r) => r.action === 'aanmelden.mislukt');
+    expect(failures).toHaveLength(20);
+    await store.close();
+    const db = new DatabaseSync(join(dirs.at(-1)!, 'data', 'desk.sqlite'));
+    expect(db.prepare('SELECT count(*) AS n FROM challenges').get()).toEqual({ n: 0 });
+    db.close();
   });
 });
 
@@ -110,5 +207,9 @@ describe('desk settings', () => {
     expect(() => loadDeskConfig({ DESK_URL: 'http://meldbalie.example.nl' })).toThrow(/https/);
     expect(() => loadDeskConfig({ DESK_ACK_DAYS: '0' })).toThrow(/DESK_ACK_DAYS/);
     expect(() => loadDeskConfig({ DESK_FORWARD_SECRET: 'geheim' })).toThrow(/whsec_/);
+    // Behind a proxy: which hops may name the client, as the site's REPORT_TRUSTED_PROXIES; none by default.
+    expect(loadDeskConfig({}).trustedProxies).toEqual({ hops: 0 });
+    expect(loadDeskConfig({ DESK_TRUSTED_PROXIES: '1' }).trustedProxies).toEqual({ hops: 1 });
+    expect(() => loadDeskConfig({ DESK_TRUSTED_PROXIES: 'proxy.example' })).toThrow(/^DESK_TRUSTED_PROXIES: "proxy.example" is geen adres/);
   });
 });

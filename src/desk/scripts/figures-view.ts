@@ -1,6 +1,6 @@
 /** The Cijfers view (beheerders): opens every report here, computes the figures, shows and exports them. */
 import { api } from './client.ts';
-import { type CaseTerms, computeFigures, figuresCsv, type FigureRow } from './figures.ts';
+import { type CaseTerms, computeFigures, figuresCsv, type FigureRow, HIDDEN } from './figures.ts';
 import { openAll } from './keyring.ts';
 
 interface FigureCaseMeta extends CaseTerms {
@@ -27,11 +27,11 @@ export async function loadFigures(): Promise<{ rows: FigureRow[]; csv: string; t
   return { rows, csv: figuresCsv(rows), today };
 }
 
-/** Fills the table; month cells below 5 are left out on screen (the CSV lists every cell, those as "<5"). */
+/** Fills the table; hidden month cells are left out on screen (the CSV lists every cell, those as HIDDEN). */
 export function renderFigures(body: HTMLElement, rows: FigureRow[]) {
   body.replaceChildren();
   for (const row of rows) {
-    if (row.part === 'meldingen' && row.value === '<5') continue;
+    if (row.part === 'meldingen' && row.value === HIDDEN) continue;
     const tr = document.createElement('tr');
     for (const text of [row.part, row.month || '–', row.form || '–', row.municipality || '–', row.value]) {
       const td = document.createElement('td');

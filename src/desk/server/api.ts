@@ -10,6 +10,7 @@ import type { DeskConfig } from './config.ts';
 import type { DeskStore, Member, Session } from './store.ts';
 import { record, verifyChain } from './audit.ts';
 import {
+  answeredCredential,
   type AttemptLimiter,
   authenticationOptions,
   canSeeAudit,
@@ -38,6 +39,7 @@ export interface ApiRequest {
   path: string;
   headers: Record<string, string | undefined>;
   body: string;
+  /** The client as the sign-in limit counts it (client-address.ts): never stored or logged. */
   address: string;
 }
 
@@ -165,15 +167,16 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     return json(200, { ok: true });
   }
   if (path === '/api/aanmelden/opties' && method === 'POST') {
-    // Counted too: each call stores a challenge, so a flood of them is a flood of rows.
-    if (!desk.limiter.allow(request.address)) return error(429, 'Te veel pogingen om aan te melden. Wacht een kwartier.');
+    // Not limited: a signed challenge is handed out without storing anything (challenges.ts).
     return json(200, { options: await authenticationOptions(config, store) });
   }
   if (path === '/api/aanmelden' && method === 'POST') {
-    if (!desk.limiter.allow(request.address)) return error(429, 'Te veel pogingen om aan te melden. Wacht een kwartier.');
-    const credential = await finishAuthentication(config, store, body!.response as never);
-    if (!credential) {
-      await record(store, 'onbekend', 'aanmelden.mislukt');
+    // A passkey this desk knows is always verified, whatever others tried from this address.
+    const credential = await answeredCredential(store, body!.response as never);
+    if (!credential && !desk.limiter.allows(request.address)) return error(429, 'Te veel mislukte pogingen om aan te melden vanaf dit adres. Wacht een kwartier.');
+    if (!credential || !(await finishAuthentication(config, store, body!.response as never, credential))) {
+      const { log, unlogged } = desk.limiter.failed(request.address);
+      if (log) await record(store, 'onbekend', 'aanmelden.mislukt', unlogged ? `${unlogged} eerdere mislukte pogingen niet apart gelogd` : '');
       return error(401, 'Aanmelden is niet gelukt. Gebruik de passkey van deze meldbalie.');
     }
     const { token, session } = await startSession(store, credential.memberId);

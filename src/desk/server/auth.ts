@@ -1,7 +1,8 @@
 /**
- * Staff accounts without passwords: passkeys (WebAuthn through @simplewebauthn/server), one-use
- * challenges kept in the store, sessions as random tokens of which only a hash is stored, a CSRF
- * token per session, and a limit on sign-in attempts (per address and in total).
+ * Staff accounts without passwords: passkeys (WebAuthn through @simplewebauthn/server), signed
+ * one-use challenges (challenges.ts), sessions as random tokens of which only a hash is stored, a
+ * CSRF token per session, and a limit on failed sign-ins per address that never refuses a passkey
+ * this desk knows (AttemptLimiter).
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import {
@@ -14,10 +15,10 @@ import {
 } from '@simplewebauthn/server';
 import type { DeskConfig } from './config.ts';
 import type { Credential, DeskStore, Member, Role, Session } from './store.ts';
+import { type ChallengePurpose, challengeExpiry, challengeKey, newChallenge } from './challenges.ts';
 
 export const SESSION_COOKIE = 'meldbalie_sessie';
 const SESSION_SECONDS = 8 * 3600;
-const CHALLENGE_SECONDS = 5 * 60;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const randomToken = () => randomBytes(32).toString('base64url');
@@ -28,8 +29,26 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * Checks a signed challenge while the library verifies an answer, and afterwards (only for an
+ * answer that verified) marks it used: `spend` is false for a replay.
+ */
+async function challengeCheck(store: DeskStore, purpose: ChallengePurpose, now: number) {
+  const key = await challengeKey(store);
+  let seen: { challenge: string; expiresAt: number } | undefined;
+  return {
+    expected: (challenge: string) => {
+      const expiresAt = challengeExpiry(key, purpose, challenge, now);
+      seen = expiresAt === undefined ? undefined : { challenge, expiresAt };
+      return seen !== undefined;
+    },
+    spend: () => (seen ? store.spendChallenge(seen.challenge, purpose, seen.expiresAt, now) : Promise.resolve(false)),
+  };
+}
+
 export async function registrationOptions(config: DeskConfig, store: DeskStore, name: string, userId: string = randomUUID()) {
   const options = await generateRegistrationOptions({
+    challenge: newChallenge(await challengeKey(store), 'registratie'),
     rpName: 'Meldbalie',
     rpID: config.rpId,
     userName: name,
@@ -39,20 +58,19 @@ export async function registrationOptions(config: DeskConfig, store: DeskStore, 
     // Ask for PRF: its output, never sent here, unlocks the desk key in the browser.
     extensions: { prf: {} } as never,
   });
-  await store.addChallenge(options.challenge, 'registratie', nowSeconds() + CHALLENGE_SECONDS);
   return { options, userId };
 }
 
 export async function finishRegistration(config: DeskConfig, store: DeskStore, response: RegistrationResponseJSON, member: Member): Promise<Credential | undefined> {
-  const now = Date.now();
+  const challenge = await challengeCheck(store, 'registratie', Date.now());
   const result = await verifyRegistrationResponse({
     response,
-    expectedChallenge: (challenge) => store.useChallenge(challenge, 'registratie', now),
+    expectedChallenge: challenge.expected,
     expectedOrigin: config.origin,
     expectedRPID: config.rpId,
     requireUserVerification: true,
   }).catch(() => undefined);
-  if (!result?.verified) return undefined;
+  if (!result?.verified || !(await challenge.spend())) return undefined;
   const { credential } = result.registrationInfo;
   const stored: Credential = {
     id: credential.id,
@@ -68,27 +86,30 @@ export async function finishRegistration(config: DeskConfig, store: DeskStore, r
   return stored;
 }
 
+/** Options for signing in: a signed challenge, nothing stored (challenges.ts). */
 export async function authenticationOptions(config: DeskConfig, store: DeskStore) {
-  const options = await generateAuthenticationOptions({ rpID: config.rpId, userVerification: 'required' });
-  await store.addChallenge(options.challenge, 'aanmelden', nowSeconds() + CHALLENGE_SECONDS);
-  return options;
+  return generateAuthenticationOptions({ rpID: config.rpId, userVerification: 'required', challenge: newChallenge(await challengeKey(store), 'aanmelden') });
 }
 
-export async function finishAuthentication(config: DeskConfig, store: DeskStore, response: AuthenticationResponseJSON): Promise<Credential | undefined> {
-  const credential = typeof response?.id === 'string' ? await store.getCredential(response.id) : undefined;
-  if (!credential) return undefined;
-  const now = Date.now();
+/** The passkey an answer names, if this desk knows it: looked up before anything is limited. */
+export async function answeredCredential(store: DeskStore, response: AuthenticationResponseJSON | undefined): Promise<Credential | undefined> {
+  return typeof response?.id === 'string' && response.id.length <= 1024 ? store.getCredential(response.id) : undefined;
+}
+
+/** Verifies a sign-in answer for a known passkey; false when it does not verify or was used before. */
+export async function finishAuthentication(config: DeskConfig, store: DeskStore, response: AuthenticationResponseJSON, credential: Credential): Promise<boolean> {
+  const challenge = await challengeCheck(store, 'aanmelden', Date.now());
   const result = await verifyAuthenticationResponse({
     response,
-    expectedChallenge: (challenge) => store.useChallenge(challenge, 'aanmelden', now),
+    expectedChallenge: challenge.expected,
     expectedOrigin: config.origin,
     expectedRPID: config.rpId,
     requireUserVerification: true,
     credential: { id: credential.id, publicKey: Buffer.from(credential.publicKey, 'base64url'), counter: credential.counter, transports: credential.transports as never },
   }).catch(() => undefined);
-  if (!result?.verified) return undefined;
+  if (!result?.verified || !(await challenge.spend())) return false;
   await store.updateCredential(credential.id, { counter: result.authenticationInfo.newCounter });
-  return credential;
+  return true;
 }
 
 export async function startSession(store: DeskStore, memberId: string): Promise<{ token: string; session: Session }> {
@@ -115,27 +136,84 @@ export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export const canSeeAudit = (role: Role) => role === 'beheerder';
 
+export interface AttemptLimiterOptions {
+  /** Failed sign-ins per client in any window (default 10). */
+  perClient?: number;
+  windowMs?: number;
+  /** Clients remembered at most; beyond it the oldest are forgotten (memory stays bounded). */
+  maxClients?: number;
+  /** Failed sign-ins written to the audit log per clock hour; the rest are counted (default 100). */
+  loggedPerHour?: number;
+}
+
 /**
- * Sign-in attempts in a sliding window (15 minutes), per address and in total, in memory (per
- * replica). A sign-in takes two calls (options, then the answer): 20 calls are 10 sign-ins.
+ * Failed sign-ins per client (client-address.ts: an IPv4 address, an IPv6 /64, behind trusted
+ * proxies the forwarded one), in memory, per replica. There is no total for everyone: a total
+ * lets strangers lock the staff out. And a refusal only ever meets an answer from a passkey this
+ * desk does not know (api.ts looks the passkey up first): a member's sign-in is always verified,
+ * whatever others did from the same address or from a thousand others. What the limit protects
+ * is the server: after `perClient` failures in a window, a client's answers are refused before
+ * anything is written. Failures are counted in two fixed windows (the current and the one
+ * before), so no window of `windowMs` holds more than `perClient` of them.
+ *
+ * The audit log keeps a row per failed sign-in, but at most `loggedPerHour` an hour: a flood
+ * from many addresses would otherwise grow an append-only table without bound. The first row
+ * logged after such an hour says how many were left out.
  */
 export class AttemptLimiter {
-  readonly #hits = new Map<string, number[]>();
-  readonly perAddress: number;
-  readonly total: number;
+  readonly perClient: number;
   readonly windowMs: number;
-  constructor(perAddress = 20, total = 200, windowMs = 15 * 60_000) {
-    this.perAddress = perAddress;
-    this.total = total;
-    this.windowMs = windowMs;
+  readonly maxClients: number;
+  readonly loggedPerHour: number;
+  /** Per client: the window its count started in, that count, and the count of the window before. */
+  readonly #clients = new Map<string, { slot: number; current: number; previous: number }>();
+  #logHour = -1;
+  #logged = 0;
+  #unlogged = 0;
+
+  constructor(options: AttemptLimiterOptions = {}) {
+    this.perClient = options.perClient ?? 10;
+    this.windowMs = options.windowMs ?? 15 * 60_000;
+    this.maxClients = options.maxClients ?? 100_000;
+    this.loggedPerHour = options.loggedPerHour ?? 100;
   }
-  allow(address: string, now = Date.now()): boolean {
-    const recent = (key: string) => (this.#hits.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    const mine = recent(address);
-    const all = recent('*');
-    if (mine.length >= this.perAddress || all.length >= this.total) return false;
-    this.#hits.set(address, [...mine, now]);
-    this.#hits.set('*', [...all, now]);
-    return true;
+
+  #recent(client: string, now: number): number {
+    const entry = this.#clients.get(client);
+    if (!entry) return 0;
+    const slot = Math.floor(now / this.windowMs);
+    if (entry.slot === slot) return entry.current + entry.previous;
+    return entry.slot === slot - 1 ? entry.current : 0;
+  }
+
+  /** Whether `client` may still try a passkey this desk does not know. */
+  allows(client: string, now = Date.now()): boolean {
+    return this.#recent(client, now) < this.perClient;
+  }
+
+  /**
+   * Counts a failed sign-in of `client`. Says whether to write it to the audit log and, when so,
+   * how many failures before it were not written (in an hour over `loggedPerHour`).
+   */
+  failed(client: string, now = Date.now()): { log: boolean; unlogged: number } {
+    const slot = Math.floor(now / this.windowMs);
+    const entry = this.#clients.get(client);
+    const previous = entry?.slot === slot ? entry.previous : entry?.slot === slot - 1 ? entry.current : 0;
+    const current = entry?.slot === slot ? entry.current + 1 : 1;
+    // Re-inserted, so the map's order is the order of last failure: the first key is the oldest.
+    this.#clients.delete(client);
+    this.#clients.set(client, { slot, current, previous });
+    while (this.#clients.size > this.maxClients) this.#clients.delete(this.#clients.keys().next().value!);
+
+    const hour = Math.floor(now / 3_600_000);
+    if (hour !== this.#logHour) [this.#logHour, this.#logged] = [hour, 0];
+    if (this.#logged >= this.loggedPerHour) {
+      this.#unlogged++;
+      return { log: false, unlogged: 0 };
+    }
+    this.#logged++;
+    const unlogged = this.#unlogged;
+    this.#unlogged = 0;
+    return { log: true, unlogged };
   }
 }

@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { parseTrustedProxies, type TrustedProxies } from '../../lib/report/http/client-address.ts';
 
 export interface DeskConfig {
   host: string;
@@ -25,6 +26,11 @@ export interface DeskConfig {
   /** The daily digest's webhook (DESK_NOTIFY_URL) and its optional signing secret. */
   notifyUrl?: string;
   notifySecret?: string;
+  /**
+   * Which hops may say who the client is in X-Forwarded-For (DESK_TRUSTED_PROXIES, as the site's
+   * REPORT_TRUSTED_PROXIES): the client's address counts in the sign-in limit. None by default.
+   */
+  trustedProxies: TrustedProxies;
 }
 
 function whole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -70,6 +76,8 @@ export function loadDeskConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig
       throw new Error(`DESK_NOTIFY_URL=${env.DESK_NOTIFY_URL}: geen geldig adres. Voorbeeld: https://chat.gemeente.nl/hooks/meldbalie`);
     }
   }
+  const trustedProxies = parseTrustedProxies(env.DESK_TRUSTED_PROXIES || '0', 'DESK_TRUSTED_PROXIES');
+  if (typeof trustedProxies === 'string') throw new Error(trustedProxies);
   return {
     host: env.DESK_HOST || '127.0.0.1',
     port,
@@ -84,5 +92,6 @@ export function loadDeskConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig
     intakeSecret: secret(env, 'DESK_INTAKE_SECRET'),
     notifyUrl,
     notifySecret: secret(env, 'DESK_NOTIFY_SECRET'),
+    trustedProxies,
   };
 }

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleApi, type Desk } from './api.ts';
 import { MAX_EVENT_BYTES } from './receiver.ts';
+import { clientAddress } from '../../lib/report/http/client-address.ts';
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy':
@@ -56,7 +57,9 @@ export function createDeskServer(desk: Desk, pages: PageHandler): Server {
         return;
       }
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-      const answer = await handleApi(desk, { method: req.method ?? 'GET', path: url.pathname, headers, body, address: req.socket.remoteAddress ?? '' });
+      // The client as the sign-in limit counts it: an IPv6 /64 as one, behind DESK_TRUSTED_PROXIES the forwarded address.
+      const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], desk.config.trustedProxies);
+      const answer = await handleApi(desk, { method: req.method ?? 'GET', path: url.pathname, headers, body, address });
       const head: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
       if (answer.cookie) head['set-cookie'] = answer.cookie;
       res.writeHead(answer.status, head).end(JSON.stringify(answer.body));

@@ -1,11 +1,12 @@
 /**
  * The desk store in PostgreSQL (DESK_DATABASE_URL), for a desk with several replicas: the same
- * port and tables as the SQLite store, in a database of its own. Sessions, challenges and
- * invitations are shared by all replicas; the audit chain is appended under a table lock so
+ * port and tables as the SQLite store, in a database of its own. Sessions, answered challenges,
+ * the challenge key and invitations are shared by all replicas; the audit chain is appended under a table lock so
  * two replicas never link to the same previous row.
  */
 import pg from 'pg';
 import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, Session, StoredEvent } from './store.ts';
+import { newChallengeKey } from './challenges.ts';
 import { caseChange, credentialState, REMOVE_MEMBER, toAudit, toCase, toCredential, toEvent, toOutgoing, type Row } from './rows.ts';
 
 const SCHEMA = `
@@ -63,6 +64,7 @@ export class PostgresDeskStore implements DeskStore {
       await store.#transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
         await client.query(SCHEMA);
+        await client.query("INSERT INTO settings (key, value) VALUES ('challenge_key', $1) ON CONFLICT (key) DO NOTHING", [newChallengeKey()]);
       });
     } catch (error) {
       await pool.end().catch(() => undefined);
@@ -183,12 +185,10 @@ export class PostgresDeskStore implements DeskStore {
   async deleteSessionsOf(memberId: string) {
     await this.#pool.query('DELETE FROM sessions WHERE member_id = $1', [memberId]);
   }
-  async addChallenge(challenge: string, purpose: string, expiresAt: number) {
-    await this.#pool.query('DELETE FROM challenges WHERE expires_at < $1', [seconds(Date.now())]);
-    await this.#pool.query('INSERT INTO challenges (challenge, purpose, expires_at) VALUES ($1, $2, $3)', [challenge, purpose, expiresAt]);
-  }
-  async useChallenge(challenge: string, purpose: string, now: number) {
-    return (await this.#pool.query('DELETE FROM challenges WHERE challenge = $1 AND purpose = $2 AND expires_at >= $3', [challenge, purpose, seconds(now)])).rowCount === 1;
+  async spendChallenge(challenge: string, purpose: string, expiresAt: number, now: number) {
+    await this.#pool.query('DELETE FROM challenges WHERE expires_at < $1', [seconds(now)]);
+    const inserted = await this.#pool.query('INSERT INTO challenges (challenge, purpose, expires_at) VALUES ($1, $2, $3) ON CONFLICT (challenge) DO NOTHING', [challenge, purpose, expiresAt]);
+    return inserted.rowCount === 1;
   }
 
   async receive(event: StoredEvent, newCase?: Omit<Case, 'readBy' | 'newAnswer'>) {

@@ -8,6 +8,7 @@ import { immediateTransaction } from '../../lib/report/store/sqlite-transaction.
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, Session, StoredEvent } from './store.ts';
+import { newChallengeKey } from './challenges.ts';
 import { caseChange, credentialState, REMOVE_MEMBER, toAudit, toCase, toCredential, toEvent, toOutgoing, type Row } from './rows.ts';
 
 const SCHEMA = `
@@ -58,6 +59,7 @@ export class SqliteDeskStore implements DeskStore {
     this.#db = new DatabaseSync(file);
     this.#db.exec(`PRAGMA busy_timeout = 2000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON;`);
     this.#db.exec(SCHEMA);
+    this.#db.prepare("INSERT INTO settings (key, value) VALUES ('challenge_key', ?) ON CONFLICT (key) DO NOTHING").run(newChallengeKey());
     for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
   }
 
@@ -146,13 +148,9 @@ export class SqliteDeskStore implements DeskStore {
   async deleteSessionsOf(memberId: string) {
     this.#db.prepare('DELETE FROM sessions WHERE member_id = ?').run(memberId);
   }
-  async addChallenge(challenge: string, purpose: string, expiresAt: number) {
-    this.#db.prepare('DELETE FROM challenges WHERE expires_at < ?').run(Math.floor(Date.now() / 1000));
-    this.#db.prepare('INSERT INTO challenges (challenge, purpose, expires_at) VALUES (?, ?, ?)').run(challenge, purpose, expiresAt);
-  }
-  async useChallenge(challenge: string, purpose: string, now: number) {
-    const result = this.#db.prepare('DELETE FROM challenges WHERE challenge = ? AND purpose = ? AND expires_at >= ?').run(challenge, purpose, Math.floor(now / 1000));
-    return result.changes === 1;
+  async spendChallenge(challenge: string, purpose: string, expiresAt: number, now: number) {
+    this.#db.prepare('DELETE FROM challenges WHERE expires_at < ?').run(Math.floor(now / 1000));
+    return this.#db.prepare('INSERT INTO challenges (challenge, purpose, expires_at) VALUES (?, ?, ?) ON CONFLICT (challenge) DO NOTHING').run(challenge, purpose, expiresAt).changes === 1;
   }
 
   async receive(event: StoredEvent, newCase?: Omit<Case, 'readBy' | 'newAnswer'>) {

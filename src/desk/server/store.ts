@@ -122,10 +122,11 @@ export interface DeskStore {
   getSession(tokenHash: string, now: number): Promise<Session | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteSessionsOf(memberId: string): Promise<void>;
-  /** Stores a WebAuthn challenge for one use. */
-  addChallenge(challenge: string, purpose: string, expiresAt: number): Promise<void>;
-  /** True once for a stored, unexpired challenge of that purpose; deletes it. */
-  useChallenge(challenge: string, purpose: string, now: number): Promise<boolean>;
+  /**
+   * Marks a signed WebAuthn challenge (challenges.ts) as answered, kept until `expiresAt`; true the
+   * first time, false when it was answered before (a replay). Drops expired ones.
+   */
+  spendChallenge(challenge: string, purpose: string, expiresAt: number, now: number): Promise<boolean>;
 
   /** Stores an event and creates or touches its case in one transaction; false when the webhook-id is known. */
   receive(event: StoredEvent, newCase?: Omit<Case, 'readBy' | 'newAnswer'>): Promise<boolean>;

@@ -19,8 +19,8 @@ import { clientKey, isAddress, UNKNOWN_CLIENT } from './client-key.ts';
 
 export type TrustedProxies = { hops: number } | { list: (address: string, hop: number) => boolean };
 
-/** Parses REPORT_TRUSTED_PROXIES; a string is an error message with the fix. */
-export function parseTrustedProxies(value: string): TrustedProxies | string {
+/** Parses REPORT_TRUSTED_PROXIES (or the desk's DESK_TRUSTED_PROXIES: `name`); a string is an error message with the fix. */
+export function parseTrustedProxies(value: string, name = 'REPORT_TRUSTED_PROXIES'): TrustedProxies | string {
   const text = value.trim();
   if (/^\d+$/.test(text)) return { hops: Number(text) };
   const parts = text.split(',').map((part) => part.trim()).filter(Boolean);
@@ -28,7 +28,7 @@ export function parseTrustedProxies(value: string): TrustedProxies | string {
     try {
       proxyaddr.compile(part);
     } catch {
-      return `REPORT_TRUSTED_PROXIES: "${part}" is geen adres of netwerk. Geef een aantal proxy's (bijvoorbeeld 1) of een lijst zoals 10.0.0.0/8, fd00::/8.`;
+      return `${name}: "${part}" is geen adres of netwerk. Geef een aantal proxy's (bijvoorbeeld 1) of een lijst zoals 10.0.0.0/8, fd00::/8.`;
     }
   }
   return { list: proxyaddr.compile(parts) };
