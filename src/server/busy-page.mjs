@@ -17,7 +17,7 @@ import pl from '../i18n/strings/pl.json' with { type: 'json' };
 import ro from '../i18n/strings/ro.json' with { type: 'json' };
 import bg from '../i18n/strings/bg.json' with { type: 'json' };
 import uk from '../i18n/strings/uk.json' with { type: 'json' };
-import { BODY_LIMITS } from '../lib/report/http/body.ts';
+import { sentForm } from './request-body.mjs';
 import { splitLocale } from '../i18n/locales.ts';
 import { createHash } from 'node:crypto';
 
@@ -28,13 +28,6 @@ const STYLE = 'body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margi
 const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The sent form's fields, or undefined (not form-encoded, too large, not received). */
-function formFields(req, body) {
-  if (!body || body.length > BODY_LIMITS.host) return undefined;
-  if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) return undefined;
-  return new URLSearchParams(body.toString('utf8'));
-}
 
 /** One language's part of the page. */
 function section(locale, seconds, { post, form, first }) {
@@ -68,7 +61,7 @@ export function sendBusyPage(req, res, seconds, sent) {
   }
   const { locale } = splitLocale(pathname);
   const post = req.method === 'POST';
-  const form = post ? formFields(req, sent) : undefined;
+  const form = post ? sentForm(req, sent) : undefined;
   // The reader's language first, Dutch after it.
   const locales = locale === 'nl' ? ['nl'] : [locale, 'nl'];
   const resend = form

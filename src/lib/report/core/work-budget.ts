@@ -117,6 +117,16 @@ export class WorkBudget {
     return { kind: 'busy', retryAfter: this.retryAfter() };
   }
 
+  /**
+   * Pressure from elsewhere that must raise the price as well: the Node host's paid lane
+   * (src/server/render-limit.mjs) says how full it is, so a flood of paid requests makes the
+   * next ones pay more. Remembered like the budget's own peak: held, then decaying.
+   */
+  notePressure(pressure: number): void {
+    this.#remember(Math.min(1, Math.max(0, pressure)));
+    setGauge('work_level', this.level());
+  }
+
   /** Runs `work` when a slot is free; throws WorkRefused (without running it) when the queue is full. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.#running >= this.concurrency) {
