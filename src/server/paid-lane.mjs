@@ -37,7 +37,7 @@ export function createPaidLane(proofOfWork, level, { remembered = REMEMBERED, no
   return {
     /**
      * Whether `req` (its body read into `body`) has paid; claims its proof when it has.
-     * @param {import('node:http').IncomingMessage} req
+     * @param {{ method?: string, headers: import('node:http').IncomingHttpHeaders }} req
      * @param {Buffer | undefined} body
      */
     async paid(req, body) {

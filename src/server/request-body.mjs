@@ -40,7 +40,7 @@ export function readBody(req, limit) {
  * The fields of a form that was sent (what readBody read), or undefined when the body is not
  * form-encoded, too large or was not received: the busy page sends them back, the paid lane looks
  * for a proof of work in them.
- * @param {import('node:http').IncomingMessage} req
+ * @param {{ headers: import('node:http').IncomingHttpHeaders }} req
  * @param {Buffer | undefined} body
  * @returns {URLSearchParams | undefined}
  */

@@ -27,7 +27,11 @@ describe('createRenderLimit', () => {
     const pressures: number[] = [];
     const limit = createRenderLimit({ concurrency: 1, queue: 1, paidQueue: 2, onPaidPressure: (p) => pressures.push(p) });
     const order: string[] = [];
-    const take = (name: string, paid = false) => limit.acquire(paid)?.then((release) => (order.push(name), release));
+    const take = (name: string, paid = false) =>
+      limit.acquire(paid)?.then((release) => {
+        order.push(name);
+        return release;
+      });
     const first = await take('first')!;
     const ordinary = take('ordinary');
     expect(take('refused')).toBeUndefined(); // the ordinary queue is full
