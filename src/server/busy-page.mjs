@@ -1,5 +1,5 @@
 /**
- * The 503 the Node host sends when the on-demand renders are at their limit and the queue is
+ * The 503 both hosts send when the on-demand renders are at their limit and the queue is
  * full (render-limit.mjs): a small page of its own, built from strings, that renders nothing
  * of the site, so answering it costs next to nothing while static files keep their speed.
  *
@@ -43,21 +43,19 @@ function section(locale, seconds, { post, form, first }) {
 }
 
 /**
- * Answers `res` with the busy page and Retry-After.
- * @param {import('node:http').IncomingMessage} req
- * @param {import('node:http').ServerResponse} res
+ * The busy page for a request, with Retry-After: status, headers and body, for either host.
+ * @param {{ method?: string, url?: string, headers: import('node:http').IncomingHttpHeaders }} req
+ *   the request as the host sees it (url: path and query)
  * @param {number} seconds
- * @param {Buffer | undefined} sent what a POST sent (request-body.mjs)
+ * @param {Uint8Array | undefined} sent what a POST sent (request-body.mjs)
+ * @returns {{ status: 503, headers: Record<string, string>, body: string }}
  */
-export function sendBusyPage(req, res, seconds, sent) {
+export function busyPage(req, seconds, sent) {
   const { pathname } = new URL(req.url ?? '/', 'http://x');
   // The intake desk's question API speaks JSON, like its other refusals (docs/RECEIVER.md).
   if (pathname.startsWith('/api/')) {
-    if (res.headersSent || res.writableEnded) return;
     const json = JSON.stringify({ error: `Te druk: probeer het over ${seconds} seconden opnieuw.` });
-    res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(seconds), 'Content-Length': Buffer.byteLength(json) });
-    res.end(json);
-    return;
+    return { status: 503, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(seconds) }, body: json };
   }
   const { locale } = splitLocale(pathname);
   const post = req.method === 'POST';
@@ -78,13 +76,23 @@ ${locales.map((l, i) => `<section lang="${l}">\n${section(l, seconds, { post, fo
 ${resend}
 </main></body></html>
 `;
+  return {
+    status: 503,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(seconds), 'Content-Security-Policy': CSP },
+    body,
+  };
+}
+
+/**
+ * Answers `res` (the Node host) with the busy page.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} seconds
+ * @param {Buffer | undefined} sent what a POST sent (request-body.mjs)
+ */
+export function sendBusyPage(req, res, seconds, sent) {
   if (res.headersSent || res.writableEnded) return;
-  res.writeHead(503, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Retry-After': String(seconds),
-    'Content-Security-Policy': CSP,
-    'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  const page = busyPage(req, seconds, sent);
+  res.writeHead(page.status, { ...page.headers, 'Content-Length': Buffer.byteLength(page.body) });
+  res.end(req.method === 'HEAD' ? undefined : page.body);
 }

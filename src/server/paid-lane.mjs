@@ -38,7 +38,7 @@ export function createPaidLane(proofOfWork, level, { remembered = REMEMBERED, no
     /**
      * Whether `req` (its body read into `body`) has paid; claims its proof when it has.
      * @param {{ method?: string, headers: import('node:http').IncomingHttpHeaders }} req
-     * @param {Buffer | undefined} body
+     * @param {Uint8Array | undefined} body
      */
     async paid(req, body) {
       if (req.method !== 'POST') return false;

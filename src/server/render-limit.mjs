@@ -17,7 +17,6 @@
  * dearer, and the proofs it holds stop counting as paid once they are below the level.
  * Plain JavaScript so the server starts without a TypeScript step.
  */
-import { availableParallelism } from 'node:os';
 import { count, setGauge } from '../lib/report/core/counters.ts';
 
 /** Requests that may wait per slot: a burst of 50 reports at once (a SIGTERM test, a busy morning) waits, it is not refused; waiting costs only memory, not event-loop time. */
@@ -31,7 +30,7 @@ const PAID_PER_SLOT = 16;
  * REPORT_RENDER_QUEUE (default: 64 × the limit) and REPORT_RENDER_PAID_QUEUE (the paid lane,
  * default: 16 × the limit; 0 turns it off). A value that is not a whole number ≥ 1 (queues:
  * ≥ 0) stops the server at start-up with the name of the setting.
- * @param {NodeJS.ProcessEnv} env
+ * @param {Record<string, string | undefined>} env
  * @param {(pressure: number) => void} [onPaidPressure] told how full the paid lane is (0–1) when a request joins it
  */
 export function renderLimitFromEnv(env, onPaidPressure) {
@@ -42,7 +41,8 @@ export function renderLimitFromEnv(env, onPaidPressure) {
     if (!Number.isInteger(value) || value < min) throw new Error(`${name} moet een heel getal van minstens ${min} zijn, niet "${raw}".`);
     return value;
   };
-  const concurrency = whole('REPORT_RENDER_CONCURRENCY', 1, availableParallelism());
+  // navigator.hardwareConcurrency: Node's availableParallelism(), and what a Worker's isolate reports.
+  const concurrency = whole('REPORT_RENDER_CONCURRENCY', 1, globalThis.navigator?.hardwareConcurrency ?? 1);
   return createRenderLimit({
     concurrency,
     queue: whole('REPORT_RENDER_QUEUE', 0, concurrency * QUEUE_PER_SLOT),

@@ -41,11 +41,11 @@ export function readBody(req, limit) {
  * form-encoded, too large or was not received: the busy page sends them back, the paid lane looks
  * for a proof of work in them.
  * @param {{ headers: import('node:http').IncomingHttpHeaders }} req
- * @param {Buffer | undefined} body
+ * @param {Uint8Array | undefined} body
  * @returns {URLSearchParams | undefined}
  */
 export function sentForm(req, body) {
   if (!body || body.length > BODY_LIMITS.host) return undefined;
-  if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) return undefined;
-  return new URLSearchParams(body.toString('utf8'));
+  if (!/^application\/x-www-form-urlencoded\b/i.test(String(req.headers['content-type'] ?? ''))) return undefined;
+  return new URLSearchParams(new TextDecoder().decode(body));
 }
