@@ -154,7 +154,7 @@ async function measure(target: 'node' | 'serverless'): Promise<Result> {
     const during = await probe(base, () => !flooding());
     Object.assign(statuses, await attacked);
     const got = await reader;
-    const warnings = server.output().split('\n').filter((line) => /Let op|Error|fout/i.test(line) && !/proefomgeving|REPORT_FORWARD_URL/.test(line));
+    const warnings = server.output().split('\n').filter((line) => /Let op|Error|fout/i.test(line) && !/proefomgeving|REPORT_FORWARD_URL|REPORT_RECIPIENTS/.test(line));
     return { idle, during, statuses, reader: got, load: [loadBefore, loadavg()[0]], warnings };
   } finally {
     await server.stop();

@@ -1,6 +1,6 @@
 /**
  * Which on-demand requests have paid: a POST whose form carries a valid proof of work (ALTCHA,
- * src/lib/report/core/proof-of-work.ts) of at least the level asked now, that this process has
+ * src/lib/report/core/proof-of-work.ts) of at least the lane's level (WorkBudget.paidLevel), that this process has
  * not let in before. Such a request waits in the render limit's paid lane (render-limit.mjs),
  * ahead of the ordinary queue, so a flood without proofs cannot shut out a reader who pays.
  *
@@ -22,7 +22,7 @@ const REMEMBERED = 100_000;
 
 /**
  * @param {{ verify(payload: string | undefined, minLevel?: number): Promise<{ outcome: string, challenge?: string, expiresAt?: number }> }} proofOfWork
- * @param {() => number} level the proof-of-work level asked now (the work budget's level())
+ * @param {() => number} level the level a proof needs for the lane (the work budget's paidLevel())
  * @param {{ remembered?: number, now?: () => number }} [options]
  */
 export function createPaidLane(proofOfWork, level, { remembered = REMEMBERED, now = Date.now } = {}) {

@@ -12,9 +12,11 @@
  * The paid lane: a request that carries a valid, unused proof of work of the level asked now
  * (checked by the host before it waits: paid-lane.mjs) waits in a queue of its own, and a freed
  * slot goes to that queue first. A flood without proofs fills only the ordinary queue, so it
- * cannot shut out a reader who pays. How full the lane is raises the proof-of-work level
- * (`onPaidPressure`, the work budget's notePressure): a flood that pays makes the next proofs
- * dearer, and the proofs it holds stop counting as paid once they are below the level.
+ * cannot shut out a reader who pays. How full each queue is raises the proof-of-work level (the
+ * work budget's notePressure and noteQueuePressure): a flood without proofs that fills the
+ * ordinary queue makes the pages refuse requests without a proof before any Argon2id, and a
+ * flood that pays makes the next proofs dearer; its proofs stop counting as paid once they are
+ * below the level the lane asks (paidLevel).
  * Plain JavaScript so the server starts without a TypeScript step.
  */
 import { count, setGauge } from '../lib/report/core/counters.ts';
@@ -31,9 +33,9 @@ const PAID_PER_SLOT = 16;
  * default: 16 × the limit; 0 turns it off). A value that is not a whole number ≥ 1 (queues:
  * ≥ 0) stops the server at start-up with the name of the setting.
  * @param {Record<string, string | undefined>} env
- * @param {(pressure: number) => void} [onPaidPressure] told how full the paid lane is (0–1) when a request joins it
+ * @param {Pressure} [pressure] told how full the lane and the queue are (0–1) when a request joins one: the work budget
  */
-export function renderLimitFromEnv(env, onPaidPressure) {
+export function renderLimitFromEnv(env, pressure) {
   const whole = (name, min, fallback) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -47,14 +49,20 @@ export function renderLimitFromEnv(env, onPaidPressure) {
     concurrency,
     queue: whole('REPORT_RENDER_QUEUE', 0, concurrency * QUEUE_PER_SLOT),
     paidQueue: whole('REPORT_RENDER_PAID_QUEUE', 0, concurrency * PAID_PER_SLOT),
-    onPaidPressure,
+    pressure,
   });
 }
 
 /**
- * @param {{ concurrency: number, queue: number, paidQueue?: number, onPaidPressure?: (pressure: number) => void }} options
+ * Where the fill of the two queues goes: the work budget (core/work-budget.ts), whose
+ * proof-of-work level rises with them.
+ * @typedef {{ notePressure(fill: number): void, noteQueuePressure(fill: number): void }} Pressure
  */
-export function createRenderLimit({ concurrency, queue, paidQueue = 0, onPaidPressure = () => {} }) {
+
+/**
+ * @param {{ concurrency: number, queue: number, paidQueue?: number, pressure?: Pressure }} options
+ */
+export function createRenderLimit({ concurrency, queue, paidQueue = 0, pressure }) {
   let running = 0;
   /** @type {(() => void)[]} */
   const waiting = [];
@@ -122,14 +130,16 @@ export function createRenderLimit({ concurrency, queue, paidQueue = 0, onPaidPre
       }
       if (isPaid && paid.length < paidQueue) {
         const turn = wait(paid);
-        onPaidPressure(paid.length / paidQueue);
+        pressure?.notePressure(paid.length / paidQueue);
         return turn;
       }
       if (waiting.length >= queue) {
         count('render_refused_full');
         return undefined;
       }
-      return wait(waiting);
+      const turn = wait(waiting);
+      pressure?.noteQueuePressure(waiting.length / queue);
+      return turn;
     },
     /** Seconds after which a refused reader may try again: the queue's worth of renders, 5 to 60. */
     retryAfter() {

@@ -53,12 +53,15 @@ let metrics;
 let renders;
 let paidLane;
 try {
-  // How full the paid lane is raises the proof-of-work level (render-limit.mjs).
-  renders = renderLimitFromEnv(process.env, (pressure) => runtime?.work.notePressure(pressure));
+  // How full the queues are raises the proof-of-work level (render-limit.mjs).
+  renders = renderLimitFromEnv(process.env, {
+    notePressure: (fill) => runtime?.work.notePressure(fill),
+    noteQueuePressure: (fill) => runtime?.work.noteQueuePressure(fill),
+  });
   reportConfig = readReportConfig();
   runtime = await createNodeReportRuntime(reportConfig);
   installReportRuntime(runtime);
-  paidLane = createPaidLane(runtime.proofOfWork, () => runtime.work.level());
+  paidLane = createPaidLane(runtime.proofOfWork, () => runtime.work.paidLevel());
   site = await loadBuild(realpathSync(distLink));
   if (process.env.METRICS_PORT) metrics = createMetrics(runtime.store);
 } catch (error) {

@@ -76,8 +76,8 @@ function hostFor(env: Env): Promise<Host> {
     }
     const keys = deriveKeys(Buffer.from(config.reportSecret, 'base64'));
     const runtime = buildReportRuntime(config, new D1Store(env.DB), keys);
-    const renders = renderLimitFromEnv(settings, (pressure) => runtime.work.notePressure(pressure));
-    return { config, runtime, renders, lane: createPaidLane(runtime.proofOfWork, () => runtime.work.level()) };
+    const renders = renderLimitFromEnv(settings, runtime.work);
+    return { config, runtime, renders, lane: createPaidLane(runtime.proofOfWork, () => runtime.work.paidLevel()) };
   })().catch((error: unknown) => {
     // Said at most once a minute, without anything from a request; the next request tries again.
     if (Date.now() - lastStartError > 60_000) {

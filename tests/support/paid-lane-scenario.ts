@@ -4,10 +4,11 @@
  * preview (tests/serverless/paid-lane.test.ts), each started with one render at a time and two
  * places in the ordinary queue. A flood without proofs of work — wrong receipt codes and reports
  * without JavaScript, from 200 addresses, bounded in loops (16) and time (60 s) — keeps that
- * queue full, so its requests and a reader without JavaScript get the busy page. A reader with
- * JavaScript who solved the page's proof of work still gets in: the report is accepted, the
- * right code opens the conversation. A solved proof takes the lane once: its replays wait with
- * the flood.
+ * queue full, so its requests and a reader without JavaScript get the busy page, and raises the
+ * proof-of-work level. A reader with JavaScript who solved the proof of work of the page they had
+ * open still gets in through the paid lane: the page asks for the harder proof now due, the
+ * browser pays it, and the report is accepted, the right code opens the conversation. A solved
+ * proof takes the lane once: its replays wait with the flood.
  */
 import { solveChallenge } from 'altcha-lib/v1';
 import { expect } from 'vitest';
@@ -37,6 +38,33 @@ async function solvedProof(page: string): Promise<string> {
   const challenge = JSON.parse(parse(page)('[data-challenge]').attr('data-challenge')!);
   const { number } = (await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise)!;
   return Buffer.from(JSON.stringify({ ...challenge, number })).toString('base64');
+}
+
+/** The level in a page's challenge (signed into its salt). */
+const levelOf = (page: string) => Number(new URLSearchParams(JSON.parse(parse(page)('[data-challenge]').attr('data-challenge')!).salt.split('?')[1]).get('level'));
+
+/**
+ * Sends a form as a browser with JavaScript does: solved with the challenge of the page it was
+ * on (`page`, loaded before the flood). While the flood fills the queue the level asked has risen,
+ * so the lane lets the older proof through to the page, which answers 503 with a harder
+ * challenge (and a new form token); the browser solves that one and the reader sends again.
+ * At most three rounds. Resolves with the last answer and the levels paid.
+ */
+async function sendPaid(base: string, path: string, fields: Record<string, string>, page: string, ip: string) {
+  const levels: number[] = [];
+  for (;;) {
+    const token = parse(page)('input[name="token"]').attr('value');
+    levels.push(levelOf(page));
+    const response = await fetch(`${base}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...form, ...from(ip) },
+      body: new URLSearchParams({ ...fields, ...(token ? { token } : {}), altcha: await solvedProof(page) }),
+    });
+    const text = await response.text();
+    if (response.status !== 503 || levels.length === 3 || !parse(text)('[data-challenge]').length) return { status: response.status, location: response.headers.get('location'), text, levels };
+    page = text;
+  }
 }
 
 /**
@@ -73,15 +101,16 @@ function flood(base: string, loops: number) {
 /**
  * Runs the scenario against the host at `base`; resolves with how the flood was answered.
  */
-export async function floodWithPaidReaders(base: string): Promise<{ busy: number; rendered: number }> {
+export async function floodWithPaidReaders(base: string): Promise<{ busy: number; rendered: number; paidRounds: number }> {
   // Before the flood: a report (its receipt code), and the two pages a reader with JavaScript has open.
   const code = await receiptCode(base, await submitReport(base, SAMPLE_REPORT, from('192.0.2.1')));
   const followUpPage = await (await fetch(`${base}/melden/terugkomen/`)).text();
   const reportPage = await (await fetch(`${base}/melden/anoniem/`)).text();
   const token = parse(reportPage)('input[name="token"]').attr('value')!;
-  const [followUpProof, reportProof] = [await solvedProof(followUpPage), await solvedProof(reportPage)];
+  const followUpProof = await solvedProof(followUpPage);
 
   const attackers = flood(base, 16);
+  let paidRounds = 0;
   try {
     // The flood keeps the one slot and the two places busy: it is being turned away.
     await waitFor(() => attackers.tally.busy >= 20, 30_000, 'busy pages for the flood');
@@ -107,22 +136,18 @@ export async function floodWithPaidReaders(base: string): Promise<{ busy: number
     expect($('section[lang="nl"]').text()).toContain(`Wacht ${noScript!.retryAfter} seconden`);
     expect($('form input[name="description"]').attr('value')).toBe(description);
 
-    // The readers who paid get in during the flood: the code opens the conversation, the report is accepted.
-    const opened = await fetch(`${base}/melden/terugkomen/`, {
-      method: 'POST',
-      headers: { ...form, ...from('192.0.2.2') },
-      body: new URLSearchParams({ action: 'open', code, language: 'nl', altcha: followUpProof }),
-    });
+    // The readers who paid get in during the flood: the code opens the conversation, the report
+    // is accepted. The flood raised the price: they paid again, at the level asked now.
+    const opened = await sendPaid(base, '/melden/terugkomen/', { action: 'open', code, language: 'nl' }, followUpPage, '192.0.2.2');
     expect(opened.status).toBe(200);
-    expect(await opened.text()).toContain('blijft bewaard tot en met');
-    const sent = await fetch(`${base}/melden/anoniem/`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { ...form, ...from('192.0.2.3') },
-      body: new URLSearchParams({ token, language: 'nl', ...SAMPLE_REPORT, altcha: reportProof }),
-    });
+    expect(opened.text).toContain('blijft bewaard tot en met');
+    const sent = await sendPaid(base, '/melden/anoniem/', { language: 'nl', ...SAMPLE_REPORT }, reportPage, '192.0.2.3');
     expect(sent.status).toBe(303);
-    expect(sent.headers.get('location')).toMatch(/^\/melden\/anoniem\/ontvangen\/\?r=/);
+    expect(sent.location).toMatch(/^\/melden\/anoniem\/ontvangen\/\?r=/);
+    for (const { levels } of [opened, sent]) {
+      expect(levels[0]).toBe(0);
+      expect(levels.at(-1)).toBeGreaterThan(0);
+    }
 
     // The same proof again takes no place in the lane: its replays wait with the flood and get
     // the busy page (or, on the rare free place, the page refuses the used proof). None gets in.
@@ -138,8 +163,9 @@ export async function floodWithPaidReaders(base: string): Promise<{ busy: number
     );
     expect(replays.some(isBusyPage)).toBe(true);
     expect(replays.filter((page) => page.includes('blijft bewaard tot en met'))).toEqual([]);
+    paidRounds = opened.levels.length + sent.levels.length;
   } finally {
     await attackers.stop();
   }
-  return attackers.tally;
+  return { ...attackers.tally, paidRounds };
 }

@@ -23,9 +23,10 @@ describe('createRenderLimit', () => {
     expect([limit.running, limit.waiting]).toEqual([0, 0]);
   });
 
-  it('serves the paid lane first: a full ordinary queue never keeps out a paid request, and the lane says how full it is', async () => {
-    const pressures: number[] = [];
-    const limit = createRenderLimit({ concurrency: 1, queue: 1, paidQueue: 2, onPaidPressure: (p) => pressures.push(p) });
+  it('serves the paid lane first: a full ordinary queue never keeps out a paid request; each queue says how full it is', async () => {
+    const pressures: string[] = [];
+    const pressure = { notePressure: (p: number) => pressures.push(`lane ${p}`), noteQueuePressure: (p: number) => pressures.push(`queue ${p}`) };
+    const limit = createRenderLimit({ concurrency: 1, queue: 1, paidQueue: 2, pressure });
     const order: string[] = [];
     const take = (name: string, paid = false) =>
       limit.acquire(paid)?.then((release) => {
@@ -36,7 +37,7 @@ describe('createRenderLimit', () => {
     const ordinary = take('ordinary');
     expect(take('refused')).toBeUndefined(); // the ordinary queue is full
     const paid = [take('paid 1', true), take('paid 2', true)];
-    expect(pressures).toEqual([0.5, 1]);
+    expect(pressures).toEqual(['queue 1', 'lane 0.5', 'lane 1']);
     expect([limit.running, limit.waiting, limit.paidWaiting]).toEqual([1, 1, 2]);
     // The lane is full too: a third paid request takes the ordinary queue, here full, so it is refused.
     expect(take('paid 3', true)).toBeUndefined();
