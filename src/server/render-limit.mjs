@@ -21,6 +21,7 @@
  */
 import { count, setGauge } from '../lib/report/core/counters.ts';
 
+
 /** Requests that may wait per slot: a burst of 50 reports at once (a SIGTERM test, a busy morning) waits, it is not refused; waiting costs only memory, not event-loop time. */
 const QUEUE_PER_SLOT = 64;
 
@@ -34,8 +35,9 @@ const PAID_PER_SLOT = 16;
  * ≥ 0) stops the server at start-up with the name of the setting.
  * @param {Record<string, string | undefined>} env
  * @param {Pressure} [pressure] told how full the lane and the queue are (0–1) when a request joins one: the work budget
+ * @param {(start: () => void) => void} [handOff] how the next render is started (createRenderLimit)
  */
-export function renderLimitFromEnv(env, pressure) {
+export function renderLimitFromEnv(env, pressure, handOff) {
   const whole = (name, min, fallback) => {
     const raw = env[name];
     if (raw === undefined || raw === '') return fallback;
@@ -50,6 +52,7 @@ export function renderLimitFromEnv(env, pressure) {
     queue: whole('REPORT_RENDER_QUEUE', 0, concurrency * QUEUE_PER_SLOT),
     paidQueue: whole('REPORT_RENDER_PAID_QUEUE', 0, concurrency * PAID_PER_SLOT),
     pressure,
+    handOff,
   });
 }
 
@@ -60,9 +63,19 @@ export function renderLimitFromEnv(env, pressure) {
  */
 
 /**
- * @param {{ concurrency: number, queue: number, paidQueue?: number, pressure?: Pressure }} options
+ * The next render starts in a task of its own (setImmediate), not in the microtasks of the one
+ * that ends: static requests that arrived meanwhile are answered first. A page's render yields
+ * only to microtasks, so renders handed on directly would hold the event loop as one long task.
+ * A Worker passes a direct start instead: a timer set by a request that has answered may never
+ * fire there.
+ * @param {(start: () => void) => void} start
  */
-export function createRenderLimit({ concurrency, queue, paidQueue = 0, pressure }) {
+const afterWaitingIo = (start) => setImmediate(start);
+
+/**
+ * @param {{ concurrency: number, queue: number, paidQueue?: number, pressure?: Pressure, handOff?: (start: () => void) => void }} options
+ */
+export function createRenderLimit({ concurrency, queue, paidQueue = 0, pressure, handOff = afterWaitingIo }) {
   let running = 0;
   /** @type {(() => void)[]} */
   const waiting = [];
@@ -78,9 +91,9 @@ export function createRenderLimit({ concurrency, queue, paidQueue = 0, pressure 
   };
   const release = (started) => {
     meanMs = meanMs * 0.9 + (performance.now() - started) * 0.1;
-    // Hand the slot straight to the next in line, paid first, or free it.
+    // Hand the slot to the next in line, paid first (started by handOff), or free it.
     const next = paid.shift() ?? waiting.shift();
-    if (next) next();
+    if (next) handOff(next);
     else running--;
     gauges();
   };

@@ -76,7 +76,10 @@ function hostFor(env: Env): Promise<Host> {
     }
     const keys = deriveKeys(Buffer.from(config.reportSecret, 'base64'));
     const runtime = buildReportRuntime(config, new D1Store(env.DB), keys);
-    const renders = renderLimitFromEnv(settings, runtime.work);
+    // One render at a time unless set: an isolate runs on one thread, whatever
+    // navigator.hardwareConcurrency says about the machine.
+    // The next render is started directly: workerd cancels a timer of a request that has answered.
+    const renders = renderLimitFromEnv({ REPORT_RENDER_CONCURRENCY: '1', ...settings }, runtime.work, (start) => start());
     return { config, runtime, renders, lane: createPaidLane(runtime.proofOfWork, () => runtime.work.paidLevel()) };
   })().catch((error: unknown) => {
     // Said at most once a minute, without anything from a request; the next request tries again.
