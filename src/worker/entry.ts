@@ -158,7 +158,7 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
   if (!limits) return render();
   // At most a few renders at a time, as in the Node host: workerd runs an isolate's requests on
   // one thread, so every page rendered at once delays every static answer behind it. A form
-  // with a valid proof of work of the level asked now waits in the paid lane, served first.
+  // with a valid, unused proof of work of the lane's level waits in the paid lane, served first.
   const seen = { method: request.method, url: `${url.pathname}${url.search}`, headers: { 'content-type': request.headers.get('content-type') ?? undefined } };
   const slot = limits.renders.acquire(await limits.lane.paid(seen, bytes));
   if (!slot) {
