@@ -9,6 +9,8 @@ import { submitReport } from '../../tests/support/processes.ts';
 const { base, seconds, concurrency, addresses, kinds } = workerData as { base: string; seconds: number; concurrency: number; addresses: number; kinds: string[] };
 /** An address from the benchmarking range 198.18.0.0/15 (RFC 2544): never a real reader. */
 const address = (n: number) => `198.18.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
+/** Node reads X-Forwarded-For (REPORT_TRUSTED_PROXIES=1), the Worker CF-Connecting-IP (kept by the preview's edge as Cloudflare would set it). */
+const from = (ip: string) => ({ 'x-forwarded-for': ip, 'cf-connecting-ip': ip });
 const statuses: Record<string, Record<string, number>> = { code: {}, report: {} };
 /** Counts an answer by status; the host's busy page (src/server/busy-page.mjs) as "503 host", apart from the pages' own 503. */
 const tally = async (kind: string, response: Response) => {
@@ -28,7 +30,7 @@ await Promise.all([
     ? loops(concurrency, async () => {
         const response = await fetch(`${base}/melden/terugkomen/`, {
           method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', 'x-forwarded-for': address(n++ % addresses) },
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', ...from(address(n++ % addresses)) },
           body: new URLSearchParams({ action: 'open', code: 'ABCD-EFGH-JKMN-PQRS-TVWX', language: 'nl' }),
         });
         await tally('code', response);
@@ -37,7 +39,7 @@ await Promise.all([
   ...(kinds.includes('reports')
     ? loops(concurrency, async () => {
         // Every report as a browser without JavaScript sends it: the form (for its token), then the post.
-        const response = await submitReport(base, report, { 'x-forwarded-for': address(addresses + (n++ % addresses)) });
+        const response = await submitReport(base, report, from(address(addresses + (n++ % addresses))));
         await tally('report', response);
       })
     : []),

@@ -58,7 +58,10 @@ function edgeAnswer(req: IncomingMessage): { status: number; message: string; he
 
 /** Starts the front on host:port (0: any free port), forwarding to http://127.0.0.1:upstreamPort. */
 export function startPreviewEdge(host: string, port: number, upstreamPort: number): Promise<Server> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  // No small pool: with 64 sockets a flood of 128 requests held them all, and a request for a
+  // static page waited here behind it, before the Worker ever saw it (bench:flood, 19.8 × idle).
+  // Cloudflare's edge does not queue requests that way; the Worker's own render limit decides.
+  const agent = new Agent({ keepAlive: true, maxSockets: 1024 });
   const server = createServer((req, res) => {
     // A reader who closes the tab mid-upload: nothing to log, nothing to answer.
     req.on('error', () => {});

@@ -1,5 +1,5 @@
 /**
- * The 503 the Node host sends when the on-demand renders are at their limit and the queue is
+ * The 503 both hosts send when the on-demand renders are at their limit and the queue is
  * full (render-limit.mjs): a small page of its own, built from strings, that renders nothing
  * of the site, so answering it costs next to nothing while static files keep their speed.
  *
@@ -17,7 +17,7 @@ import pl from '../i18n/strings/pl.json' with { type: 'json' };
 import ro from '../i18n/strings/ro.json' with { type: 'json' };
 import bg from '../i18n/strings/bg.json' with { type: 'json' };
 import uk from '../i18n/strings/uk.json' with { type: 'json' };
-import { BODY_LIMITS } from '../lib/report/http/body.ts';
+import { sentForm } from './request-body.mjs';
 import { splitLocale } from '../i18n/locales.ts';
 import { createHash } from 'node:crypto';
 
@@ -28,13 +28,6 @@ const STYLE = 'body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margi
 const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 
 const escapeHtml = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** The sent form's fields, or undefined (not form-encoded, too large, not received). */
-function formFields(req, body) {
-  if (!body || body.length > BODY_LIMITS.host) return undefined;
-  if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers['content-type'] ?? '')) return undefined;
-  return new URLSearchParams(body.toString('utf8'));
-}
 
 /** One language's part of the page. */
 function section(locale, seconds, { post, form, first }) {
@@ -50,25 +43,23 @@ function section(locale, seconds, { post, form, first }) {
 }
 
 /**
- * Answers `res` with the busy page and Retry-After.
- * @param {import('node:http').IncomingMessage} req
- * @param {import('node:http').ServerResponse} res
+ * The busy page for a request, with Retry-After: status, headers and body, for either host.
+ * @param {{ method?: string, url?: string, headers: import('node:http').IncomingHttpHeaders }} req
+ *   the request as the host sees it (url: path and query)
  * @param {number} seconds
- * @param {Buffer | undefined} sent what a POST sent (request-body.mjs)
+ * @param {Uint8Array | undefined} sent what a POST sent (request-body.mjs)
+ * @returns {{ status: 503, headers: Record<string, string>, body: string }}
  */
-export function sendBusyPage(req, res, seconds, sent) {
+export function busyPage(req, seconds, sent) {
   const { pathname } = new URL(req.url ?? '/', 'http://x');
   // The intake desk's question API speaks JSON, like its other refusals (docs/RECEIVER.md).
   if (pathname.startsWith('/api/')) {
-    if (res.headersSent || res.writableEnded) return;
     const json = JSON.stringify({ error: `Te druk: probeer het over ${seconds} seconden opnieuw.` });
-    res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(seconds), 'Content-Length': Buffer.byteLength(json) });
-    res.end(json);
-    return;
+    return { status: 503, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(seconds) }, body: json };
   }
   const { locale } = splitLocale(pathname);
   const post = req.method === 'POST';
-  const form = post ? formFields(req, sent) : undefined;
+  const form = post ? sentForm(req, sent) : undefined;
   // The reader's language first, Dutch after it.
   const locales = locale === 'nl' ? ['nl'] : [locale, 'nl'];
   const resend = form
@@ -85,13 +76,23 @@ ${locales.map((l, i) => `<section lang="${l}">\n${section(l, seconds, { post, fo
 ${resend}
 </main></body></html>
 `;
+  return {
+    status: 503,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(seconds), 'Content-Security-Policy': CSP },
+    body,
+  };
+}
+
+/**
+ * Answers `res` (the Node host) with the busy page.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} seconds
+ * @param {Buffer | undefined} sent what a POST sent (request-body.mjs)
+ */
+export function sendBusyPage(req, res, seconds, sent) {
   if (res.headersSent || res.writableEnded) return;
-  res.writeHead(503, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Retry-After': String(seconds),
-    'Content-Security-Policy': CSP,
-    'Content-Length': Buffer.byteLength(body),
-  });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  const page = busyPage(req, seconds, sent);
+  res.writeHead(page.status, { ...page.headers, 'Content-Length': Buffer.byteLength(page.body) });
+  res.end(req.method === 'HEAD' ? undefined : page.body);
 }

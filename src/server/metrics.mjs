@@ -14,7 +14,7 @@
  *   meldwijzer_dead_letters_total: what this process's relay did (REPORT_RELAY=inline; a separate
  *   `npm run relay` is not counted here);
  * - the report path's counters and gauges (src/lib/report/core/counters.ts): costly work started
- *   and refused, the proof-of-work level, on-demand renders running and waiting and refused;
+ *   and refused, the proof-of-work level, on-demand renders running, waiting, refused and let in through the paid lane;
  * - the process's own metrics (memory, CPU, event loop lag) with the prefix meldwijzer_.
  * Plain JavaScript so the server starts without a TypeScript step.
  */

@@ -29,6 +29,7 @@ import { createHealth } from './health.mjs';
 import { createMetrics, serveMetrics } from './metrics.mjs';
 import { followBuilds, loadBuild } from './site-build.mjs';
 import { renderLimitFromEnv } from './render-limit.mjs';
+import { createPaidLane } from './paid-lane.mjs';
 import { sendBusyPage } from './busy-page.mjs';
 import { readBody } from './request-body.mjs';
 import { BODY_LIMITS } from '../lib/report/http/body.ts';
@@ -52,11 +53,17 @@ let runtime;
 let site;
 let metrics;
 let renders;
+let paidLane;
 try {
-  renders = renderLimitFromEnv(process.env);
+  // How full the queues are raises the proof-of-work level (render-limit.mjs).
+  renders = renderLimitFromEnv(process.env, {
+    notePressure: (fill) => runtime?.work.notePressure(fill),
+    noteQueuePressure: (fill) => runtime?.work.noteQueuePressure(fill),
+  });
   reportConfig = readReportConfig();
   runtime = await createNodeReportRuntime(reportConfig);
   installReportRuntime(runtime);
+  paidLane = createPaidLane(runtime.proofOfWork, () => runtime.work.paidLevel());
   site = await loadBuild(realpathSync(distLink));
   if (process.env.METRICS_PORT) metrics = createMetrics(runtime.store);
 } catch (error) {
@@ -105,15 +112,16 @@ const server = createServer((req, res) => {
 });
 /**
  * An on-demand answer under the render limit (render-limit.mjs): a POST's body is read first
- * (request-body.mjs), then the request waits for a slot; with every slot busy and the queue
- * full it gets the small busy page at once (busy-page.mjs), its values kept.
+ * (request-body.mjs), then the request waits for a slot — in the paid lane when it carries a
+ * valid proof of work of the level asked now (paid-lane.mjs); with every slot busy and its
+ * queue full it gets the small busy page at once (busy-page.mjs), its values kept.
  */
 async function renderOnDemand(req, res, handler, client) {
   if (req.method === 'POST') {
     req.body = await readBody(req, BODY_LIMITS.host);
     if (req.body === undefined) return; // the reader went away mid-upload
   }
-  const slot = renders.acquire();
+  const slot = renders.acquire(await paidLane.paid(req, req.body));
   if (!slot) return sendBusyPage(req, res, renders.retryAfter(), req.body);
   const release = await slot;
   res.once('close', release);

@@ -10,6 +10,10 @@
  *   secrets: REPORT_*, the store: D1 as env.DB) and installs it, with a request-client
  *   provider that hands intake a key made from CF-Connecting-IP (only ever fed to the keyed
  *   rate-limit hash; never stored or logged);
+ * - renders at most REPORT_RENDER_CONCURRENCY on-demand pages at a time per isolate, with the
+ *   ordinary queue, the paid lane for forms with a valid proof of work, and the busy page when
+ *   both are full: the Node host's render limit (src/server/render-limit.mjs, paid-lane.mjs,
+ *   busy-page.mjs), because workerd runs an isolate's requests on one thread;
  * - sets the security headers on every response it gives (static assets get them from the
  *   _headers file built from the same constants, src/integrations/serverless-headers.mjs);
  * - leaves compression to the platform, except where it must not compress: every on-demand
@@ -23,6 +27,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import astro from '@astrojs/cloudflare/entrypoints/server';
 import { refusal } from '../server/request-guard.mjs';
 import { withSecurityHeaders } from '../server/security-headers.mjs';
+import { renderLimitFromEnv } from '../server/render-limit.mjs';
+import { createPaidLane } from '../server/paid-lane.mjs';
+import { busyPage } from '../server/busy-page.mjs';
 import { clientKey } from '../lib/report/http/client-key.ts';
 import { forCompressingPlatform } from '../lib/report/http/compression.ts';
 import { BODY_LIMITS, readBoundedBody } from '../lib/report/http/body.ts';
@@ -53,6 +60,9 @@ const RELAY_BUDGET_MS = 5 * 60_000;
 interface Host {
   config: ReportConfig;
   runtime: ReportRuntime;
+  /** The limit on on-demand renders in this isolate, as in the Node host (src/server/render-limit.mjs). */
+  renders: ReturnType<typeof renderLimitFromEnv>;
+  lane: ReturnType<typeof createPaidLane>;
 }
 let host: Promise<Host> | undefined;
 let lastStartError = 0;
@@ -69,7 +79,12 @@ function hostFor(env: Env): Promise<Host> {
       throw new Error(`REPORT_SECRET ontbreekt. Een Worker heeft geen schijf om een sleutel te bewaren: maak er een (${SECRET_COMMAND}) en zet hem met wrangler secret put REPORT_SECRET.`);
     }
     const keys = deriveKeys(Buffer.from(config.reportSecret, 'base64'));
-    return { config, runtime: buildReportRuntime(config, new D1Store(env.DB), keys) };
+    const runtime = buildReportRuntime(config, new D1Store(env.DB), keys);
+    // One render at a time unless set: an isolate runs on one thread, whatever
+    // navigator.hardwareConcurrency says about the machine.
+    // The next render is started directly: workerd cancels a timer of a request that has answered.
+    const renders = renderLimitFromEnv({ REPORT_RENDER_CONCURRENCY: '1', ...settings }, runtime.work, (start) => start());
+    return { config, runtime, renders, lane: createPaidLane(runtime.proofOfWork, () => runtime.work.paidLevel()) };
   })().catch((error: unknown) => {
     // Said at most once a minute, without anything from a request; the next request tries again.
     if (Date.now() - lastStartError > 60_000) {
@@ -92,16 +107,16 @@ installRequestClient(requestClients);
  * never goes out while the reader is still sending; wrangler's local proxy drops such requests
  * with a 500. So past the cap it reads on (and drops) up to 16 times the cap.
  */
-async function readBody(request: Request): Promise<Request | Response> {
-  if (!request.body) return request;
+async function readBody(request: Request): Promise<{ request: Request; bytes?: Uint8Array }> {
+  if (!request.body) return { request };
   // A declared size past the limit is read too (up to 16× the limit), not answered at once: an
   // early 413 while a 100–200 KB form is still arriving reached the reader as a 500.
   const read = await readBoundedBody(request.body, BODY_LIMITS.host, { drainUpTo: 16 * BODY_LIMITS.host });
   if (read.kind !== 'ok') {
     const failing = new ReadableStream({ start: (controller) => controller.error(new Error(`Body size limit exceeded: received more than ${BODY_LIMITS.host} bytes`)) });
-    return new Request(request, { body: failing });
+    return { request: new Request(request, { body: failing }) };
   }
-  return new Request(request, { body: read.bytes });
+  return { request: new Request(request, { body: read.bytes }), bytes: read.bytes };
 }
 
 function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
@@ -134,18 +149,37 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
     if (asset.status !== 404) return asset;
     await asset.body?.cancel();
   }
-  const capped = await readBody(request);
-  if (capped instanceof Response) return capped;
+  const { request: capped, bytes } = await readBody(request);
   // Started here, awaited by the pages that need it (reportRuntime()); a misconfiguration shows
   // as an error on the report pages only, while every other page keeps working.
-  const runtime = hostFor(env).then((h) => h.runtime);
+  const started = hostFor(env);
+  const runtime = started.then((h) => h.runtime);
   runtime.catch(() => undefined);
   installReportRuntime(runtime);
   // Cloudflare sets CF-Connecting-IP to the reader's address and drops any sent by the client.
   const client = clientKey(request.headers.get('cf-connecting-ip') ?? '');
-  const answer = await requestClients.run(client, () => astro.fetch(capped as Parameters<typeof astro.fetch>[0], env as never, ctx as never) as Promise<Response>);
+  const render = () => requestClients.run(client, () => astro.fetch(capped as Parameters<typeof astro.fetch>[0], env as never, ctx as never) as Promise<Response>);
+  const limits = await started.catch(() => undefined);
   // The platform compresses the blank form only; every other on-demand answer is marked no-transform.
-  return forCompressingPlatform(answer, request.method);
+  const sent = (answer: Response) => forCompressingPlatform(answer, request.method);
+  if (!limits) return sent(await render());
+  // At most a few renders at a time, as in the Node host: workerd runs an isolate's requests on
+  // one thread, so every page rendered at once delays every static answer behind it. A form
+  // with a valid, unused proof of work of the lane's level waits in the paid lane, served first.
+  const seen = { method: request.method, url: `${url.pathname}${url.search}`, headers: { 'content-type': request.headers.get('content-type') ?? undefined } };
+  const slot = limits.renders.acquire(await limits.lane.paid(seen, bytes));
+  if (!slot) {
+    const page = busyPage(seen, limits.renders.retryAfter(), bytes);
+    return sent(new Response(request.method === 'HEAD' ? null : page.body, { status: page.status, headers: page.headers }));
+  }
+  const release = await slot;
+  try {
+    const response = await render();
+    // Astro renders a page as its body is read: read it all before the slot is given on.
+    return sent(new Response(response.body === null ? null : await response.arrayBuffer(), response));
+  } finally {
+    release();
+  }
 }
 
 export default {

@@ -64,6 +64,33 @@ describe('WorkBudget', () => {
     expect(budget.level()).toBe(0);
   });
 
+  it('raises the level with pressure noted from elsewhere (the paid lane), held and decaying like its own', () => {
+    let now = 0;
+    const budget = new WorkBudget({ concurrency: 1, queue: 7, now: () => now });
+    budget.notePressure(0.4);
+    expect(budget.level()).toBe(0);
+    budget.notePressure(1);
+    expect(budget.level()).toBe(4);
+    budget.notePressure(0.2); // a lower note does not lower the peak
+    now += 15_000;
+    expect(budget.level()).toBe(4);
+    now += 120_000;
+    expect(budget.level()).toBe(0);
+  });
+
+  it('raises the level with the ordinary render queue, but not the level the paid lane asks', () => {
+    let now = 0;
+    const budget = new WorkBudget({ concurrency: 1, queue: 7, now: () => now });
+    budget.noteQueuePressure(1);
+    expect(budget.level()).toBe(4);
+    // A reader whose page holds an easier challenge still takes the lane, and gets the harder one there.
+    expect(budget.paidLevel()).toBe(0);
+    budget.notePressure(0.8);
+    expect(budget.paidLevel()).toBe(3);
+    now += 200_000;
+    expect([budget.level(), budget.paidLevel()]).toEqual([0, 0]);
+  });
+
   it('tells a refused reader to come back in 5 to 120 seconds', async () => {
     const budget = new WorkBudget({ concurrency: 1, queue: 0 });
     const g = gate();

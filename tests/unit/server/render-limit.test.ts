@@ -23,6 +23,41 @@ describe('createRenderLimit', () => {
     expect([limit.running, limit.waiting]).toEqual([0, 0]);
   });
 
+  it('serves the paid lane first: a full ordinary queue never keeps out a paid request; each queue says how full it is', async () => {
+    const pressures: string[] = [];
+    const pressure = { notePressure: (p: number) => pressures.push(`lane ${p}`), noteQueuePressure: (p: number) => pressures.push(`queue ${p}`) };
+    const limit = createRenderLimit({ concurrency: 1, queue: 1, paidQueue: 2, pressure });
+    const order: string[] = [];
+    const take = (name: string, paid = false) =>
+      limit.acquire(paid)?.then((release) => {
+        order.push(name);
+        return release;
+      });
+    const first = await take('first')!;
+    const ordinary = take('ordinary');
+    expect(take('refused')).toBeUndefined(); // the ordinary queue is full
+    const paid = [take('paid 1', true), take('paid 2', true)];
+    expect(pressures).toEqual(['queue 1', 'lane 0.5', 'lane 1']);
+    expect([limit.running, limit.waiting, limit.paidWaiting]).toEqual([1, 1, 2]);
+    // The lane is full too: a third paid request takes the ordinary queue, here full, so it is refused.
+    expect(take('paid 3', true)).toBeUndefined();
+    first();
+    (await paid[0])!();
+    (await paid[1])!();
+    (await ordinary)!();
+    expect(order).toEqual(['first', 'paid 1', 'paid 2', 'ordinary']);
+    expect([limit.running, limit.waiting, limit.paidWaiting]).toEqual([0, 0, 0]);
+  });
+
+  it('without a paid lane (0) a paid request waits in the ordinary queue', async () => {
+    const limit = createRenderLimit({ concurrency: 1, queue: 1, paidQueue: 0 });
+    const first = await limit.acquire()!;
+    const paid = limit.acquire(true);
+    expect([limit.waiting, limit.paidWaiting]).toEqual([1, 0]);
+    first();
+    (await paid!)();
+  });
+
   it('asks a refused reader to wait 5 to 60 seconds', () => {
     const limit = createRenderLimit({ concurrency: 1, queue: 0 });
     void limit.acquire();
@@ -36,7 +71,9 @@ describe('renderLimitFromEnv', () => {
     const byDefault = renderLimitFromEnv({});
     expect(byDefault.concurrency).toBeGreaterThanOrEqual(1);
     expect(byDefault.queue).toBe(byDefault.concurrency * 64);
-    expect(renderLimitFromEnv({ REPORT_RENDER_CONCURRENCY: '3', REPORT_RENDER_QUEUE: '0' })).toMatchObject({ concurrency: 3, queue: 0 });
+    expect(byDefault.paidQueue).toBe(byDefault.concurrency * 16);
+    expect(renderLimitFromEnv({ REPORT_RENDER_CONCURRENCY: '3', REPORT_RENDER_QUEUE: '0', REPORT_RENDER_PAID_QUEUE: '5' })).toMatchObject({ concurrency: 3, queue: 0, paidQueue: 5 });
+    expect(() => renderLimitFromEnv({ REPORT_RENDER_PAID_QUEUE: '-1' })).toThrow(/REPORT_RENDER_PAID_QUEUE/);
     expect(() => renderLimitFromEnv({ REPORT_RENDER_CONCURRENCY: '0' })).toThrow(/REPORT_RENDER_CONCURRENCY moet een heel getal van minstens 1/);
     expect(() => renderLimitFromEnv({ REPORT_RENDER_QUEUE: 'veel' })).toThrow(/REPORT_RENDER_QUEUE/);
   });

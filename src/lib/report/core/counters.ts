@@ -16,15 +16,17 @@ export const COUNTERS = {
   reports_refused_rate_limit: "Reports refused because the reader's hourly limit was reached.",
   follow_up_attempts: 'Attempts to open a conversation with a receipt code that reached the slow hash.',
   follow_up_refused_rate_limit: "Attempts refused because the reader's hourly limit was reached.",
-  render_refused_full: 'On-demand requests answered with the busy page because every render slot was busy and the queue full (Node host).',
+  render_refused_full: 'On-demand requests answered with the busy page because every render slot was busy and the queue full.',
+  render_paid: "On-demand requests that carried a valid, unused proof of work of the paid lane's level: they wait in the paid lane, served before the ordinary queue, while it has room.",
 } as const;
 
 export const GAUGES = {
   work_running: 'Costly operations running now.',
   work_waiting: 'Costly operations waiting for a turn now.',
   work_level: 'Proof-of-work level asked of readers now (0 idle, 4 highest).',
-  render_running: 'On-demand renders running now (Node host, at most REPORT_RENDER_CONCURRENCY).',
-  render_waiting: 'On-demand requests waiting for a render slot now (Node host).',
+  render_running: 'On-demand renders running now (at most REPORT_RENDER_CONCURRENCY).',
+  render_waiting: 'On-demand requests waiting for a render slot now in the ordinary queue.',
+  render_paid_waiting: 'Requests with a valid proof of work waiting in the paid lane now (at most REPORT_RENDER_PAID_QUEUE).',
 } as const;
 
 export type CounterName = keyof typeof COUNTERS;

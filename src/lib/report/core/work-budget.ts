@@ -54,15 +54,38 @@ export interface WorkBudgetOptions {
 /** Half the cores (navigator.hardwareConcurrency: Node and Workers alike): the other half serves pages. */
 export const defaultConcurrency = () => Math.max(1, Math.floor((globalThis.navigator?.hardwareConcurrency ?? 2) / 2));
 
+const levelFor = (pressure: number) => (pressure < FREE ? 0 : Math.min(MAX_LEVEL, 1 + Math.floor(((pressure - FREE) / (1 - FREE)) * MAX_LEVEL)));
+
+/** The highest pressure seen, and when: held for HOLD_MS, then halving every HALF_LIFE_MS. */
+class Peak {
+  readonly #now: () => number;
+  #value = 0;
+  #at = 0;
+  constructor(now: () => number) {
+    this.#now = now;
+  }
+  value(): number {
+    const since = this.#now() - this.#at;
+    return since <= HOLD_MS ? this.#value : this.#value * 0.5 ** ((since - HOLD_MS) / HALF_LIFE_MS);
+  }
+  note(pressure: number): void {
+    if (pressure >= this.value()) {
+      this.#value = pressure;
+      this.#at = this.#now();
+    }
+  }
+}
+
 export class WorkBudget {
   readonly concurrency: number;
   readonly queueLimit: number;
   readonly #now: () => number;
   #running = 0;
   readonly #waiting: (() => void)[] = [];
-  /** The highest pressure seen, and when: decays from there. */
-  #peak = 0;
-  #peakAt = 0;
+  /** The highest pressure of the costly work itself and of the paid lane: decays from there. */
+  readonly #paid: Peak;
+  /** The highest fill of the ordinary render queue, which a flood without proofs fills. */
+  readonly #queued: Peak;
   /** Mean duration of one operation (ms), for Retry-After. */
   #meanMs = 50;
 
@@ -70,6 +93,8 @@ export class WorkBudget {
     this.concurrency = Math.max(1, options.concurrency ?? defaultConcurrency());
     this.queueLimit = Math.max(0, options.queue ?? this.concurrency * 16);
     this.#now = options.now ?? Date.now;
+    this.#paid = new Peak(this.#now);
+    this.#queued = new Peak(this.#now);
   }
 
   get running() {
@@ -79,25 +104,34 @@ export class WorkBudget {
     return this.#waiting.length;
   }
 
-  /** 0 (idle) to 1 (every slot busy and the queue full), or the decaying peak if higher. */
-  pressure(): number {
-    const current = (this.#running + this.#waiting.length) / (this.concurrency + this.queueLimit);
-    return Math.max(current, this.#decayedPeak());
+  /** 0 (idle) to 1 (every slot busy and the queue full) now. */
+  #current(): number {
+    return (this.#running + this.#waiting.length) / (this.concurrency + this.queueLimit);
   }
 
-  /** The peak, held for HOLD_MS, then halving every HALF_LIFE_MS. */
-  #decayedPeak(): number {
-    const since = this.#now() - this.#peakAt;
-    return since <= HOLD_MS ? this.#peak : this.#peak * 0.5 ** ((since - HOLD_MS) / HALF_LIFE_MS);
+  /** The pressure now, or the decaying peak of any source if higher: what the level follows. */
+  pressure(): number {
+    return Math.max(this.#current(), this.#paid.value(), this.#queued.value());
   }
 
   /**
    * The proof-of-work level for the pressure now: 0 below half (ordinary use: a few readers
-   * at once), then 1 to 4 over the rest.
+   * at once), then 1 to 4 over the rest. New challenges have this level, and a request needs a
+   * solution of it to get to the costly work.
    */
   level(): number {
-    const pressure = this.pressure();
-    return pressure < FREE ? 0 : Math.min(MAX_LEVEL, 1 + Math.floor(((pressure - FREE) / (1 - FREE)) * MAX_LEVEL));
+    return levelFor(this.pressure());
+  }
+
+  /**
+   * The level a solution needs to take the Node host's paid lane (src/server/paid-lane.mjs): the
+   * pressure of the costly work and of the lane itself, not of the ordinary queue. A flood
+   * without proofs fills that queue and raises level(), so the reader's page may hold an older,
+   * easier challenge; that reader still gets through the lane to the page, which answers with a
+   * challenge of the level asked now (a render, no Argon2id), instead of waiting with the flood.
+   */
+  paidLevel(): number {
+    return levelFor(Math.max(this.#current(), this.#paid.value()));
   }
 
   /** Seconds until a refused reader may try again: the queue's worth of work, at least 5, at most 120. */
@@ -117,6 +151,28 @@ export class WorkBudget {
     return { kind: 'busy', retryAfter: this.retryAfter() };
   }
 
+  /**
+   * Pressure from elsewhere that must raise the price as well: the Node host's paid lane
+   * (src/server/render-limit.mjs) says how full it is, so a flood of paid requests makes the
+   * next ones pay more. Remembered like the budget's own peak: held, then decaying.
+   */
+  notePressure(pressure: number): void {
+    this.#paid.note(Math.min(1, Math.max(0, pressure)));
+    setGauge('work_level', this.level());
+  }
+
+  /**
+   * How full the ordinary render queue is (0–1; src/server/render-limit.mjs). On the way to the
+   * costly work a render limit lets only a few requests through, so the budget's own queue never
+   * fills however large the flood: the flood waits in the render queue instead. Its fill raises
+   * the level, so requests without a proof are refused before Argon2id (which in a Worker holds
+   * the isolate's one thread) once that queue is half full. It does not raise paidLevel().
+   */
+  noteQueuePressure(pressure: number): void {
+    this.#queued.note(Math.min(1, Math.max(0, pressure)));
+    setGauge('work_level', this.level());
+  }
+
   /** Runs `work` when a slot is free; throws WorkRefused (without running it) when the queue is full. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.#running >= this.concurrency) {
@@ -129,7 +185,8 @@ export class WorkBudget {
     } else {
       this.#running++;
     }
-    this.#remember(this.pressure());
+    // Work going on holds the peak where it is (as it decayed so far); the queue's peak is its own.
+    this.#remember(Math.max(this.#current(), this.#paid.value()));
     this.#gauges();
     count('work_started');
     const started = this.#now();
@@ -146,10 +203,7 @@ export class WorkBudget {
   }
 
   #remember(pressure: number) {
-    if (pressure >= this.#decayedPeak()) {
-      this.#peak = pressure;
-      this.#peakAt = this.#now();
-    }
+    this.#paid.note(pressure);
   }
 
   #gauges() {
