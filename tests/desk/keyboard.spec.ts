@@ -28,7 +28,7 @@ async function expectFocusShown(target: Locator) {
 
 /** Presses Tab (or Shift+Tab) until the target has the focus; fails when the tab order never reaches it. */
 async function tabTo(target: Locator, { back = false, p = page, max = 60 } = {}) {
-  await target.waitFor();
+  await target.waitFor({ timeout: 10_000 });
   for (let presses = 0; presses < max; presses++) {
     if (await target.evaluate((element) => element === document.activeElement)) return expectFocusShown(target);
     await p.keyboard.press(back ? 'Shift+Tab' : 'Tab');
@@ -252,7 +252,7 @@ test('invite a member, give them access and remove them', async ({ browser }) =>
   await expect(link).toHaveText(/\/uitnodiging\/#\S+$/);
   await expectFocusShown(link);
 
-  // The colleague accepts with the keyboard too, and signs in once, so their passkey waits for access.
+  // The colleague accepts with the keyboard too (which signs them in) and tries to unlock, so their passkey waits for access.
   const colleague: BrowserContext = await browser.newContext();
   const other = await colleague.newPage();
   await addPasskeyAuthenticator(colleague, other);
@@ -261,7 +261,7 @@ test('invite a member, give them access and remove them', async ({ browser }) =>
   await other.keyboard.press('Enter');
   await expectFocusShown(other.getByRole('heading', { name: 'Uw passkey is klaar' }));
   await other.goto(`${deskUrl}/`);
-  await tabTo(other.getByRole('button', { name: 'Aanmelden met passkey' }), { p: other });
+  await tabTo(other.getByRole('button', { name: 'Ontgrendelen met passkey' }), { p: other });
   await other.keyboard.press('Enter');
   await expect(other.getByRole('alert')).toContainText('nog geen toegang');
 
