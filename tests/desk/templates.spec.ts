@@ -2,10 +2,12 @@
  * Reply templates with real processes (the desk, the built site, Chromium with a PRF passkey): a
  * beheerder adds and changes a template under Standaardteksten, a case's question form fills it
  * in (nothing is sent until "Vraag versturen"), the reporter reads it without JavaScript, and the
- * template's words are in no file, table or log of the desk in the clear.
+ * template's words are in no file, table, log or request of the desk in the clear.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { deskCommand, reporterView, sendReport, startStack, type Stack } from './support.ts';
+import { axeViolations, deskCommand, htmlErrors, reporterView, sendReport, startStack, type Stack } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,11 +20,16 @@ const MARK = {
 let stack: Stack;
 let page: Page;
 let receiptCode: string;
+/** Every request body the desk's page sent to the desk server. */
+const posted: string[] = [];
 const heading = () => page.getByRole('heading', { level: 1 });
 
 test.beforeAll(async ({ browser }) => {
   stack = await startStack(browser, { postgres: test.info().project.name === 'postgres' });
   page = stack.page;
+  page.on('request', (request) => {
+    if (request.url().startsWith(stack.deskEnv.DESK_URL)) posted.push(request.postData() ?? '');
+  });
   receiptCode = await sendReport(browser, stack.site.url, 'Er slapen mensen in de loods.');
   await page.goto(`${stack.deskEnv.DESK_URL}/`);
   await page.getByRole('button', { name: 'Ontgrendelen met passkey' }).click();
@@ -55,6 +62,19 @@ test('a beheerder adds, changes and removes the team\'s templates, which start w
   await page.getByRole('button', { name: 'Standaardtekst opslaan' }).click();
   await expect(list).toContainText(MARK.changed);
   await expect(list.getByRole('heading', { name: `${MARK.title} (Nederlands)` })).toHaveCount(1);
+
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await axeViolations(page)).toEqual([]);
+  }
+  if (process.env.DESK_SCREENSHOTS) await page.screenshot({ path: join(process.env.DESK_SCREENSHOTS, 'standaardteksten.png'), fullPage: true });
+  if (test.info().project.name === 'sqlite') {
+    // The page as the browser built it, for the Nu HTML Checker (Java; the same page with either store).
+    const folder = join(stack.dir, 'html');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'standaardteksten.html'), await page.content());
+    expect(htmlErrors(folder)).toEqual([]);
+  }
 
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Melding afsluiten (Engels) verwijderen' }).click();
@@ -102,13 +122,17 @@ test('a template fills the question, which is sent only when chosen, and the rep
   await page.getByRole('button', { name: 'Vraag versturen' }).click();
   await expect(page.locator('#conversation')).toContainText(question);
   await expect(page.locator('#conversation li.from-desk').last()).toBeFocused();
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await axeViolations(page)).toEqual([]);
+  }
 
   const reporter = await reporterView(browser, stack.site.url, receiptCode);
   await expect(reporter.page.getByText(question)).toBeVisible();
   await reporter.close();
 });
 
-test('the audit log names template changes without their words, and no file, table or log of the desk holds them', async () => {
+test('the audit log names template changes without their words, and no file, table, log or request of the desk holds them', async () => {
   await page.getByRole('link', { name: 'Logboek' }).click();
   await expect(page.locator('#audit-chain')).toContainText('klopt');
   const rows = page.locator('#audit-rows');
@@ -121,4 +145,7 @@ test('the audit log names template changes without their words, and no file, tab
   expect(stored.some(([, bytes]) => bytes.includes('BEGIN AGE ENCRYPTED FILE'))).toBe(true);
   for (const [name, bytes] of stored) for (const mark of Object.values(MARK)) expect(bytes.includes(mark.slice(0, 22)), `${mark} in ${name}`).toBe(false);
   for (const mark of Object.values(MARK)) expect(stack.desk.output()).not.toContain(mark.slice(0, 22));
+  // Nor did the desk server ever receive them: the browser sent the templates and the question sealed.
+  expect(posted.some((body) => body.includes('BEGIN AGE ENCRYPTED FILE'))).toBe(true);
+  for (const mark of Object.values(MARK)) expect(posted.filter((body) => body.includes(mark.slice(0, 22)))).toEqual([]);
 });
