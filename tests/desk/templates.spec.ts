@@ -46,6 +46,7 @@ test('a beheerder adds, changes and removes the team\'s templates, which start w
   const list = page.locator('#templates-list');
   await expect(list.getByRole('heading', { name: 'Ontvangst bevestigen (Nederlands)' })).toBeVisible();
   await expect(list.getByRole('heading', { name: 'Melding afsluiten (Engels)' })).toBeVisible();
+  if (process.env.DESK_SCREENSHOTS) await page.screenshot({ path: join(process.env.DESK_SCREENSHOTS, 'standaardteksten.png'), fullPage: true });
 
   await page.getByLabel('Titel').fill(MARK.title);
   await page.getByLabel('Tekst aan de melder').fill(`${MARK.template} U meldde dit op {ontvangen}.`);
@@ -67,7 +68,6 @@ test('a beheerder adds, changes and removes the team\'s templates, which start w
     await page.setViewportSize({ width, height: 900 });
     expect(await axeViolations(page)).toEqual([]);
   }
-  if (process.env.DESK_SCREENSHOTS) await page.screenshot({ path: join(process.env.DESK_SCREENSHOTS, 'standaardteksten.png'), fullPage: true });
   if (test.info().project.name === 'sqlite') {
     // The page as the browser built it, for the Nu HTML Checker (Java; the same page with either store).
     const folder = join(stack.dir, 'html');
