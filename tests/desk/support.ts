@@ -4,9 +4,15 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import type { BrowserContext, Page } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { translator } from '../../src/i18n/index.ts';
+import { startServer, type Started } from '../support/processes.ts';
+import { startPostgres, type PostgresServer } from '../support/postgres.ts';
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -108,4 +114,106 @@ export function htmlErrors(folder: string): string[] {
   }
   const { messages } = JSON.parse(output || '{"messages":[]}') as { messages: { url: string; message: string; lastLine?: number }[] };
   return messages.map((m) => `${m.url.split('/').pop()}:${m.lastLine ?? '?'} ${m.message}`);
+}
+
+/** The desk and the site wired together as the set-up says, with the first beheerder signed in. */
+export interface Stack {
+  dir: string;
+  deskEnv: Record<string, string>;
+  desk: Desk;
+  site: Started;
+  /** The beheerder's browser context (with a PRF passkey) and page, at the end of the set-up. */
+  staff: BrowserContext;
+  page: Page;
+  recoveryKey: string;
+  postgres?: PostgresServer;
+  /** Everything the desk keeps: its SQLite files, or a pg_dump of its database. */
+  stored: () => [string, string][];
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the desk (in PostgreSQL when asked), sets it up in a browser with a passkey as the first
+ * beheerder ("Beheerder meldpunt"), and starts the built site with what the set-up showed.
+ */
+export async function startStack(browser: Browser, { postgres: withPostgres = false } = {}): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), 'meldbalie-e2e-'));
+  const postgres = withPostgres ? await startPostgres({ database: 'meldbalie' }) : undefined;
+  const [deskPort, sitePort] = [await freePort(), await freePort()];
+  const deskEnv: Record<string, string> = {
+    DESK_PORT: String(deskPort),
+    DESK_URL: `http://localhost:${deskPort}`,
+    DESK_DATA_DIR: join(dir, 'desk'),
+    DESK_SITE_URL: `http://127.0.0.1:${sitePort}`,
+    ...(postgres ? { DESK_DATABASE_URL: postgres.url } : {}),
+  };
+  const desk = await startDesk(deskEnv);
+  const setupLink = /(http:\/\/localhost:\d+\/instellen\/#\S+)/.exec(desk.output())![1];
+  const staff = await browser.newContext();
+  const page = await staff.newPage();
+  await addPasskeyAuthenticator(staff, page);
+  await page.goto(setupLink);
+  await page.getByLabel('Uw naam of functie').fill('Beheerder meldpunt');
+  await page.getByRole('button', { name: 'Passkey maken en sleutel aanmaken' }).click();
+  await page.locator('#recovery-key').waitFor({ timeout: 20_000 });
+  const recoveryKey = (await page.locator('#recovery-key').textContent())!;
+  const siteEnv = Object.fromEntries(
+    (await page.locator('#site-env').textContent())!.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  const site = await startServer({
+    ...siteEnv,
+    PORT: String(sitePort),
+    REPORT_DATA_DIR: join(dir, 'site'),
+    REPORT_MIN_FILL_SECONDS: '0',
+    REPORT_POLL_MS: '100',
+    REPORT_RETRY_BASE_MS: '100',
+  });
+  return {
+    dir,
+    deskEnv,
+    desk,
+    site,
+    staff,
+    page,
+    recoveryKey,
+    postgres,
+    stored: () =>
+      postgres
+        ? [['pg_dump', execFileSync(`${postgres.bindir}/pg_dump`, ['--data-only', '--dbname', postgres.url], { encoding: 'utf8' })]]
+        : readdirSync(deskEnv.DESK_DATA_DIR).map((name) => [name, readFileSync(join(deskEnv.DESK_DATA_DIR, name)).toString('latin1')]),
+    stop: async () => {
+      await staff.close();
+      await site.stop();
+      await desk.stop();
+      await postgres?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A report sent without JavaScript, as a reporter in Woerden; returns the receipt code. */
+export async function sendReport(browser: Browser, siteUrl: string, description: string): Promise<string> {
+  const t = translator('nl');
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: siteUrl });
+  const reporter = await context.newPage();
+  await reporter.goto('/melden/anoniem/');
+  await reporter.getByLabel(t('report.field.municipality.label')).selectOption('woerden');
+  await reporter.getByRole('radio', { name: t('report.exploitation.arbeidsuitbuiting') }).check();
+  await reporter.getByRole('radio', { name: t('report.dangerOption.nee'), exact: true }).check();
+  await reporter.getByLabel(t('report.field.description.label')).fill(description);
+  await reporter.getByRole('button', { name: t('report.submit') }).click();
+  const code = (await reporter.locator('.reference-code').textContent())!.trim();
+  await context.close();
+  return code;
+}
+
+/** What a reporter sees with their receipt code on /melden/terugkomen/, without JavaScript. */
+export async function reporterView(browser: Browser, siteUrl: string, code: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const t = translator('nl');
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: siteUrl });
+  const page = await context.newPage();
+  await page.goto('/melden/terugkomen/');
+  await page.getByLabel(t('followUp.code.label')).fill(code);
+  await page.getByRole('button', { name: t('followUp.open') }).click();
+  return { page, close: () => context.close() };
 }

@@ -172,5 +172,25 @@ for (const engine of engines) {
       await expect(raw('DELETE FROM audit WHERE seq = 12')).rejects.toThrow(/alleen groeien/);
       await store.close();
     });
+
+    it('keeps reply templates in order, changes and removes them, and seeds the defaults once even when asked at the same time', async () => {
+      const { store } = await engine.open();
+      const template = (n: number) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, sealed: `verzegeld-${n}`, day: '2026-12-01' });
+      const seeded = await Promise.all([store.seedTemplates([template(1), template(2)]), store.seedTemplates([template(3), template(4)])]);
+      expect(seeded.filter(Boolean)).toHaveLength(1);
+      const first = seeded[0] ? [1, 2] : [3, 4];
+      expect((await store.listTemplates()).map((t) => t.id)).toEqual(first.map((n) => template(n).id));
+      await store.addTemplate(template(5));
+      expect(await store.updateTemplate({ ...template(5), sealed: 'anders', day: '2026-12-02' })).toBe(true);
+      expect(await store.updateTemplate(template(9))).toBe(false);
+      expect(await store.deleteTemplate(template(first[0]).id)).toBe(true);
+      expect(await store.deleteTemplate(template(first[0]).id)).toBe(false);
+      expect(await store.listTemplates()).toEqual([template(first[1]), { ...template(5), sealed: 'anders', day: '2026-12-02' }]);
+      // Removing every template does not bring the defaults back.
+      for (const t of await store.listTemplates()) await store.deleteTemplate(t.id);
+      expect(await store.seedTemplates([template(6)])).toBe(false);
+      expect(await store.listTemplates()).toEqual([]);
+      await store.close();
+    });
   });
 }

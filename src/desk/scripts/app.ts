@@ -11,6 +11,7 @@ import { exportCaseJson, exportFiguresCsv, printCase, rememberCase } from './exp
 import type { CaseTerms } from './figures.ts';
 import { loadFigures, renderFigures } from './figures-view.ts';
 import { removeCell } from './remove-member.ts';
+import { prepareTemplateChoice, showTemplatesView } from './templates.ts';
 import { DANGER_LABELS, FORM_LABELS, LANGUAGE_LABELS, STATUS_LABELS, deadline, formatDay } from './labels.ts';
 
 interface Member {
@@ -40,7 +41,7 @@ interface Report {
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const VIEWS = ['loading', 'signin', 'unlock', 'inbox', 'case', 'audit', 'team', 'figures'] as const;
+const VIEWS = ['loading', 'signin', 'unlock', 'inbox', 'case', 'audit', 'team', 'figures', 'templates'] as const;
 let member: Member | undefined;
 let today = new Date().toISOString().slice(0, 10);
 let shown: (typeof VIEWS)[number] = 'loading';
@@ -83,7 +84,7 @@ const caseName = (report: Report | undefined) =>
 async function unlocked_(way: 'passkey' | 'herstelsleutel') {
   await api('/api/ontgrendeld', { way });
   $('member-name').textContent = member ? `${member.name} (${member.role})` : '';
-  for (const id of ['nav-audit', 'nav-team', 'nav-figures']) $(id).hidden = member?.role !== 'beheerder';
+  for (const id of ['nav-audit', 'nav-team', 'nav-figures', 'nav-templates']) $(id).hidden = member?.role !== 'beheerder';
 }
 
 async function signIn() {
@@ -259,6 +260,7 @@ async function showCase(reportId: string) {
   list.replaceChildren();
   for (const message of conversation) {
     const item = element('li', undefined, message.from === 'desk' ? 'from-desk' : 'from-reporter');
+    item.tabIndex = -1;
     item.append(element('h3', `${message.from === 'desk' ? 'Vraag van de meldbalie' : 'Antwoord of aanvulling van de melder'}, ${formatDay(message.day)}`));
     item.append(element('p', message.text ?? '(niet te openen)'));
     list.append(item);
@@ -268,6 +270,7 @@ async function showCase(reportId: string) {
   notes.replaceChildren();
   data.notes.forEach((note, i) => {
     const item = element('li', undefined, 'from-desk');
+    item.tabIndex = -1;
     item.append(element('h3', `${note.by}, ${formatDay(note.day)}`), element('p', opened[`n${i}`] ?? '(niet te openen)'));
     notes.append(item);
   });
@@ -290,6 +293,7 @@ async function showCase(reportId: string) {
   });
   $('ack-text').textContent = c.acknowledgedDay ? `Bevestigd op ${formatDay(c.acknowledgedDay)}. De melder ziet "ontvangen".` : 'Nog niet bevestigd. De melder ziet dan "ontvangen op" de datum van vandaag.';
   $('acknowledge').hidden = !!c.acknowledgedDay;
+  await prepareTemplateChoice(report?.language, c.receivedDay);
   $('view-case').dataset.reportId = reportId;
   $('view-case').dataset.replyRecipient = c.replyRecipient;
   show('case', `${caseName(report)} (${formatDay(c.receivedDay)})`);
@@ -322,6 +326,7 @@ async function giveKey(credential: { id: string; recipient: string | null }, but
     const { wrapped } = await sealKeyFor(credential.recipient!);
     await api('/api/leden/sleutel', { credentialId: credential.id, wrappedIdentity: wrapped });
     await showTeam();
+    $('team-table').focus();
     announce('Toegang gegeven. Het lid kan de meldingen openen na opnieuw aanmelden.');
   } catch (error) {
     notice((error as Error).message);
@@ -370,6 +375,7 @@ async function route() {
     else if (hash === '#logboek') await showAudit();
     else if (hash === '#team') await showTeam();
     else if (hash === '#cijfers') await showFigures();
+    else if (hash === '#sjablonen') await showTemplatesView().then(() => show('templates'));
     else await showInbox();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return start();
@@ -377,20 +383,30 @@ async function route() {
   }
 }
 
-async function act(button: HTMLElement, work: () => Promise<unknown>, done: string) {
+/**
+ * Does a case action, shows the case again and moves the focus to its result (`result`, or else
+ * the button), so keyboard and screen-reader users land where the change shows. After an error
+ * the focus goes back to the button, to try again.
+ */
+async function act(button: HTMLElement, work: () => Promise<unknown>, done: string, result?: () => HTMLElement | null | undefined) {
   notice();
   (button as HTMLButtonElement).disabled = true;
+  let target: HTMLElement | null | undefined = button;
   try {
     await work();
     announce(done);
     await showCase($('view-case').dataset.reportId!);
     announce(done);
+    target = result?.() ?? button;
   } catch (error) {
     notice((error as Error).message);
   } finally {
     (button as HTMLButtonElement).disabled = false;
   }
+  (target && target.offsetParent !== null ? target : $('case-title')).focus();
 }
+
+const lastOf = (listId: string, selector = 'li') => [...$(listId).querySelectorAll<HTMLElement>(selector)].at(-1);
 
 async function start() {
   const session = await api<{ signedIn: boolean; setUp: boolean; csrf?: string; member?: Member }>('/api/sessie');
@@ -422,7 +438,7 @@ async function signOut(path: string) {
 $('sign-out').addEventListener('click', () => signOut('/api/afmelden'));
 $('sign-out-everywhere').addEventListener('click', () => signOut('/api/afmelden/overal'));
 $('acknowledge').addEventListener('click', (event) =>
-  act(event.currentTarget as HTMLElement, () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status: 'ontvangen' }), 'Ontvangst bevestigd. De melder ziet dit bij het terugkomen.'),
+  act(event.currentTarget as HTMLElement, () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status: 'ontvangen' }), 'Ontvangst bevestigd. De melder ziet dit bij het terugkomen.', () => $('ack-text')),
 );
 $<HTMLFormElement>('question-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -438,12 +454,13 @@ $<HTMLFormElement>('question-form').addEventListener('submit', (event) => {
       textarea.value = '';
     },
     'Vraag verstuurd.',
+    () => lastOf('conversation', 'li.from-desk'),
   );
 });
 $<HTMLFormElement>('assign-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const memberId = $<HTMLSelectElement>('assign-select').value || null;
-  act(event.submitter ?? $('assign-select'), () => api(`/api/zaken/${$('view-case').dataset.reportId}/toewijzen`, { memberId }), 'Toegewezen.');
+  act(event.submitter ?? $('assign-select'), () => api(`/api/zaken/${$('view-case').dataset.reportId}/toewijzen`, { memberId }), 'Toegewezen.', () => $('case-meta'));
 });
 $<HTMLFormElement>('note-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -457,6 +474,7 @@ $<HTMLFormElement>('note-form').addEventListener('submit', (event) => {
       textarea.value = '';
     },
     'Notitie opgeslagen.',
+    () => lastOf('notes'),
   );
 });
 $<HTMLFormElement>('status-form').addEventListener('submit', (event) => {
@@ -464,7 +482,7 @@ $<HTMLFormElement>('status-form').addEventListener('submit', (event) => {
   const status = $<HTMLSelectElement>('status-select').value;
   const reason = $<HTMLSelectElement>('reason-select').value;
   if (status === 'afgesloten' && !reason) return notice('Kies een reden om de melding af te sluiten.');
-  act(event.submitter ?? $('status-select'), () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status, ...(status === 'afgesloten' ? { reason } : {}) }), 'Status opgeslagen.');
+  act(event.submitter ?? $('status-select'), () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status, ...(status === 'afgesloten' ? { reason } : {}) }), 'Status opgeslagen.', () => $('case-meta'));
 });
 $('refresh').addEventListener('click', () => void route());
 /** Logs the export first, then makes the file: an export the log cannot record does not happen. */
@@ -491,10 +509,16 @@ $<HTMLFormElement>('invite-form').addEventListener('submit', async (event) => {
     $('invite-days').textContent = String(days);
     $('invite-result').hidden = false;
     $<HTMLInputElement>('invite-name').value = '';
+    $('invite-link').focus();
     announce('Uitnodiging gemaakt. De link staat onder het formulier.');
   } catch (error) {
     notice((error as Error).message);
   }
+});
+// The skip link moves the focus into the page without changing the address (#inhoud is no view).
+document.querySelector('.utrecht-skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  $('inhoud').focus();
 });
 window.addEventListener('hashchange', () => {
   if (unlocked) route();

@@ -28,6 +28,7 @@ import { today } from './days.ts';
 import { receiveEvent } from './receiver.ts';
 import { CLOSING_REASONS } from './closing-reasons.ts';
 import { caseHistories, figureCases } from './history.ts';
+import { handleTemplates } from './templates-api.ts';
 
 export const RECEIVE_PATH = '/api/ontvang/';
 /** How long an invitation link works. */
@@ -300,6 +301,7 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     }
     return error(404, 'Onbekend adres.');
   }
+  if (path.startsWith('/api/sjablonen')) return handleTemplates(desk, member, method, path, body!);
   if (path === '/api/logboek' && method === 'GET') {
     if (!canSeeAudit(member.role)) return error(403, 'Alleen een beheerder ziet het logboek.');
     const rows = await store.audit();

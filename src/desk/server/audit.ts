@@ -29,7 +29,11 @@ export type AuditAction =
   | 'uitnodiging.gemaakt'
   | 'uitnodiging.aanvaard'
   | 'sleutel.gedeeld'
-  | 'lid.verwijderd';
+  | 'lid.verwijderd'
+  | 'sjabloon.standaard'
+  | 'sjabloon.toegevoegd'
+  | 'sjabloon.gewijzigd'
+  | 'sjabloon.verwijderd';
 
 export function rowHash(prevHash: string, row: Pick<AuditRow, 'seq' | 'at' | 'actor' | 'action' | 'subject'>): string {
   return createHash('sha256').update(`${prevHash}\n${JSON.stringify([row.seq, row.at, row.actor, row.action, row.subject])}`).digest('hex');

@@ -5,9 +5,9 @@
  * two replicas never link to the same previous row.
  */
 import pg from 'pg';
-import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, Session, StoredEvent } from './store.ts';
+import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, ReplyTemplate, Session, StoredEvent } from './store.ts';
 import { newChallengeKey } from './challenges.ts';
-import { caseChange, credentialState, REMOVE_MEMBER, toAudit, toCase, toCredential, toEvent, toOutgoing, type Row } from './rows.ts';
+import { caseChange, credentialState, REMOVE_MEMBER, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key text PRIMARY KEY, value text NOT NULL);
@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS case_reads (report_id text NOT NULL, member_id text N
 CREATE TABLE IF NOT EXISTS outgoing (
   seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, kind text NOT NULL CHECK (kind IN ('question', 'note')),
   report_id text NOT NULL, sealed text NOT NULL, day text NOT NULL, member_id text NOT NULL);
+CREATE TABLE IF NOT EXISTS templates (seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE, id text PRIMARY KEY, sealed text NOT NULL, day text NOT NULL);
 CREATE TABLE IF NOT EXISTS audit (
   seq bigint PRIMARY KEY, at text NOT NULL, actor text NOT NULL, action text NOT NULL, subject text NOT NULL, prev_hash text NOT NULL, hash text NOT NULL);
 -- Append-only: the database itself refuses to change or remove a row of the log.
@@ -243,6 +244,27 @@ export class PostgresDeskStore implements DeskStore {
   }
   async outgoing(reportId: string) {
     return (await this.#rows('SELECT * FROM outgoing WHERE report_id = $1 ORDER BY seq', [reportId])).map(toOutgoing);
+  }
+
+  async listTemplates() {
+    return (await this.#rows('SELECT id, sealed, day FROM templates ORDER BY seq')).map(toTemplate);
+  }
+  async addTemplate(t: ReplyTemplate) {
+    await this.#pool.query('INSERT INTO templates (id, sealed, day) VALUES ($1, $2, $3)', [t.id, t.sealed, t.day]);
+  }
+  async updateTemplate(t: ReplyTemplate) {
+    return (await this.#pool.query('UPDATE templates SET sealed = $1, day = $2 WHERE id = $3', [t.sealed, t.day, t.id])).rowCount === 1;
+  }
+  async deleteTemplate(id: string) {
+    return (await this.#pool.query('DELETE FROM templates WHERE id = $1', [id])).rowCount === 1;
+  }
+  async seedTemplates(templates: ReplyTemplate[]) {
+    // A second replica seeding at the same moment waits on the flag's row and then inserts nothing.
+    return this.#transaction(async (client) => {
+      if ((await client.query(`INSERT INTO settings (key, value) VALUES ('${TEMPLATES_SEEDED}', '1') ON CONFLICT DO NOTHING`)).rowCount === 0) return false;
+      for (const t of templates) await client.query('INSERT INTO templates (id, sealed, day) VALUES ($1, $2, $3)', [t.id, t.sealed, t.day]);
+      return true;
+    });
   }
 
   async appendAudit(make: (previous: AuditRow | undefined, seq: number) => Omit<AuditRow, 'seq'>) {

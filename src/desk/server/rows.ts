@@ -2,7 +2,7 @@
  * Database rows to the store's types, shared by the SQLite and PostgreSQL stores (same column
  * names; SQLite gives numbers and 0/1, PostgreSQL bigint as text and booleans).
  */
-import type { AuditRow, Case, Credential, Outgoing, StoredEvent } from './store.ts';
+import type { AuditRow, Case, Credential, Outgoing, ReplyTemplate, StoredEvent } from './store.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -84,3 +84,8 @@ export const REMOVE_MEMBER = [
   'UPDATE cases SET assignee = NULL WHERE assignee = $1',
   'DELETE FROM members WHERE id = $1',
 ];
+
+export const toTemplate = (row: Row): ReplyTemplate => ({ id: row.id as string, sealed: row.sealed as string, day: row.day as string });
+
+/** The settings key that says the shipped default templates were stored once. */
+export const TEMPLATES_SEEDED = 'templates_seeded';

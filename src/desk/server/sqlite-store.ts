@@ -7,9 +7,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { immediateTransaction } from '../../lib/report/store/sqlite-transaction.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, Session, StoredEvent } from './store.ts';
+import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, ReplyTemplate, Session, StoredEvent } from './store.ts';
 import { newChallengeKey } from './challenges.ts';
-import { caseChange, credentialState, REMOVE_MEMBER, toAudit, toCase, toCredential, toEvent, toOutgoing, type Row } from './rows.ts';
+import { caseChange, credentialState, REMOVE_MEMBER, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -37,6 +37,7 @@ CREATE TABLE IF NOT EXISTS case_reads (report_id TEXT NOT NULL, member_id TEXT N
 CREATE TABLE IF NOT EXISTS outgoing (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL CHECK (kind IN ('question', 'note')),
   report_id TEXT NOT NULL, sealed TEXT NOT NULL, day TEXT NOT NULL, member_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS templates (id TEXT PRIMARY KEY, sealed TEXT NOT NULL, day TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL,
   prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
@@ -200,6 +201,27 @@ export class SqliteDeskStore implements DeskStore {
   }
   async outgoing(reportId: string) {
     return (this.#db.prepare('SELECT * FROM outgoing WHERE report_id = ? ORDER BY seq').all(reportId) as Row[]).map(toOutgoing);
+  }
+
+  async listTemplates() {
+    return (this.#db.prepare('SELECT id, sealed, day FROM templates ORDER BY rowid').all() as Row[]).map(toTemplate);
+  }
+  async addTemplate(t: ReplyTemplate) {
+    this.#db.prepare('INSERT INTO templates (id, sealed, day) VALUES (?, ?, ?)').run(t.id, t.sealed, t.day);
+  }
+  async updateTemplate(t: ReplyTemplate) {
+    return this.#db.prepare('UPDATE templates SET sealed = ?, day = ? WHERE id = ?').run(t.sealed, t.day, t.id).changes === 1;
+  }
+  async deleteTemplate(id: string) {
+    return this.#db.prepare('DELETE FROM templates WHERE id = ?').run(id).changes === 1;
+  }
+  async seedTemplates(templates: ReplyTemplate[]) {
+    return this.#transaction(() => {
+      if (this.#db.prepare(`INSERT INTO settings (key, value) VALUES ('${TEMPLATES_SEEDED}', '1') ON CONFLICT DO NOTHING`).run().changes === 0) return false;
+      const insert = this.#db.prepare('INSERT INTO templates (id, sealed, day) VALUES (?, ?, ?)');
+      for (const t of templates) insert.run(t.id, t.sealed, t.day);
+      return true;
+    });
   }
 
   async appendAudit(make: (previous: AuditRow | undefined, seq: number) => Omit<AuditRow, 'seq'>) {

@@ -84,6 +84,17 @@ export interface Outgoing {
   memberId: string;
 }
 
+/**
+ * A reply template of the team: its title, language and text sealed to the desk in a beheerder's
+ * browser (or, for the shipped defaults, by the server: that text is public anyway).
+ */
+export interface ReplyTemplate {
+  id: string;
+  sealed: string;
+  /** The day it was added or last changed. */
+  day: string;
+}
+
 export interface AuditRow {
   seq: number;
   at: string;
@@ -137,6 +148,17 @@ export interface DeskStore {
   markRead(reportId: string, memberId: string): Promise<void>;
   addOutgoing(outgoing: Outgoing): Promise<void>;
   outgoing(reportId: string): Promise<Outgoing[]>;
+
+  listTemplates(): Promise<ReplyTemplate[]>;
+  addTemplate(template: ReplyTemplate): Promise<void>;
+  /** False when there is no such template (removed meanwhile). */
+  updateTemplate(template: ReplyTemplate): Promise<boolean>;
+  deleteTemplate(id: string): Promise<boolean>;
+  /**
+   * Stores the shipped default templates once in the store's life (a settings flag, set in the same
+   * transaction): false, storing nothing, when that happened before, even if the team removed them all.
+   */
+  seedTemplates(templates: ReplyTemplate[]): Promise<boolean>;
 
   /** Appends to the hash chain (audit.ts computes the hash from the previous row). */
   appendAudit(make: (previous: AuditRow | undefined, seq: number) => Omit<AuditRow, 'seq'>): Promise<AuditRow>;
