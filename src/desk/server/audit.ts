@@ -29,6 +29,9 @@ export type AuditAction =
   | 'uitnodiging.gemaakt'
   | 'uitnodiging.aanvaard'
   | 'sleutel.gedeeld'
+  | 'sleutel.geroteerd'
+  | 'passkey.toegevoegd'
+  | 'passkey.verwijderd'
   | 'lid.verwijderd';
 
 export function rowHash(prevHash: string, row: Pick<AuditRow, 'seq' | 'at' | 'actor' | 'action' | 'subject'>): string {

@@ -13,6 +13,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { DeskConfig } from './config.ts';
+import { today } from './days.ts';
 import type { Credential, DeskStore, Member, Role, Session } from './store.ts';
 
 export const SESSION_COOKIE = 'meldbalie_sessie';
@@ -28,8 +29,10 @@ export function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export async function registrationOptions(config: DeskConfig, store: DeskStore, name: string, userId: string = randomUUID()) {
+/** `exclude`: a member's passkeys so far, so an authenticator that has one does not make a second (it would replace it). */
+export async function registrationOptions(config: DeskConfig, store: DeskStore, name: string, userId: string = randomUUID(), exclude: Credential[] = []) {
   const options = await generateRegistrationOptions({
+    excludeCredentials: exclude.map((c) => ({ id: c.id, transports: c.transports as never })),
     rpName: 'Meldbalie',
     rpID: config.rpId,
     userName: name,
@@ -43,7 +46,14 @@ export async function registrationOptions(config: DeskConfig, store: DeskStore, 
   return { options, userId };
 }
 
-export async function finishRegistration(config: DeskConfig, store: DeskStore, response: RegistrationResponseJSON, member: Member): Promise<Credential | undefined> {
+/** A new member's first passkey adds the member too; `existing` adds another passkey to a member. */
+export async function finishRegistration(
+  config: DeskConfig,
+  store: DeskStore,
+  response: RegistrationResponseJSON,
+  member: Member,
+  { existing = false, label = null }: { existing?: boolean; label?: string | null } = {},
+): Promise<Credential | undefined> {
   const now = Date.now();
   const result = await verifyRegistrationResponse({
     response,
@@ -62,8 +72,10 @@ export async function finishRegistration(config: DeskConfig, store: DeskStore, r
     transports: credential.transports ?? [],
     wrappedIdentity: null,
     recipient: null,
+    label,
+    createdDay: today(),
   };
-  await store.addMember(member);
+  if (!existing) await store.addMember(member);
   await store.addCredential(stored);
   return stored;
 }
