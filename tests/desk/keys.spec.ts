@@ -46,6 +46,9 @@ async function startSite(env: Record<string, string>) {
 async function unlockWithPasskey(page: Page) {
   await page.goto(`${deskEnv.DESK_URL}/`);
   await page.getByRole('button', { name: /^(Ontgrendelen|Aanmelden) met passkey$/ }).click();
+  // Either the inbox or a message why not (shown in the failure).
+  await expect(page.locator('#inbox-title:visible, #notice:visible').first()).toBeVisible({ timeout: 15_000 });
+  expect(await page.locator('#notice-text').textContent()).toBe('');
   await expect(heading(page)).toHaveText('Meldingen');
 }
 
@@ -63,7 +66,11 @@ async function openTeam() {
   await expect(heading(deskPage)).toHaveText('Team');
 }
 
-/** Invites a behandelaar, who makes a passkey in a browser of their own, gets access and unlocks once. */
+/**
+ * Invites a behandelaar, who makes a passkey in a browser of their own and gets access. Sign-ins
+ * are counted (20 calls, 10 sign-ins, per address in 15 minutes, and every browser here is
+ * 127.0.0.1), so this file signs in no more often than it must.
+ */
 async function invite(browser: Browser, name: string) {
   await openTeam();
   await deskPage.getByLabel('Naam of functie').fill(name);
@@ -76,13 +83,9 @@ async function invite(browser: Browser, name: string) {
   await page.goto(link);
   await page.getByRole('button', { name: 'Passkey maken' }).click();
   await expect(page.getByRole('heading', { name: 'Uw passkey is klaar' })).toBeVisible();
-  await page.goto(`${deskEnv.DESK_URL}/`);
-  await page.getByRole('button', { name: 'Ontgrendelen met passkey' }).click();
-  await expect(page.getByRole('alert')).toContainText('nog geen toegang');
   await openTeam();
   await deskPage.getByRole('button', { name: `Toegang geven aan ${name}` }).click();
   await expect(deskPage.getByRole('row').filter({ hasText: name })).toContainText('Ja');
-  await unlockWithPasskey(page);
   const colleague = { context, page, cdp, authenticatorId };
   colleagues.push(colleague);
   return colleague;
@@ -104,6 +107,12 @@ async function openWith(keyring: string, sealed: string): Promise<string | undef
 async function keyringFromRecovery(page: Page, recovery: string) {
   const { wrappedRecovery } = (await (await page.request.get(`${deskEnv.DESK_URL}/api/herstel`)).json()) as { wrappedRecovery: string };
   return unwrap(await recoveryWrappingKey(parseRecoveryKey(recovery)!), wrappedRecovery);
+}
+
+/** A change through the API as the page would send it (same origin, JSON, the session's CSRF token). */
+async function post(page: Page, path: string, data: unknown) {
+  const { csrf } = (await (await page.request.get(`${deskEnv.DESK_URL}/api/sessie`)).json()) as { csrf: string };
+  return page.request.post(`${deskEnv.DESK_URL}${path}`, { headers: { origin: deskEnv.DESK_URL, 'content-type': 'application/json', 'x-csrf-token': csrf }, data });
 }
 
 async function sendReport(municipality: string, description: string) {
@@ -152,6 +161,8 @@ test('after a member is removed, a rotated key opens new reports for the team an
   await inboxRow(deskPage, 'Woerden');
   const leaving = await invite(browser, 'Vertrokken behandelaar');
   const staying = await invite(browser, 'Blijvende behandelaar');
+  // The member who will leave unlocks once: from then on they may have kept the key.
+  await unlockWithPasskey(leaving.page);
   await expect(leaving.page.getByRole('row').filter({ hasText: 'Woerden' })).toHaveCount(1);
 
   // What a member who once unlocked may have copied: the desk key as it is now (here taken, as
@@ -161,6 +172,10 @@ test('after a member is removed, a rotated key opens new reports for the team an
   const before = await sealedReports(deskPage);
   expect(Object.keys(before)).toHaveLength(1);
   expect(await openWith(keptKey, Object.values(before)[0])).toContain(MARK.old);
+
+  // A session without the key in its browser (a stolen cookie) cannot replace the copies.
+  const forged = await post(deskPage, '/api/sleutel/roteren', { expected: firstSite.REPORT_RECIPIENTS, recipient: `age1${'q'.repeat(58)}`, wrappedRecovery: 'x', copies: {}, possession: 'geraden' });
+  expect(forged.status()).toBe(403);
 
   // Removing the member offers the rotation at once.
   await openTeam();
@@ -195,11 +210,9 @@ test('after a member is removed, a rotated key opens new reports for the team an
 
   // The remaining member: the keyring sealed to their passkey opens old and new reports, and
   // the new webhook secrets work both ways (the report arrived; the acknowledgement is accepted).
-  for (let round = 0; round < 2; round++) {
-    await unlockWithPasskey(staying.page);
-    await inboxRow(staying.page, 'Almere');
-    await expect(staying.page.getByRole('row').filter({ hasText: 'Woerden' })).toHaveCount(1);
-  }
+  await unlockWithPasskey(staying.page);
+  await inboxRow(staying.page, 'Almere');
+  await expect(staying.page.getByRole('row').filter({ hasText: 'Woerden' })).toHaveCount(1);
   await staying.page.getByRole('row').filter({ hasText: 'Almere' }).getByRole('link').click();
   await expect(staying.page.getByText(MARK.new)).toBeVisible();
   await staying.page.getByRole('button', { name: 'Ontvangst bevestigen' }).click();
@@ -291,21 +304,15 @@ test('a member adds a second passkey that signs in and unlocks, removes the firs
   await page.getByRole('button', { name: 'Passkey 1 verwijderen' }).click();
   await expect(page.locator('#passkey-rows tr')).toHaveCount(1);
   await expect(page.locator('#passkey-rows')).toContainText('Uw enige passkey');
-  const { csrf } = (await (await page.request.get(`${deskEnv.DESK_URL}/api/sessie`)).json()) as { csrf: string };
   const { passkeys } = (await (await page.request.get(`${deskEnv.DESK_URL}/api/passkeys`)).json()) as { passkeys: { id: string }[] };
-  const last = await page.request.post(`${deskEnv.DESK_URL}/api/passkeys/verwijderen`, {
-    headers: { origin: deskEnv.DESK_URL, 'content-type': 'application/json', 'x-csrf-token': csrf },
-    data: { credentialId: passkeys[0].id },
-  });
-  expect(last.status()).toBe(409);
+  expect((await post(page, '/api/passkeys/verwijderen', { credentialId: passkeys[0].id })).status()).toBe(409);
   // Another member's passkey is not this member's to remove.
   const others = (await (await deskPage.request.get(`${deskEnv.DESK_URL}/api/passkeys`)).json()) as { passkeys: { id: string }[] };
-  const foreign = await page.request.post(`${deskEnv.DESK_URL}/api/passkeys/verwijderen`, {
-    headers: { origin: deskEnv.DESK_URL, 'content-type': 'application/json', 'x-csrf-token': csrf },
-    data: { credentialId: others.passkeys[0].id },
-  });
-  expect(foreign.status()).toBe(404);
+  expect((await post(page, '/api/passkeys/verwijderen', { credentialId: others.passkeys[0].id })).status()).toBe(404);
+  // Adding a passkey needs the key in the browser, not only the session.
+  expect((await post(page, '/api/passkeys', { response: {}, label: 'Gestolen sessie', possession: 'geraden' })).status()).toBe(403);
 
+  await deskPage.getByRole('link', { name: 'Meldingen', exact: true }).click();
   await deskPage.getByRole('link', { name: 'Logboek' }).click();
   for (const action of ['passkey.toegevoegd', 'passkey.verwijderd']) await expect(deskPage.locator('#audit-rows')).toContainText(action);
   await expect(deskPage.locator('#audit-chain')).toContainText('klopt');

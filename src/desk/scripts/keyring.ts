@@ -40,6 +40,15 @@ export async function assertFresh() {
   if (recipient && mine !== recipient) throw new Error('De sleutel van de meldbalie is vernieuwd. Meld u af en weer aan; daarna kunt u verder.');
 }
 
+/** Opens the server's sealed nonce: proof that this browser holds the desk key, for adding a passkey or rotating. */
+export async function prove(): Promise<string> {
+  await assertFresh();
+  const { sealed } = await api<{ sealed: string }>('/api/sleutel/bewijs', {});
+  const { proof } = await openAll([{ id: 'proof', sealed }]);
+  if (!proof) throw new Error('Deze browser kan de sleutel van de meldbalie niet openen.');
+  return proof;
+}
+
 export const sealKeyFor = async (recipient: string) => {
   await assertFresh();
   return ask<{ wrapped: string }>({ op: 'sealKeyFor', recipient });

@@ -55,12 +55,13 @@ export async function requestKey(signedIn: Pick<SignedIn, 'prf' | 'credentialId'
  * Another passkey for a signed-in member. PRF is asked for at creation; an authenticator that
  * gives no output then (many do not) is asked once more, with an authentication by the new
  * passkey alone. That assertion goes nowhere: it only yields the PRF output in this browser.
+ * `possession` proves to the server that this browser holds the desk key (keyring.ts `prove`).
  */
-export async function addPasskey(label: string): Promise<{ credentialId: string; prf?: ArrayBuffer }> {
+export async function addPasskey(label: string, possession: () => Promise<string>): Promise<{ credentialId: string; prf?: ArrayBuffer }> {
   const { options } = await api<{ options: PublicKeyCredentialCreationOptionsJSON }>('/api/passkeys/opties', {});
   const first = await prfSalt();
   const created = withoutPrf(await startRegistration({ optionsJSON: { ...options, extensions: { ...options.extensions, prf: { eval: { first } } } as never } }));
-  const { credentialId } = await api<{ credentialId: string }>('/api/passkeys', { response: created.response, label });
+  const { credentialId } = await api<{ credentialId: string }>('/api/passkeys', { response: created.response, label, possession: await possession() });
   if (created.prf) return { credentialId, prf: created.prf };
   const asserted = await startAuthentication({
     optionsJSON: {

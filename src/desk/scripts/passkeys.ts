@@ -5,7 +5,7 @@
  * too, so a later key rotation can seal the new keyring to it.
  */
 import { announce, api, notice } from './client.ts';
-import { wrapFor } from './keyring.ts';
+import { prove, wrapFor } from './keyring.ts';
 import { formatDay } from './labels.ts';
 import { addPasskey, requestKey } from './passkey.ts';
 
@@ -74,7 +74,7 @@ async function add(event: SubmitEvent) {
   try {
     const label = input.value.trim() || 'Extra passkey';
     announce('Passkey maken…');
-    const { credentialId, prf } = await addPasskey(label);
+    const { credentialId, prf } = await addPasskey(label, prove);
     if (prf) {
       const { wrapped } = await wrapFor(prf, credentialId);
       await api('/api/sleutel/herverpakt', { credentialId, wrappedIdentity: wrapped });

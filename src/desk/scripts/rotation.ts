@@ -8,7 +8,7 @@
 import { announce, api, notice } from './client.ts';
 import { newRecoveryKey } from './crypto.ts';
 import { showHandover } from './handover.ts';
-import { commitRotation, rotate } from './keyring.ts';
+import { commitRotation, prove, rotate } from './keyring.ts';
 
 interface TeamMember {
   credentials: { id: string; recipient: string | null }[];
@@ -55,7 +55,7 @@ async function rotateKey(event: SubmitEvent) {
     const rotated = await rotate(transferKeys, recovery.bytes);
     let answer: Answer;
     try {
-      answer = await api<Answer>('/api/sleutel/roteren', { ...rotated, newSecrets: $<HTMLInputElement>('rotation-secrets').checked });
+      answer = await api<Answer>('/api/sleutel/roteren', { ...rotated, possession: await prove(), newSecrets: $<HTMLInputElement>('rotation-secrets').checked });
     } catch (error) {
       await commitRotation(false);
       throw error;

@@ -7,13 +7,17 @@
 import { AGE_RECIPIENT } from '../../lib/report/crypto/seal.ts';
 import type { ApiRequest, ApiResponse, Desk } from './api.ts';
 import { record } from './audit.ts';
-import { finishRegistration, registrationOptions } from './auth.ts';
+import { finishRegistration, hashToken, nowSeconds, randomToken, registrationOptions } from './auth.ts';
+import { seal } from '../../lib/report/crypto/seal.ts';
 import type { Member } from './store.ts';
 import { MAX_WRAPPED, newSecret, secrets, siteSettings } from './site-settings.ts';
 
 const json = (status: number, body: unknown): ApiResponse => ({ status, body });
 const error = (status: number, message: string) => json(status, { error: message });
 const sealedCopy = (v: unknown): v is string => typeof v === 'string' && v.startsWith('-----BEGIN AGE ENCRYPTED FILE-----') && v.length <= MAX_WRAPPED;
+/** Purpose of the one-use nonces that prove a browser holds the desk key (see `/api/sleutel/bewijs`). */
+const PROOF = 'sleutelbewijs';
+const proven = async (desk: Desk, value: unknown) => typeof value === 'string' && (await desk.store.useChallenge(hashToken(value), PROOF, Date.now()));
 const label = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 60) : null);
 
 /** Answers the key routes, or undefined for any other path. The session and CSRF token are checked already. */
@@ -22,6 +26,16 @@ export async function handleKeysApi(desk: Desk, request: ApiRequest, body: Recor
   const { method, path } = request;
   const { member } = current;
 
+  if (path === '/api/sleutel/bewijs' && method === 'POST') {
+    // A random nonce sealed to the desk key: only a browser that unlocked it can send it back. Adding
+    // a passkey and rotating need it, so a stolen session cookie alone can neither add a passkey
+    // (which a later rotation would seal the keyring to) nor replace every copy with garbage.
+    const recipient = await store.getSetting('recipient');
+    if (!recipient) return error(409, 'De meldbalie heeft nog geen sleutel.');
+    const nonce = randomToken();
+    await store.addChallenge(hashToken(nonce), PROOF, nowSeconds() + 300);
+    return json(200, { sealed: await seal([recipient], nonce) });
+  }
   if (path === '/api/passkeys' && method === 'GET') {
     const credentials = await store.credentialsOf(member.id);
     return json(200, { passkeys: credentials.map((c) => ({ id: c.id, label: c.label ?? null, createdDay: c.createdDay ?? null, hasKey: c.wrappedIdentity !== null })) });
@@ -33,6 +47,7 @@ export async function handleKeysApi(desk: Desk, request: ApiRequest, body: Recor
     return json(200, { options });
   }
   if (path === '/api/passkeys' && method === 'POST') {
+    if (!(await proven(desk, body.possession))) return error(403, 'Ontgrendel eerst de meldingen in deze browser; daarna kunt u een passkey toevoegen.');
     const name = label(body.label);
     const credential = await finishRegistration(config, store, body.response as never, member, { existing: true, label: name });
     if (!credential) return error(400, 'De passkey kon niet worden geregistreerd. Probeer het opnieuw.');
@@ -50,6 +65,7 @@ export async function handleKeysApi(desk: Desk, request: ApiRequest, body: Recor
   if (path === '/api/sleutel/roteren' && method === 'POST') {
     if (member.role !== 'beheerder') return error(403, 'Alleen een beheerder vernieuwt de sleutel.');
     const { expected, recipient, wrappedRecovery, copies, newSecrets } = body;
+    if (!(await proven(desk, body.possession))) return error(403, 'Ontgrendel eerst de meldingen met de huidige sleutel.');
     if (typeof expected !== 'string' || typeof recipient !== 'string' || !AGE_RECIPIENT.test(recipient) || recipient === expected) return error(400, 'Verwacht expected en een nieuwe recipient (age1…).');
     if (typeof wrappedRecovery !== 'string' || wrappedRecovery.startsWith('-----BEGIN') || wrappedRecovery.length > MAX_WRAPPED) return error(400, 'Verwacht wrappedRecovery: de sleutels, verpakt onder de nieuwe herstelsleutel.');
     if (!copies || typeof copies !== 'object' || Array.isArray(copies) || !Object.values(copies).every(sealedCopy)) return error(400, 'Verwacht copies: per passkey de sleutels, versleuteld (age).');
