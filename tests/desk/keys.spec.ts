@@ -6,7 +6,7 @@
  * have copied, while the old report still opens. And a member adds a second passkey that signs
  * in and unlocks, removes the first, and cannot remove the last.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -15,7 +15,7 @@ import { test, expect, type Browser, type BrowserContext, type Page } from '@pla
 import { startServer, submitReport, SAMPLE_REPORT, type Started } from '../support/processes.ts';
 import { startPostgres, type PostgresServer } from '../support/postgres.ts';
 import { parseRecoveryKey, recoveryKey as recoveryWrappingKey, unwrap } from '../../src/desk/scripts/crypto.ts';
-import { addPasskeyAuthenticator, axeViolations, freePort, startDesk, type Desk } from './support.ts';
+import { addPasskeyAuthenticator, axeViolations, freePort, htmlErrors, startDesk, type Desk } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -35,6 +35,12 @@ let deskPage: Page;
 let firstRecovery: string;
 let firstSite: Record<string, string>;
 const colleagues: { context: BrowserContext; page: Page; authenticatorId: string; cdp: Awaited<ReturnType<typeof addPasskeyAuthenticator>>['cdp'] }[] = [];
+
+/** The pages as the browser built them, for the Nu HTML Checker at the end. */
+async function keepHtml(page: Page, name: string) {
+  mkdirSync(join(dir, 'html'), { recursive: true });
+  writeFileSync(join(dir, 'html', `${name}.html`), await page.content());
+}
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const lines = (text: string) => Object.fromEntries(text.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
@@ -73,8 +79,11 @@ async function openTeam() {
  */
 async function invite(browser: Browser, name: string) {
   await openTeam();
+  const previous = (await deskPage.locator('#invite-link').textContent()) ?? '';
   await deskPage.getByLabel('Naam of functie').fill(name);
   await deskPage.getByRole('button', { name: 'Uitnodiging maken' }).click();
+  // The link of an earlier invitation stays until the new one replaces it.
+  await expect(deskPage.locator('#invite-link')).not.toHaveText(previous);
   await expect(deskPage.locator('#invite-link')).toHaveText(/uitnodiging\/#/);
   const link = (await deskPage.locator('#invite-link').textContent())!;
   const context = await browser.newContext();
@@ -198,6 +207,7 @@ test('after a member is removed, a rotated key opens new reports for the team an
     await deskPage.setViewportSize({ width, height: 900 });
     expect(await axeViolations(deskPage)).toEqual([]);
   }
+  await keepHtml(deskPage, 'sleutel-vernieuwd');
   if (process.env.DESK_SCREENSHOTS) await deskPage.screenshot({ path: join(process.env.DESK_SCREENSHOTS, 'team-sleutel-vernieuwd.png'), fullPage: true });
   // Leaving the page forgets the recovery key shown once.
   await deskPage.getByRole('link', { name: 'Meldingen', exact: true }).click();
@@ -290,6 +300,8 @@ test('a member adds a second passkey that signs in and unlocks, removes the firs
     await page.setViewportSize({ width, height: 900 });
     expect(await axeViolations(page)).toEqual([]);
   }
+  await keepHtml(page, 'passkeys');
+  if (process.env.DESK_SCREENSHOTS) await page.screenshot({ path: join(process.env.DESK_SCREENSHOTS, 'passkeys.png'), fullPage: true });
 
   await page.getByRole('button', { name: 'Afmelden', exact: true }).click();
   await expect(heading(page)).toHaveText('Aanmelden bij de meldbalie');
@@ -301,7 +313,7 @@ test('a member adds a second passkey that signs in and unlocks, removes the firs
   // The first passkey can go; the last cannot (no button, and the server refuses it).
   await page.getByRole('link', { name: 'Mijn passkeys' }).click();
   page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Passkey 1 verwijderen' }).click();
+  await page.getByRole('button', { name: 'Eerste passkey verwijderen' }).click();
   await expect(page.locator('#passkey-rows tr')).toHaveCount(1);
   await expect(page.locator('#passkey-rows')).toContainText('Uw enige passkey');
   const { passkeys } = (await (await page.request.get(`${deskEnv.DESK_URL}/api/passkeys`)).json()) as { passkeys: { id: string }[] };
@@ -316,4 +328,10 @@ test('a member adds a second passkey that signs in and unlocks, removes the firs
   await deskPage.getByRole('link', { name: 'Logboek' }).click();
   for (const action of ['passkey.toegevoegd', 'passkey.verwijderd']) await expect(deskPage.locator('#audit-rows')).toContainText(action);
   await expect(deskPage.locator('#audit-chain')).toContainText('klopt');
+});
+
+test('the rotation and passkey views, as the browser built them, are valid HTML (Nu HTML Checker)', () => {
+  test.skip(test.info().project.name === 'postgres', 'the same pages as in the SQLite run');
+  expect(readdirSync(join(dir, 'html')).sort()).toEqual(['passkeys.html', 'sleutel-vernieuwd.html']);
+  expect(htmlErrors(join(dir, 'html'))).toEqual([]);
 });

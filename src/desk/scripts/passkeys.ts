@@ -52,8 +52,9 @@ export async function renderPasskeys() {
   const { passkeys } = await api<{ passkeys: Passkey[] }>('/api/passkeys');
   const body = $('passkey-rows');
   body.replaceChildren();
-  passkeys.forEach((passkey, i) => {
-    const name = passkey.label ?? `Passkey ${i + 1}`;
+  for (const passkey of passkeys) {
+    // Only the passkey made at set-up or with the invitation has no name.
+    const name = passkey.label ?? 'Eerste passkey';
     const row = document.createElement('tr');
     row.append(
       cell(name),
@@ -62,7 +63,7 @@ export async function renderPasskeys() {
       passkeys.length > 1 ? removeButton(passkey, name) : cell('Uw enige passkey: niet te verwijderen'),
     );
     body.append(row);
-  });
+  }
 }
 
 async function add(event: SubmitEvent) {

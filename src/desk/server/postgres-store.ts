@@ -156,7 +156,7 @@ export class PostgresDeskStore implements DeskStore {
     });
   }
   async credentialsOf(memberId: string) {
-    return (await this.#rows('SELECT * FROM credentials WHERE member_id = $1 ORDER BY created_day NULLS FIRST, id', [memberId])).map(toCredential);
+    return (await this.#rows('SELECT * FROM credentials WHERE member_id = $1 ORDER BY created_day NULLS FIRST, label NULLS FIRST, id', [memberId])).map(toCredential);
   }
   async removeCredential(memberId: string, credentialId: string) {
     return this.#transaction(async (client) => {

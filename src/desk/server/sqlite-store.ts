@@ -131,7 +131,7 @@ export class SqliteDeskStore implements DeskStore {
     });
   }
   async credentialsOf(memberId: string) {
-    return (this.#db.prepare('SELECT * FROM credentials WHERE member_id = ? ORDER BY created_day IS NOT NULL, created_day, rowid').all(memberId) as Row[]).map(toCredential);
+    return (this.#db.prepare('SELECT * FROM credentials WHERE member_id = ? ORDER BY created_day IS NOT NULL, created_day, label IS NOT NULL, rowid').all(memberId) as Row[]).map(toCredential);
   }
   async removeCredential(memberId: string, credentialId: string) {
     return this.#transaction(() => {

@@ -135,7 +135,7 @@ export interface DeskStore {
    * the last beheerder (the desk would have nobody to manage the team).
    */
   removeMember(id: string): Promise<RemoveResult>;
-  /** A member's own passkeys, oldest first. */
+  /** A member's own passkeys, by the day they were added; on one day the unnamed (first) one first. */
   credentialsOf(memberId: string): Promise<Credential[]>;
   /** Removes one of a member's passkeys with its wrapped key, never their last (one transaction). */
   removeCredential(memberId: string, credentialId: string): Promise<'removed' | 'last' | 'unknown'>;
