@@ -166,11 +166,18 @@ for (const engine of engines) {
       for (const [cred, recipient] of [['cred-1', 'age1t1'], ['cred-2', null]] as const) {
         await store.addCredential({ id: cred, memberId: 'a', publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: `oud-${cred}`, recipient, label: cred === 'cred-2' ? 'Sleutel' : null, createdDay: '2026-12-0' + cred.at(-1) });
       }
+      // A new member still waiting for access: a rotation leaves them waiting, even when it brings a copy.
+      await store.addMember({ id: 'n', name: 'n', role: 'behandelaar' });
+      await store.addCredential({ id: 'cred-n', memberId: 'n', publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: null, recipient: 'age1tn' });
       expect((await store.credentialsOf('a')).map((c) => [c.id, c.label, c.createdDay])).toEqual([
         ['cred-1', null, '2026-12-01'],
         ['cred-2', 'Sleutel', '2026-12-02'],
       ]);
-      const rotation = (expected: string, recipient: string) => ({ expected, settings: { recipient, wrapped_recovery: `herstel-${recipient}` }, copies: { 'cred-1': `-----BEGIN AGE ENCRYPTED FILE----- ${recipient}` } });
+      const rotation = (expected: string, recipient: string) => ({
+        expected,
+        settings: { recipient, wrapped_recovery: `herstel-${recipient}` },
+        copies: { 'cred-1': `-----BEGIN AGE ENCRYPTED FILE----- ${recipient}`, 'cred-n': 'binnengesmokkeld' },
+      });
       // Two beheerders rotating at once: one wins, the other was based on the old key and is refused.
       const both = await Promise.all([store.rotateKey(rotation('age1oud', 'age1x')), store.rotateKey(rotation('age1oud', 'age1y'))]);
       expect(both.filter((r) => 'rotated' in r)).toEqual([{ rotated: { sealed: 1, cleared: ['cred-2'] } }]);
@@ -179,6 +186,7 @@ for (const engine of engines) {
       expect(await store.getSetting('wrapped_recovery')).toBe(`herstel-${winner}`);
       expect((await store.getCredential('cred-1'))?.wrappedIdentity).toBe(`-----BEGIN AGE ENCRYPTED FILE----- ${winner}`);
       expect((await store.getCredential('cred-2'))?.wrappedIdentity).toBeNull();
+      expect((await store.getCredential('cred-n'))?.wrappedIdentity).toBeNull();
 
       expect(await store.removeCredential('a', 'cred-x')).toBe('unknown');
       expect(await store.removeCredential('b', 'cred-1')).toBe('unknown');

@@ -11,7 +11,7 @@ import { showHandover } from './handover.ts';
 import { commitRotation, prove, rotate } from './keyring.ts';
 
 interface TeamMember {
-  credentials: { id: string; recipient: string | null }[];
+  credentials: { id: string; hasKey: boolean; recipient: string | null }[];
 }
 interface Answer {
   site: Record<string, string>;
@@ -49,7 +49,8 @@ async function rotateKey(event: SubmitEvent) {
   if (button) button.disabled = true;
   try {
     const { members } = await api<{ members: TeamMember[] }>('/api/leden');
-    const transferKeys = Object.fromEntries(members.flatMap((m) => m.credentials.filter((c) => c.recipient).map((c) => [c.id, c.recipient!])));
+    // Only passkeys that can open the key now: one waiting for access is let in by a beheerder, not by a rotation.
+    const transferKeys = Object.fromEntries(members.flatMap((m) => m.credentials.filter((c) => c.hasKey && c.recipient).map((c) => [c.id, c.recipient!])));
     const recovery = newRecoveryKey();
     announce('Nieuwe sleutel maken…');
     const rotated = await rotate(transferKeys, recovery.bytes);

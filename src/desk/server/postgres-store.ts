@@ -177,7 +177,8 @@ export class PostgresDeskStore implements DeskStore {
       for (const [key, value] of Object.entries(rotation.settings)) {
         await client.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
       }
-      const ids = (await client.query('SELECT id FROM credentials')).rows.map((r) => r.id as string);
+      // Only passkeys that had a copy: one still waiting for access gets it from a beheerder, not from a rotation.
+      const ids = (await client.query('SELECT id FROM credentials WHERE wrapped_identity IS NOT NULL')).rows.map((r) => r.id as string);
       for (const id of ids) await client.query('UPDATE credentials SET wrapped_identity = $1 WHERE id = $2', [rotation.copies[id] ?? null, id]);
       return rotationResult(ids, rotation);
     });

@@ -148,7 +148,8 @@ export class SqliteDeskStore implements DeskStore {
       if (current !== rotation.expected) return { refused: 'changed' as const };
       const setting = this.#db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
       for (const [key, value] of Object.entries(rotation.settings)) setting.run(key, value);
-      const ids = (this.#db.prepare('SELECT id FROM credentials').all() as Row[]).map((r) => r.id as string);
+      // Only passkeys that had a copy: one still waiting for access gets it from a beheerder, not from a rotation.
+      const ids = (this.#db.prepare('SELECT id FROM credentials WHERE wrapped_identity IS NOT NULL').all() as Row[]).map((r) => r.id as string);
       for (const id of ids) this.#db.prepare('UPDATE credentials SET wrapped_identity = ? WHERE id = ?').run(rotation.copies[id] ?? null, id);
       return rotationResult(ids, rotation);
     });

@@ -62,7 +62,7 @@ export interface Rotation {
   copies: Record<string, string>;
 }
 
-/** Passkeys that got no new copy (no transfer key known) lose their old one: `cleared` lists their ids. */
+/** Passkeys with a copy that got no new one (no transfer key known) lose it: `cleared` lists their ids. */
 export type RotationResult = { rotated: { sealed: number; cleared: string[] } } | { refused: 'changed' };
 
 export interface Session {
@@ -141,7 +141,9 @@ export interface DeskStore {
   removeCredential(memberId: string, credentialId: string): Promise<'removed' | 'last' | 'unknown'>;
   /**
    * Rotates the desk key in one transaction: compare-and-set on the `recipient` setting, the new
-   * settings, every passkey's copy replaced (or cleared when the rotation brought none for it).
+   * settings, and the copy of every passkey that had one replaced (or cleared when the rotation
+   * brought none for it). A passkey still waiting for access is left waiting: a rotation must not
+   * let in someone no beheerder let in.
    */
   rotateKey(rotation: Rotation): Promise<RotationResult>;
   addInvitation(tokenHash: string, invitation: Invitation): Promise<void>;
