@@ -182,6 +182,13 @@ test('after a member is removed, a rotated key opens new reports for the team an
   expect(Object.keys(before)).toHaveLength(1);
   expect(await openWith(keptKey, Object.values(before)[0])).toContain(MARK.old);
 
+  // A second tab of the beheerder, unlocked before the rotation with the recovery key.
+  const stale = await staff.newPage();
+  await stale.goto(`${deskEnv.DESK_URL}/`);
+  await stale.getByLabel('Herstelsleutel').fill(firstRecovery);
+  await stale.getByRole('button', { name: 'Ontgrendelen met herstelsleutel' }).click();
+  await expect(heading(stale)).toHaveText('Meldingen');
+
   // A session without the key in its browser (a stolen cookie) cannot replace the copies.
   const forged = await post(deskPage, '/api/sleutel/roteren', { expected: firstSite.REPORT_RECIPIENTS, recipient: `age1${'q'.repeat(58)}`, wrappedRecovery: 'x', copies: {}, possession: 'geraden' });
   expect(forged.status()).toBe(403);
@@ -230,6 +237,16 @@ test('after a member is removed, a rotated key opens new reports for the team an
   await staying.page.getByLabel('Notitie voor het team').fill('Na de rotatie geschreven.');
   await staying.page.getByRole('button', { name: 'Notitie opslaan' }).click();
   await expect(staying.page.locator('#notes')).toContainText('Na de rotatie geschreven.');
+
+  // The tab unlocked before the rotation cannot open the new report and refuses to seal a note
+  // to the old key (which the removed member may have).
+  await inboxRow(stale, 'niet te openen');
+  await stale.getByRole('row').filter({ hasText: 'Woerden' }).getByRole('link').click();
+  await stale.getByLabel('Notitie voor het team').fill('Met de oude sleutel geschreven.');
+  await stale.getByRole('button', { name: 'Notitie opslaan' }).click();
+  await expect(stale.getByRole('alert')).toContainText('De sleutel van de meldbalie is vernieuwd');
+  await expect(stale.locator('#notes')).not.toContainText('Met de oude sleutel geschreven.');
+  await stale.close();
 
   // The beheerder who rotated unlocks with their passkey from the copy sealed to it.
   await unlockWithPasskey(deskPage);
