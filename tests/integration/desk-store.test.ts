@@ -162,6 +162,43 @@ for (const engine of engines) {
       expect(await store.getSession((await store.listMembers())[0].id === 'a' ? 'session-a' : 'session-b', Date.now())).toBeDefined();
     });
 
+    it("rotates the key with compare-and-set, replacing every passkey's copy, and never removes a member's last passkey", async () => {
+      const { store } = await engine.open();
+      await store.setSettings({ recipient: 'age1oud', wrapped_recovery: 'herstel-oud' });
+      await store.addMember({ id: 'a', name: 'a', role: 'beheerder' });
+      for (const [cred, recipient] of [['cred-1', 'age1t1'], ['cred-2', null]] as const) {
+        await store.addCredential({ id: cred, memberId: 'a', publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: `oud-${cred}`, recipient, label: cred === 'cred-2' ? 'Sleutel' : null, createdDay: '2026-12-0' + cred.at(-1) });
+      }
+      // A new member still waiting for access: a rotation leaves them waiting, even when it brings a copy.
+      await store.addMember({ id: 'n', name: 'n', role: 'behandelaar' });
+      await store.addCredential({ id: 'cred-n', memberId: 'n', publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: null, recipient: 'age1tn' });
+      expect((await store.credentialsOf('a')).map((c) => [c.id, c.label, c.createdDay])).toEqual([
+        ['cred-1', null, '2026-12-01'],
+        ['cred-2', 'Sleutel', '2026-12-02'],
+      ]);
+      const rotation = (expected: string, recipient: string) => ({
+        expected,
+        settings: { recipient, wrapped_recovery: `herstel-${recipient}` },
+        copies: { 'cred-1': `-----BEGIN AGE ENCRYPTED FILE----- ${recipient}`, 'cred-n': 'binnengesmokkeld' },
+      });
+      // Two beheerders rotating at once: one wins, the other was based on the old key and is refused.
+      const both = await Promise.all([store.rotateKey(rotation('age1oud', 'age1x')), store.rotateKey(rotation('age1oud', 'age1y'))]);
+      expect(both.filter((r) => 'rotated' in r)).toEqual([{ rotated: { sealed: 1, cleared: ['cred-2'] } }]);
+      expect(both.filter((r) => 'refused' in r)).toEqual([{ refused: 'changed' }]);
+      const winner = (await store.getSetting('recipient'))!;
+      expect(await store.getSetting('wrapped_recovery')).toBe(`herstel-${winner}`);
+      expect((await store.getCredential('cred-1'))?.wrappedIdentity).toBe(`-----BEGIN AGE ENCRYPTED FILE----- ${winner}`);
+      expect((await store.getCredential('cred-2'))?.wrappedIdentity).toBeNull();
+      expect((await store.getCredential('cred-n'))?.wrappedIdentity).toBeNull();
+
+      expect(await store.removeCredential('a', 'cred-x')).toBe('unknown');
+      expect(await store.removeCredential('b', 'cred-1')).toBe('unknown');
+      const removing = await Promise.all([store.removeCredential('a', 'cred-1'), store.removeCredential('a', 'cred-2')]);
+      expect(removing.sort()).toEqual(['last', 'removed']);
+      expect(await store.credentialsOf('a')).toHaveLength(1);
+      await store.close();
+    });
+
     it('chains the audit log under concurrent appends and refuses to change it', async () => {
       const { store, raw } = await engine.open();
       await Promise.all(Array.from({ length: 12 }, (_, i) => record(store, `lid-${i % 3}`, 'zaak.geopend', id(i))));
@@ -192,5 +229,50 @@ for (const engine of engines) {
       expect(await store.listTemplates()).toEqual([]);
       await store.close();
     });
+  });
+}
+
+// A desk made before passkeys had a name and a day: opening it adds the columns, twice is harmless.
+const OLD_TABLES = `CREATE TABLE members (id text PRIMARY KEY, name text NOT NULL, role text NOT NULL);
+CREATE TABLE credentials (id text PRIMARY KEY, member_id text NOT NULL, public_key text NOT NULL, counter bigint NOT NULL, transports text NOT NULL, wrapped_identity text, recipient text);
+INSERT INTO members VALUES ('a', 'a', 'beheerder');
+INSERT INTO credentials VALUES ('oud', 'a', 'AA', 0, '[]', 'w', NULL);`;
+const OLD_DESKS: { name: string; open: () => Promise<() => Promise<DeskStore>> }[] = [
+  {
+    name: 'SQLite',
+    open: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'desk-store-old-'));
+      dirs.push(dir);
+      const { DatabaseSync } = await import('node:sqlite');
+      const db = new DatabaseSync(join(dir, 'desk.sqlite'));
+      db.exec(OLD_TABLES);
+      db.close();
+      return async () => new SqliteDeskStore(dir);
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    open: async () => {
+      const url = await createDatabase(serverUrl!);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(OLD_TABLES);
+      await client.end();
+      return () => PostgresDeskStore.open(url);
+    },
+  },
+];
+for (const old of OLD_DESKS) {
+  it(`desk store: ${old.name} adds the passkey name and day to a desk made before them`, { timeout: 60_000 }, async () => {
+    const reopen = await old.open();
+    await (await reopen()).close();
+    const store = await reopen();
+    expect(await store.getCredential('oud')).toMatchObject({ wrappedIdentity: 'w', label: null, createdDay: null });
+    await store.addCredential({ id: 'nieuw', memberId: 'a', publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: null, recipient: null, label: 'Telefoon', createdDay: '2026-12-06' });
+    expect((await store.credentialsOf('a')).map((c) => [c.id, c.label])).toEqual([
+      ['oud', null],
+      ['nieuw', 'Telefoon'],
+    ]);
+    await store.close();
   });
 }

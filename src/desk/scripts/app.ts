@@ -12,6 +12,7 @@ import type { CaseTerms } from './figures.ts';
 import { loadFigures, renderFigures } from './figures-view.ts';
 import { removeCell } from './remove-member.ts';
 import { prepareTemplateChoice, showTemplatesView } from './templates.ts';
+import { renderPasskeys } from './passkeys.ts';
 import { DANGER_LABELS, FORM_LABELS, LANGUAGE_LABELS, STATUS_LABELS, deadline, formatDay } from './labels.ts';
 
 interface Member {
@@ -41,7 +42,7 @@ interface Report {
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const VIEWS = ['loading', 'signin', 'unlock', 'inbox', 'case', 'audit', 'team', 'figures', 'templates'] as const;
+const VIEWS = ['loading', 'signin', 'unlock', 'inbox', 'case', 'audit', 'team', 'figures', 'templates', 'passkeys'] as const;
 let member: Member | undefined;
 let today = new Date().toISOString().slice(0, 10);
 let shown: (typeof VIEWS)[number] = 'loading';
@@ -106,6 +107,8 @@ async function signIn() {
     if (answer.ok) {
       // A key a colleague sealed for this passkey is kept from now on under its own PRF key.
       if ('rewrapped' in answer && answer.rewrapped) await api('/api/sleutel/herverpakt', { credentialId: signedIn.credentialId, wrappedIdentity: answer.rewrapped });
+      // So a key rotation can seal the new keyring to this passkey (the server keeps the first).
+      await requestKey(signedIn).catch(() => false);
       await unlocked_('passkey');
       return route();
     }
@@ -341,7 +344,8 @@ async function showTeam() {
   for (const m of members) {
     const row = element('tr');
     const access = element('td');
-    const credential = m.credentials[0];
+    // A passkey waiting for the key first (a new one, or one a key rotation could not reach).
+    const credential = m.credentials.find((c) => c.waiting) ?? m.credentials.find((c) => c.hasKey) ?? m.credentials[0];
     if (!credential) access.textContent = 'Nog geen passkey';
     else if (credential.hasKey) access.textContent = 'Ja';
     else if (credential.waiting) {
@@ -376,6 +380,7 @@ async function route() {
     else if (hash === '#team') await showTeam();
     else if (hash === '#cijfers') await showFigures();
     else if (hash === '#sjablonen') await showTemplatesView().then(() => show('templates'));
+    else if (hash === '#passkeys') await renderPasskeys().then(() => show('passkeys'));
     else await showInbox();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return start();

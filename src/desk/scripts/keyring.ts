@@ -1,5 +1,6 @@
 /** The page's handle on the key worker: request/answer over postMessage. */
-import type { Unlock, WorkerRequest } from './worker.ts';
+import { api } from './client.ts';
+import type { Rotated, Unlock, WorkerRequest } from './worker.ts';
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 let next = 0;
@@ -29,7 +30,40 @@ export async function unlock(request: Unlock): Promise<{ ok: boolean; rewrapped?
   return answer;
 }
 
-export const sealKeyFor = (recipient: string) => ask<{ wrapped: string }>({ op: 'sealKeyFor', recipient });
+/**
+ * Refuses to seal with a keyring older than the desk's key: a browser unlocked before a
+ * colleague rotated it would otherwise seal notes, or a new member's copy, to the old key that a
+ * removed member may have kept.
+ */
+export async function assertFresh() {
+  const [{ recipient: mine }, { recipient }] = await Promise.all([ask<{ recipient: string }>({ op: 'current' }), api<{ recipient?: string }>('/api/sessie')]);
+  if (recipient && mine !== recipient) throw new Error('De sleutel van de meldbalie is vernieuwd. Meld u af en weer aan; daarna kunt u verder.');
+}
+
+/** Opens the server's sealed nonce: proof that this browser holds the desk key, for adding a passkey or rotating. */
+export async function prove(): Promise<string> {
+  await assertFresh();
+  const { sealed } = await api<{ sealed: string }>('/api/sleutel/bewijs', {});
+  const { proof } = await openAll([{ id: 'proof', sealed }]);
+  if (!proof) throw new Error('Deze browser kan de sleutel van de meldbalie niet openen.');
+  return proof;
+}
+
+export const sealKeyFor = async (recipient: string) => {
+  await assertFresh();
+  return ask<{ wrapped: string }>({ op: 'sealKeyFor', recipient });
+};
+/** The keyring wrapped under one of the member's own (new) passkeys. */
+export const wrapFor = async (prf: ArrayBuffer, credentialId: string) => {
+  await assertFresh();
+  return ask<{ wrapped: string }>({ op: 'wrapFor', prf, credentialId });
+};
+/** A new desk identity, sealed for each transfer key and under the new recovery key; `commitRotation` once the server took it. */
+export const rotate = async (transferKeys: Record<string, string>, recoveryBytes: Uint8Array) => {
+  await assertFresh();
+  return ask<Rotated>({ op: 'rotate', transferKeys, recoveryBytes });
+};
+export const commitRotation = (accepted: boolean) => ask({ op: accepted ? 'commit' : 'discard' });
 
 export async function lock() {
   await ask({ op: 'lock' });
@@ -37,5 +71,11 @@ export async function lock() {
 }
 
 export const openAll = (items: { id: string; sealed: string }[]) => ask<Record<string, string | null>>({ op: 'open', items });
-export const sealQuestion = (replyRecipient: string, text: string) => ask<{ forReporter: string; forDesk: string }>({ op: 'seal', replyRecipient, text });
-export const sealNote = (text: string) => ask<{ sealed: string }>({ op: 'sealNote', text });
+export const sealQuestion = async (replyRecipient: string, text: string) => {
+  await assertFresh();
+  return ask<{ forReporter: string; forDesk: string }>({ op: 'seal', replyRecipient, text });
+};
+export const sealNote = async (text: string) => {
+  await assertFresh();
+  return ask<{ sealed: string }>({ op: 'sealNote', text });
+};

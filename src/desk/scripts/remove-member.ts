@@ -1,8 +1,10 @@
 /**
  * The Team page's "Verwijderen" button: after a confirmation the server ends the member's
- * sessions and deletes their passkeys with the desk key wrapped for them (POST /api/leden/verwijderen).
+ * sessions and deletes their passkeys with the desk key wrapped for them (POST /api/leden/verwijderen),
+ * then offers to rotate the desk key (rotation.ts).
  */
 import { announce, api, notice } from './client.ts';
+import { offerRotation } from './rotation.ts';
 
 interface Removable {
   id: string;
@@ -29,6 +31,7 @@ export function removeCell(member: Removable, selfId: string | undefined, refres
       // The row and its button are gone: the focus goes to the team table.
       document.getElementById('team-table')?.focus();
       announce(`${member.name} is verwijderd.`);
+      offerRotation(member.name);
     } catch (error) {
       notice((error as Error).message);
       button.disabled = false;

@@ -7,7 +7,8 @@ import { generateIdentity, identityToRecipient } from 'age-encryption';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { announce, api, notice, setCsrf } from './client.ts';
 import { newRecoveryKey, passkeyKey, recoveryKey, wrap } from './crypto.ts';
-import { registerPasskey, signInWithPasskey } from './passkey.ts';
+import { registerPasskey, requestKey, signInWithPasskey } from './passkey.ts';
+import { showHandover } from './handover.ts';
 
 // The token is in the fragment, so it never reaches a server log; drop it from the address bar.
 const token = location.hash.slice(1);
@@ -38,8 +39,9 @@ form.addEventListener('submit', async (event) => {
       wrappedIdentity: signedIn.prf ? await wrap(await passkeyKey(signedIn.prf, signedIn.credentialId), identity) : '',
       wrappedRecovery: await wrap(await recoveryKey(recovery.bytes), identity),
     });
-    document.getElementById('recovery-key')!.textContent = recovery.text;
-    document.getElementById('site-env')!.textContent = Object.entries(site).map(([k, v]) => `${k}=${v}`).join('\n');
+    showHandover('', recovery.text, site);
+    // The passkey's transfer key, so a later key rotation can seal the new keyring to it.
+    await requestKey(signedIn).catch(() => false);
     document.getElementById('step-passkey')!.hidden = true;
     document.getElementById('step-done')!.hidden = false;
     if (!signedIn.prf) notice('Uw passkey kan de sleutel niet openen (geen PRF in deze browser of op dit apparaat). U meldt zich aan met de passkey en ontgrendelt met de herstelsleutel.');

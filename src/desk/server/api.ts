@@ -29,8 +29,10 @@ import { receiveEvent } from './receiver.ts';
 import { CLOSING_REASONS } from './closing-reasons.ts';
 import { caseHistories, figureCases } from './history.ts';
 import { handleTemplates } from './templates-api.ts';
+import { handleKeysApi } from './keys-api.ts';
+import { MAX_WRAPPED, RECEIVE_PATH, newSecret, secrets, siteSettings } from './site-settings.ts';
 
-export const RECEIVE_PATH = '/api/ontvang/';
+export { RECEIVE_PATH, secrets };
 /** How long an invitation link works. */
 const INVITATION_DAYS = 7;
 
@@ -59,15 +61,6 @@ export interface Desk {
   limiter: AttemptLimiter;
 }
 
-/** The secrets in force: the environment's, or those made at set-up. */
-export async function secrets(desk: Desk) {
-  return {
-    forward: desk.config.forwardSecret ?? (await desk.store.getSetting('forward_secret')),
-    intake: desk.config.intakeSecret ?? (await desk.store.getSetting('intake_secret')),
-  };
-}
-
-const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
 
 /** A fresh desk gets a one-time set-up link; its token is stored hashed. Undefined once set up. */
 export async function setupLink(desk: Desk): Promise<string | undefined> {
@@ -190,6 +183,9 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
   const { member, session } = current;
   if (method !== 'GET' && !sameSecret(request.headers['x-csrf-token'] ?? '', session.csrf)) return error(403, 'Ongeldig CSRF-token. Laad de pagina opnieuw.');
 
+  const keys = await handleKeysApi(desk, request, body!, current);
+  if (keys) return keys;
+
   if (path === '/api/afmelden' && method === 'POST') {
     await store.deleteSession(current.tokenHash);
     await record(store, member.id, 'afmelden');
@@ -215,14 +211,7 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     await store.setSettings({ recipient, wrapped_recovery: wrappedRecovery, forward_secret: forward, intake_secret: intake });
     await store.deleteSetting('setup_token');
     await record(store, member.id, 'sleutel.aangemaakt', recipient);
-    return json(200, {
-      site: {
-        REPORT_RECIPIENTS: recipient,
-        REPORT_FORWARD_URL: `${config.origin}${RECEIVE_PATH}`,
-        REPORT_FORWARD_SECRET: forward,
-        REPORT_INTAKE_SECRET: intake,
-      },
-    });
+    return json(200, { site: siteSettings(config, recipient, forward, intake) });
   }
   if (path === '/api/sleutel/aanvraag' && method === 'POST') {
     // A new member's transfer key, so a colleague can seal the desk key to it.
@@ -230,14 +219,16 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     const credential = typeof credentialId === 'string' ? await store.getCredential(credentialId) : undefined;
     if (!credential || credential.memberId !== member.id) return error(400, 'Deze passkey hoort niet bij u.');
     if (typeof recipient !== 'string' || !AGE_RECIPIENT.test(recipient)) return error(400, 'Verwacht recipient (age1…).');
-    if (!credential.wrappedIdentity) await store.updateCredential(credential.id, { recipient });
+    // Written once: the transfer key follows from the passkey, so a stolen session cannot redirect
+    // later copies (a rotation seals the keyring to it) to a key of its own.
+    if (!credential.recipient) await store.updateCredential(credential.id, { recipient });
     return json(200, { ok: true });
   }
   if (path === '/api/sleutel/herverpakt' && method === 'POST') {
     const { credentialId, wrappedIdentity } = body as Record<string, unknown>;
     const credential = typeof credentialId === 'string' ? await store.getCredential(credentialId) : undefined;
     if (!credential || credential.memberId !== member.id) return error(400, 'Deze passkey hoort niet bij u.');
-    if (typeof wrappedIdentity !== 'string' || wrappedIdentity.startsWith('-----BEGIN') || wrappedIdentity.length > 1024) return error(400, 'Verwacht de sleutel, verpakt onder de passkey.');
+    if (typeof wrappedIdentity !== 'string' || wrappedIdentity.startsWith('-----BEGIN') || wrappedIdentity.length > MAX_WRAPPED) return error(400, 'Verwacht de sleutel, verpakt onder de passkey.');
     await store.updateCredential(credential.id, { wrappedIdentity });
     return json(200, { ok: true });
   }
@@ -293,7 +284,7 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
       const { credentialId, wrappedIdentity } = body as Record<string, unknown>;
       const credential = typeof credentialId === 'string' ? await store.getCredential(credentialId) : undefined;
       if (!credential?.recipient || credential.wrappedIdentity) return error(400, 'Deze passkey wacht niet op de sleutel.');
-      if (typeof wrappedIdentity !== 'string' || !wrappedIdentity.startsWith('-----BEGIN AGE ENCRYPTED FILE-----') || wrappedIdentity.length > 4096) return error(400, 'Verwacht de sleutel, versleuteld (age).');
+      if (typeof wrappedIdentity !== 'string' || !wrappedIdentity.startsWith('-----BEGIN AGE ENCRYPTED FILE-----') || wrappedIdentity.length > MAX_WRAPPED) return error(400, 'Verwacht de sleutel, versleuteld (age).');
       await store.updateCredential(credential.id, { wrappedIdentity });
       const receiver = await store.getMember(credential.memberId);
       await record(store, member.id, 'sleutel.gedeeld', receiver ? `${receiver.name} (${receiver.role})` : credential.memberId);

@@ -14,6 +14,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { DeskConfig } from './config.ts';
+import { today } from './days.ts';
 import type { Credential, DeskStore, Member, Role, Session } from './store.ts';
 import { type ChallengePurpose, challengeExpiry, challengeKey, newChallenge } from './challenges.ts';
 
@@ -46,9 +47,11 @@ async function challengeCheck(store: DeskStore, purpose: ChallengePurpose, now: 
   };
 }
 
-export async function registrationOptions(config: DeskConfig, store: DeskStore, name: string, userId: string = randomUUID()) {
+/** `exclude`: a member's passkeys so far, so an authenticator that has one does not make a second (it would replace it). */
+export async function registrationOptions(config: DeskConfig, store: DeskStore, name: string, userId: string = randomUUID(), exclude: Credential[] = []) {
   const options = await generateRegistrationOptions({
     challenge: newChallenge(await challengeKey(store), 'registratie'),
+    excludeCredentials: exclude.map((c) => ({ id: c.id, transports: c.transports as never })),
     rpName: 'Meldbalie',
     rpID: config.rpId,
     userName: name,
@@ -61,7 +64,14 @@ export async function registrationOptions(config: DeskConfig, store: DeskStore, 
   return { options, userId };
 }
 
-export async function finishRegistration(config: DeskConfig, store: DeskStore, response: RegistrationResponseJSON, member: Member): Promise<Credential | undefined> {
+/** A new member's first passkey adds the member too; `existing` adds another passkey to a member. */
+export async function finishRegistration(
+  config: DeskConfig,
+  store: DeskStore,
+  response: RegistrationResponseJSON,
+  member: Member,
+  { existing = false, label = null }: { existing?: boolean; label?: string | null } = {},
+): Promise<Credential | undefined> {
   const challenge = await challengeCheck(store, 'registratie', Date.now());
   const result = await verifyRegistrationResponse({
     response,
@@ -80,8 +90,10 @@ export async function finishRegistration(config: DeskConfig, store: DeskStore, r
     transports: credential.transports ?? [],
     wrappedIdentity: null,
     recipient: null,
+    label,
+    createdDay: today(),
   };
-  await store.addMember(member);
+  if (!existing) await store.addMember(member);
   await store.addCredential(stored);
   return stored;
 }

@@ -11,7 +11,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DeskStore } from './store.ts';
 
 export const CHALLENGE_SECONDS = 5 * 60;
-export type ChallengePurpose = 'aanmelden' | 'registratie';
+/** Sign-in, registration, and the proof that a browser holds the desk key (keys-api.ts). */
+export type ChallengePurpose = 'aanmelden' | 'registratie' | 'sleutelbewijs';
 
 const EXPIRY_BYTES = 4;
 const RANDOM_BYTES = 16;

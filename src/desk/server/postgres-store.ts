@@ -5,9 +5,9 @@
  * two replicas never link to the same previous row.
  */
 import pg from 'pg';
-import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, ReplyTemplate, Session, StoredEvent } from './store.ts';
+import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, ReplyTemplate, Rotation, RotationResult, Session, StoredEvent } from './store.ts';
 import { newChallengeKey } from './challenges.ts';
-import { caseChange, credentialState, REMOVE_MEMBER, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
+import { ADDED_COLUMNS, caseChange, credentialState, REMOVE_MEMBER, rotationResult, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key text PRIMARY KEY, value text NOT NULL);
@@ -66,6 +66,8 @@ export class PostgresDeskStore implements DeskStore {
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
         await client.query(SCHEMA);
         await client.query("INSERT INTO settings (key, value) VALUES ('challenge_key', $1) ON CONFLICT (key) DO NOTHING", [newChallengeKey()]);
+        // Columns added since the first release, for a desk database made before them.
+        for (const [table, column, type] of ADDED_COLUMNS) await client.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type.toLowerCase()}`);
       });
     } catch (error) {
       await pool.end().catch(() => undefined);
@@ -118,15 +120,10 @@ export class PostgresDeskStore implements DeskStore {
     return Number((await this.#rows('SELECT count(*) AS n FROM members'))[0].n);
   }
   async addCredential(c: Credential) {
-    await this.#pool.query('INSERT INTO credentials (id, member_id, public_key, counter, transports, wrapped_identity, recipient) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      c.id,
-      c.memberId,
-      c.publicKey,
-      c.counter,
-      JSON.stringify(c.transports),
-      c.wrappedIdentity,
-      c.recipient,
-    ]);
+    await this.#pool.query(
+      'INSERT INTO credentials (id, member_id, public_key, counter, transports, wrapped_identity, recipient, label, created_day) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [c.id, c.memberId, c.publicKey, c.counter, JSON.stringify(c.transports), c.wrappedIdentity, c.recipient, c.label ?? null, c.createdDay ?? null],
+    );
   }
   async getCredential(id: string) {
     const row = (await this.#rows('SELECT * FROM credentials WHERE id = $1', [id]))[0];
@@ -159,6 +156,34 @@ export class PostgresDeskStore implements DeskStore {
       if (member.role === 'beheerder' && beheerders <= 1) return { refused: 'last-beheerder' as const };
       for (const sql of REMOVE_MEMBER) await client.query(sql, [id]);
       return { removed: { id: member.id, name: member.name, role: member.role } };
+    });
+  }
+  async credentialsOf(memberId: string) {
+    return (await this.#rows('SELECT * FROM credentials WHERE member_id = $1 ORDER BY created_day NULLS FIRST, label NULLS FIRST, id', [memberId])).map(toCredential);
+  }
+  async removeCredential(memberId: string, credentialId: string) {
+    return this.#transaction(async (client) => {
+      // Two replicas removing a member's last two passkeys at once must not leave none.
+      const mine = (await client.query('SELECT id FROM credentials WHERE member_id = $1 FOR UPDATE', [memberId])).rows.map((r) => r.id as string);
+      if (!mine.includes(credentialId)) return 'unknown' as const;
+      if (mine.length <= 1) return 'last' as const;
+      await client.query('DELETE FROM credentials WHERE id = $1 AND member_id = $2', [credentialId, memberId]);
+      return 'removed' as const;
+    });
+  }
+  async rotateKey(rotation: Rotation): Promise<RotationResult> {
+    return this.#transaction(async (client) => {
+      // Two beheerders rotating at once on two replicas: the second sees the first one's key and is refused.
+      await client.query('LOCK TABLE settings, credentials IN SHARE ROW EXCLUSIVE MODE');
+      const current = (await client.query("SELECT value FROM settings WHERE key = 'recipient'")).rows[0]?.value;
+      if (current !== rotation.expected) return { refused: 'changed' as const };
+      for (const [key, value] of Object.entries(rotation.settings)) {
+        await client.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
+      }
+      // Only passkeys that had a copy: one still waiting for access gets it from a beheerder, not from a rotation.
+      const ids = (await client.query('SELECT id FROM credentials WHERE wrapped_identity IS NOT NULL')).rows.map((r) => r.id as string);
+      for (const id of ids) await client.query('UPDATE credentials SET wrapped_identity = $1 WHERE id = $2', [rotation.copies[id] ?? null, id]);
+      return rotationResult(ids, rotation);
     });
   }
   async addInvitation(tokenHash: string, i: Invitation) {

@@ -2,7 +2,7 @@
  * Database rows to the store's types, shared by the SQLite and PostgreSQL stores (same column
  * names; SQLite gives numbers and 0/1, PostgreSQL bigint as text and booleans).
  */
-import type { AuditRow, Case, Credential, Outgoing, ReplyTemplate, StoredEvent } from './store.ts';
+import type { AuditRow, Case, Credential, Outgoing, ReplyTemplate, Rotation, RotationResult, StoredEvent } from './store.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -54,6 +54,8 @@ export const toCredential = (row: Row): Credential => ({
   transports: JSON.parse(row.transports as string) as string[],
   wrappedIdentity: row.wrapped_identity as string | null,
   recipient: row.recipient as string | null,
+  label: (row.label as string | null | undefined) ?? null,
+  createdDay: (row.created_day as string | null | undefined) ?? null,
 });
 
 /** A passkey as the team view shows it: has it the key, or is it waiting for a colleague to give it. */
@@ -89,3 +91,17 @@ export const toTemplate = (row: Row): ReplyTemplate => ({ id: row.id as string, 
 
 /** The settings key that says the shipped default templates were stored once. */
 export const TEMPLATES_SEEDED = 'templates_seeded';
+
+/**
+ * Migration steps for desks made before a column existed, as [table, column, type]: each store
+ * adds what its table lacks (SQLite has no ADD COLUMN IF NOT EXISTS).
+ */
+export const ADDED_COLUMNS: [table: string, column: string, type: string][] = [
+  ['credentials', 'label', 'TEXT'],
+  ['credentials', 'created_day', 'TEXT'],
+];
+
+/** What a rotation did to the passkeys there were (`ids`): how many got a new copy, which lost theirs. */
+export const rotationResult = (ids: string[], rotation: Rotation): RotationResult => ({
+  rotated: { sealed: ids.filter((id) => rotation.copies[id]).length, cleared: ids.filter((id) => !rotation.copies[id]) },
+});

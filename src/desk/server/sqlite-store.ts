@@ -7,9 +7,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { immediateTransaction } from '../../lib/report/store/sqlite-transaction.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, ReplyTemplate, Session, StoredEvent } from './store.ts';
+import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, ReplyTemplate, Rotation, RotationResult, Session, StoredEvent } from './store.ts';
 import { newChallengeKey } from './challenges.ts';
-import { caseChange, credentialState, REMOVE_MEMBER, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
+import { ADDED_COLUMNS, caseChange, credentialState, REMOVE_MEMBER, rotationResult, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,7 +61,16 @@ export class SqliteDeskStore implements DeskStore {
     this.#db.exec(`PRAGMA busy_timeout = 2000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON;`);
     this.#db.exec(SCHEMA);
     this.#db.prepare("INSERT INTO settings (key, value) VALUES ('challenge_key', ?) ON CONFLICT (key) DO NOTHING").run(newChallengeKey());
+    this.#migrate();
     for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
+  }
+
+  /** Columns added since the first release, for a desk file made before them. */
+  #migrate() {
+    for (const [table, column, type] of ADDED_COLUMNS) {
+      const columns = (this.#db.prepare(`PRAGMA table_info(${table})`).all() as Row[]).map((c) => c.name);
+      if (!columns.includes(column)) this.#db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
   }
 
   #transaction<T>(work: () => T): T {
@@ -93,8 +102,8 @@ export class SqliteDeskStore implements DeskStore {
   }
   async addCredential(c: Credential) {
     this.#db
-      .prepare('INSERT INTO credentials (id, member_id, public_key, counter, transports, wrapped_identity, recipient) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(c.id, c.memberId, c.publicKey, c.counter, JSON.stringify(c.transports), c.wrappedIdentity, c.recipient);
+      .prepare('INSERT INTO credentials (id, member_id, public_key, counter, transports, wrapped_identity, recipient, label, created_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(c.id, c.memberId, c.publicKey, c.counter, JSON.stringify(c.transports), c.wrappedIdentity, c.recipient, c.label ?? null, c.createdDay ?? null);
   }
   async getCredential(id: string) {
     const row = this.#db.prepare('SELECT * FROM credentials WHERE id = ?').get(id) as Row | undefined;
@@ -122,6 +131,30 @@ export class SqliteDeskStore implements DeskStore {
       if (member.role === 'beheerder' && beheerders <= 1) return { refused: 'last-beheerder' as const };
       for (const sql of REMOVE_MEMBER) this.#db.prepare(sql.replaceAll('$1', '?')).run(id);
       return { removed: { id: member.id, name: member.name, role: member.role } };
+    });
+  }
+  async credentialsOf(memberId: string) {
+    return (this.#db.prepare('SELECT * FROM credentials WHERE member_id = ? ORDER BY created_day IS NOT NULL, created_day, label IS NOT NULL, rowid').all(memberId) as Row[]).map(toCredential);
+  }
+  async removeCredential(memberId: string, credentialId: string) {
+    return this.#transaction(() => {
+      const mine = (this.#db.prepare('SELECT id FROM credentials WHERE member_id = ?').all(memberId) as Row[]).map((r) => r.id);
+      if (!mine.includes(credentialId)) return 'unknown' as const;
+      if (mine.length <= 1) return 'last' as const;
+      this.#db.prepare('DELETE FROM credentials WHERE id = ? AND member_id = ?').run(credentialId, memberId);
+      return 'removed' as const;
+    });
+  }
+  async rotateKey(rotation: Rotation): Promise<RotationResult> {
+    return this.#transaction(() => {
+      const current = (this.#db.prepare("SELECT value FROM settings WHERE key = 'recipient'").get() as Row | undefined)?.value;
+      if (current !== rotation.expected) return { refused: 'changed' as const };
+      const setting = this.#db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      for (const [key, value] of Object.entries(rotation.settings)) setting.run(key, value);
+      // Only passkeys that had a copy: one still waiting for access gets it from a beheerder, not from a rotation.
+      const ids = (this.#db.prepare('SELECT id FROM credentials WHERE wrapped_identity IS NOT NULL').all() as Row[]).map((r) => r.id as string);
+      for (const id of ids) this.#db.prepare('UPDATE credentials SET wrapped_identity = ? WHERE id = ?').run(rotation.copies[id] ?? null, id);
+      return rotationResult(ids, rotation);
     });
   }
   async addInvitation(tokenHash: string, i: Invitation) {

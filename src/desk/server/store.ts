@@ -25,8 +25,16 @@ export interface Credential {
    * member until their first unlock, age-sealed to their transfer key; null until given.
    */
   wrappedIdentity: string | null;
-  /** A new member's transfer key (age1…, from their PRF output), waiting for a colleague to seal the desk key to it. */
+  /**
+   * The passkey's transfer key (age1…, from its PRF output): a colleague seals the desk key to it
+   * for a new member, and a key rotation seals the new keyring to it for every member. Written
+   * once: it follows from the passkey and never changes.
+   */
   recipient: string | null;
+  /** What the member called it ("telefoon", "beveiligingssleutel"); null for the first one. */
+  label?: string | null;
+  /** The day it was added; null for passkeys from before the column existed. */
+  createdDay?: string | null;
 }
 
 export interface Invitation {
@@ -41,6 +49,21 @@ export interface MemberWithKeys extends Member {
 }
 
 export type RemoveResult = { removed: Member } | { refused: 'unknown' | 'last-beheerder' };
+
+/**
+ * A key rotation, made in a beheerder's browser: the new public key and recovery copy (with any
+ * new webhook secrets) as settings, and per passkey the new keyring sealed to its transfer key.
+ */
+export interface Rotation {
+  /** The recipient the browser's keyring had as newest: the rotation is refused when another came first. */
+  expected: string;
+  settings: Record<string, string>;
+  /** Credential id → the keyring, age-sealed to that passkey's transfer key. */
+  copies: Record<string, string>;
+}
+
+/** Passkeys with a copy that got no new one (no transfer key known) lose it: `cleared` lists their ids. */
+export type RotationResult = { rotated: { sealed: number; cleared: string[] } } | { refused: 'changed' };
 
 export interface Session {
   memberId: string;
@@ -123,6 +146,17 @@ export interface DeskStore {
    * the last beheerder (the desk would have nobody to manage the team).
    */
   removeMember(id: string): Promise<RemoveResult>;
+  /** A member's own passkeys, by the day they were added; on one day the unnamed (first) one first. */
+  credentialsOf(memberId: string): Promise<Credential[]>;
+  /** Removes one of a member's passkeys with its wrapped key, never their last (one transaction). */
+  removeCredential(memberId: string, credentialId: string): Promise<'removed' | 'last' | 'unknown'>;
+  /**
+   * Rotates the desk key in one transaction: compare-and-set on the `recipient` setting, the new
+   * settings, and the copy of every passkey that had one replaced (or cleared when the rotation
+   * brought none for it). A passkey still waiting for access is left waiting: a rotation must not
+   * let in someone no beheerder let in.
+   */
+  rotateKey(rotation: Rotation): Promise<RotationResult>;
   addInvitation(tokenHash: string, invitation: Invitation): Promise<void>;
   /** The open, unexpired invitation for a token hash. */
   getInvitation(tokenHash: string, now: number): Promise<Invitation | undefined>;
