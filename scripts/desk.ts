@@ -5,8 +5,9 @@
  * A fresh desk prints a one-time set-up link for the first beheerder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { newestChange } from './lib/newest-change.mjs';
 import { loadDeskConfig } from '../src/desk/server/config.ts';
 import { openDeskStore } from '../src/desk/server/open-store.ts';
 import { verifyChain } from '../src/desk/server/audit.ts';
@@ -17,12 +18,6 @@ import { startDigest } from '../src/desk/server/digest.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const entry = join(root, 'dist-desk/server/entry.mjs');
-
-function newestChange(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
-}
 
 let config;
 try {
