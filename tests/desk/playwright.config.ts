@@ -8,7 +8,7 @@ import site from '../../playwright.config.ts';
  * itself (the site needs the keys the desk's set-up makes), once with each store. Needs the
  * site's build (npm run build); the desk is built once, before the workers (global-setup.ts).
  * Two workers: each runs one spec file for one store at a time, with its own desk, site, ports
- * and folders, so the SQLite and PostgreSQL runs go side by side (60 s -> 49 s, docs/TESTS.md).
+ * and folders, so the SQLite and PostgreSQL runs go side by side (39 s -> 29 s, docs/TESTS.md).
  */
 export default defineConfig({
   testDir: '.',
