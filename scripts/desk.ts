@@ -4,9 +4,7 @@
  *   npm run desk -- verify-audit     check the audit log's hash chain (exit 1 when broken)
  * A fresh desk prints a one-time set-up link for the first beheerder.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { buildDeskWhenChanged, DESK_ENTRY } from './lib/desk-build.mjs';
 import { loadDeskConfig } from '../src/desk/server/config.ts';
 import { openDeskStore } from '../src/desk/server/open-store.ts';
 import { verifyChain } from '../src/desk/server/audit.ts';
@@ -14,15 +12,6 @@ import { AttemptLimiter } from '../src/desk/server/auth.ts';
 import { RECEIVE_PATH, setupLink } from '../src/desk/server/api.ts';
 import { createDeskServer } from '../src/desk/server/http.ts';
 import { startDigest } from '../src/desk/server/digest.ts';
-
-const root = new URL('..', import.meta.url).pathname;
-const entry = join(root, 'dist-desk/server/entry.mjs');
-
-function newestChange(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
-}
 
 let config;
 try {
@@ -54,14 +43,10 @@ if (process.argv[2] === 'verify-audit') {
   process.exit(2);
 }
 
-const sources = join(root, 'src/desk');
-if (!existsSync(entry) || newestChange(sources) > statSync(entry).mtimeMs) {
-  console.log('De meldbalie wordt gebouwd…');
-  const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', sources], { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+const built = buildDeskWhenChanged();
+if (built !== 0) process.exit(built);
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { handler } = (await import(entry)) as { handler: Parameters<typeof createDeskServer>[1] };
+const { handler } = (await import(DESK_ENTRY)) as { handler: Parameters<typeof createDeskServer>[1] };
 
 const desk = { config, store, limiter: new AttemptLimiter() };
 const server = createDeskServer(desk, handler);

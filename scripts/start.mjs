@@ -5,21 +5,12 @@
  * its full output (scripts/build.mjs --quiet).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { newestChange } from './lib/newest-change.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const marker = join(root, 'dist/server/entry.mjs');
-
-function newestChange(dir) {
-  let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    newest = Math.max(newest, stat.isDirectory() ? newestChange(path) : stat.mtimeMs);
-  }
-  return newest;
-}
 
 const sources = ['src', 'content', 'public', 'themes'].map((d) => join(root, d));
 const stale =

@@ -1,21 +1,12 @@
 /**
- * What a newcomer relies on: every municipality is reachable from the index, an old plan warns
- * that it is old, and errors get a real 404. (Security headers: site.spec.ts; every plan's date
- * and source: tests/integration/plans.test.ts.)
+ * What a newcomer relies on that needs a browser: the index's letters without JavaScript and its
+ * filter with it, former and everyday names in the filter, the picker and search, and a real 404.
+ * What the HTML alone shows (every municipality in the index, a page without a plan, 112 and the
+ * plan on a municipality's page, an old plan's warning) is read from the built pages in
+ * tests/integration/content-pages.test.ts; robots.txt in tests/integration/search-engines.test.ts.
+ * (Security headers: site.spec.ts; every plan's date and source: tests/integration/plans.test.ts.)
  */
-import { readdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
-
-const gemeenteIds = readdirSync('content/gemeenten').map((f) => f.replace(/\.yaml$/, ''));
-
-test('the gemeenten index links to every municipality in content/, from A–Z and per province', async ({ page }) => {
-  await page.goto('/gemeenten/');
-  for (const list of ['#gemeenten-a-z', '[aria-labelledby="per-provincie"]']) {
-    const hrefs = await page.locator(`${list} a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(new Set(hrefs)).toEqual(new Set(gemeenteIds.map((id) => `/gemeenten/${id}/`)));
-  }
-  expect(gemeenteIds).toHaveLength(342);
-});
 
 test('without JavaScript every name is reachable by its letter; with JavaScript typing filters the list', async ({ browser }) => {
   const noScript = await browser.newPage({ javaScriptEnabled: false });
@@ -89,39 +80,8 @@ test('names people use find their municipality in the filter, the picker and sea
   await form.close();
 });
 
-test('a municipality without a plan on the site says so and shows its regional bodies', async ({ page }) => {
-  await page.goto('/gemeenten/amsterdam/');
-  await expect(page.locator('.notice').filter({ hasText: 'nog geen eigen plan' })).toBeVisible();
-  const regions = page.getByRole('region', { name: 'De regio van Amsterdam' });
-  await expect(regions).toContainText('Veilig Thuis-regio');
-  await expect(regions.getByRole('link', { name: 'Amsterdam-Amstelland' }).first()).toHaveAttribute('href', '/gebieden/veilig-thuis-regio-amsterdam-amstelland/');
-  await expect(regions).toContainText('Politie-eenheid');
-  await expect(page.locator('a[href="tel:08002000"]').first()).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Lees hoe u uw gemeente toevoegt' })).toHaveAttribute('href', '/gemeente-toevoegen/');
-  await expect(page.locator('.lead')).toContainText('provincie Noord-Holland (CBS-code GM0363)');
-});
-
-test('a gemeente page shows 112, anonymous reporting and its plan', async ({ page }) => {
-  await page.goto('/gemeenten/woerden/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mensenhandel in Woerden');
-  await expect(page.locator('a[href="tel:112"]').first()).toBeVisible();
-  await expect(page.locator('a[href="tel:08007000"]')).toBeVisible();
-  await expect(page.locator('a[href^="/beleid/"]').first()).toBeVisible();
-});
-
-test('the 2014 Twente proposal warns that it is old', async ({ page }) => {
-  await page.goto('/beleid/twente-2014/');
-  await expect(page.locator('.meta')).toContainText('16 oktober 2014');
-  await expect(page.locator('.notice')).toContainText('2014');
-});
-
 test('an unknown address gets a helpful 404', async ({ page }) => {
   const response = await page.goto('/bestaat-niet/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pagina niet gevonden');
-});
-
-test('robots.txt points to the sitemap', async ({ request }) => {
-  const body = await (await request.get('/robots.txt')).text();
-  expect(body).toMatch(/Sitemap: .*\/sitemap-index\.xml/);
 });
