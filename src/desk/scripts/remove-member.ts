@@ -28,9 +28,8 @@ export function removeCell(member: Removable, selfId: string | undefined, refres
       await api('/api/leden/verwijderen', { memberId: member.id });
       if (self) return location.assign('/');
       await refresh();
-      // The row and its button are gone: the focus goes to the team table.
-      document.getElementById('team-table')?.focus();
       announce(`${member.name} is verwijderd.`);
+      // The row and its button are gone: the focus goes to the next step, renewing the key.
       offerRotation(member.name);
     } catch (error) {
       notice((error as Error).message);
