@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, Session, StoredEvent } from './store.ts';
-import { caseChange, credentialState, REMOVE_MEMBER, toAudit, toCase, toCredential, toEvent, toOutgoing, type Row } from './rows.ts';
+import { caseChange, credentialState, REMOVE_MEMBER, REPORT_BODIES, toAudit, toCase, toCredential, toEvent, toOutgoing, type Row } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key text PRIMARY KEY, value text NOT NULL);
@@ -227,6 +227,9 @@ export class PostgresDeskStore implements DeskStore {
   }
   async events(reportId: string) {
     return (await this.#rows('SELECT * FROM events WHERE report_id = $1 ORDER BY seq', [reportId])).map(toEvent);
+  }
+  async reportBodies() {
+    return new Map((await this.#rows(REPORT_BODIES)).map((row) => [row.report_id as string, row.body as string]));
   }
   async updateCase(reportId: string, change: Partial<Pick<Case, 'status' | 'closingReason' | 'acknowledgedDay' | 'assignee'>>) {
     const { set, values, count } = caseChange(change, (i) => `$${i}`);

@@ -84,3 +84,6 @@ export const REMOVE_MEMBER = [
   'UPDATE cases SET assignee = NULL WHERE assignee = $1',
   'DELETE FROM members WHERE id = $1',
 ];
+
+/** Every report's report.created body with its report id (the same SQL in both stores). */
+export const REPORT_BODIES = "SELECT report_id, body FROM events WHERE type = 'report.created'";
