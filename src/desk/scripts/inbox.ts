@@ -129,8 +129,8 @@ export function loadInbox(who: InboxContext): Promise<string> {
       }
     }).then(
       () => {
-        // A long wait ends with a word for screen readers; a quick one needs none.
-        if (mine === generation && performance.now() - started > 2000) announce(`Alle ${count(total)} meldingen zijn geopend.`);
+        // A long wait ends with a word for screen readers (if they are still on the inbox); a quick one needs none.
+        if (mine === generation && !$('view-inbox').hidden && performance.now() - started > 2000) announce(`Alle ${count(total)} meldingen zijn geopend.`);
       },
       (error: Error) => (first ? reject(error) : notice(error.message)),
     );
