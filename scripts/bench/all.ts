@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 
 // static last: it exits 1 when our server misses its goal against nginx (and skips without nginx).
-for (const script of ['weight', 'report', 'lighthouse', 'scale', 'serverless', 'static']) {
+for (const script of ['weight', 'report', 'lighthouse', 'scale', 'serverless', 'desk-inbox', 'static']) {
   console.log(`\n## ${script}\n`);
   execFileSync(process.execPath, [`scripts/bench/${script}.ts`], { stdio: 'inherit' });
 }
