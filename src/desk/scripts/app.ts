@@ -12,7 +12,7 @@ import { loadFigures, renderFigures } from './figures-view.ts';
 import { removeCell } from './remove-member.ts';
 import { DANGER_LABELS, FORM_LABELS, LANGUAGE_LABELS, STATUS_LABELS, deadline, formatDay } from './labels.ts';
 import { element } from './dom.ts';
-import { loadInbox } from './inbox.ts';
+import { clearInbox, loadInbox } from './inbox.ts';
 import { type CaseMeta, caseName, parseReport } from './report.ts';
 
 interface Member {
@@ -309,6 +309,7 @@ async function start() {
   }
   if (!session.signedIn) {
     if (unlocked) await lock();
+    clearInbox();
     return show('signin');
   }
   setCsrf(session.csrf);
@@ -324,6 +325,7 @@ $<HTMLFormElement>('unlock-recovery').addEventListener('submit', (event) => void
 async function signOut(path: string) {
   await api(path, {}).catch(() => undefined);
   await lock();
+  clearInbox();
   setCsrf(undefined);
   history.replaceState(null, '', '/');
   start();

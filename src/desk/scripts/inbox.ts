@@ -137,6 +137,15 @@ export function loadInbox(who: InboxContext): Promise<string> {
   });
 }
 
+/** Signing out: the opened reports leave this page's memory and the table (the worker forgets its copy with the key). */
+export function clearInbox() {
+  generation++;
+  rows = [];
+  onScreen = [];
+  total = 0;
+  $('inbox-rows').replaceChildren();
+}
+
 /** "Meer tonen": 50 more rows, and the focus on the first of them so a keyboard goes on there. */
 function showMore() {
   const before = onScreen.length;
