@@ -79,6 +79,16 @@ test('a long inbox shows 50 rows, more on request by keyboard, and search covers
   await page.getByRole('link', { name: 'Terug naar de meldingen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meldingen');
   await expect(page.locator('#inbox-summary')).toHaveText('1 van 120 meldingen. Nieuwe antwoorden staan bovenaan.');
+  await expect(rows).toHaveCount(1);
+  // "Lijst vernieuwen" loads the list again and replaces the rows instead of adding to them.
   await page.getByLabel('Zoeken').fill('');
   await expect(rows).toHaveCount(50);
+  for (const clicks of [1, 2]) {
+    const old = await rows.first().elementHandle();
+    for (let i = 0; i < clicks; i++) await page.getByRole('button', { name: 'Lijst vernieuwen' }).click();
+    await old!.waitForElementState('hidden'); // removed from the table, not kept next to the new rows
+    await expect(page.locator('#inbox-summary')).toHaveText('120 meldingen. Nieuwe antwoorden staan bovenaan. De eerste 50 staan in de tabel.');
+    await expect(rows).toHaveCount(50);
+    expect(new Set(await rows.getByRole('link').evaluateAll((links) => links.map((l) => l.getAttribute('href')))).size).toBe(50);
+  }
 });

@@ -35,8 +35,8 @@ let rows: InboxRow[] = [];
 let total = 0;
 let loading = false;
 let limit = PAGE;
-/** Report ids of the rows in the table, in order. */
-let onScreen: string[] = [];
+/** Report ids of the rows in the table, in order; undefined after a new load: rebuild the table. */
+let onScreen: string[] | undefined = [];
 /** Each load counts up; batches of an older load are dropped. */
 let generation = 0;
 
@@ -81,9 +81,10 @@ function update() {
   const list = matching();
   const wanted = list.slice(0, limit);
   const body = $('inbox-rows');
-  const extends_ = onScreen.length <= wanted.length && onScreen.every((id, i) => wanted[i].c.reportId === id);
+  const shown = onScreen;
+  const extends_ = shown !== undefined && shown.length <= wanted.length && shown.every((id, i) => wanted[i].c.reportId === id);
   if (!extends_) body.replaceChildren();
-  const from = extends_ ? onScreen.length : 0;
+  const from = extends_ ? shown.length : 0;
   if (from < wanted.length) body.append(...wanted.slice(from).map(tableRow));
   onScreen = wanted.map((r) => r.c.reportId);
   $('inbox-table').hidden = wanted.length === 0;
@@ -107,7 +108,8 @@ export function loadInbox(who: InboxContext): Promise<string> {
   context = who;
   const mine = ++generation;
   rows = [];
-  onScreen = [];
+  // The rows in the table are the last load's: the first batch replaces them.
+  onScreen = undefined;
   total = 0;
   loading = true;
   const started = performance.now();
@@ -148,11 +150,12 @@ export function clearInbox() {
 
 /** "Meer tonen": 50 more rows, and the focus on the first of them so a keyboard goes on there. */
 function showMore() {
-  const before = onScreen.length;
+  const before = onScreen?.length ?? 0;
   limit += PAGE;
   update();
+  const now = onScreen?.length ?? 0;
   $('inbox-rows').children[before]?.querySelector('a')?.focus();
-  announce(`${count(onScreen.length - before)} meldingen meer getoond, ${count(onScreen.length)} in de tabel.`);
+  announce(`${count(now - before)} meldingen meer getoond, ${count(now)} in de tabel.`);
 }
 
 /** A new search or filter starts again at the first 50. */
