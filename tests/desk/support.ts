@@ -87,6 +87,18 @@ export async function addPasskeyAuthenticator(context: BrowserContext, page: Pag
   return { cdp, authenticatorId };
 }
 
+/**
+ * Sets up a fresh desk from its one-time link in a page with a passkey authenticator; returns what
+ * the set-up page shows for the site (REPORT_RECIPIENTS, REPORT_FORWARD_URL, the two secrets).
+ */
+export async function setUpInBrowser(page: Page, link: string, name: string): Promise<Record<string, string>> {
+  await page.goto(link);
+  await page.getByLabel('Uw naam of functie').fill(name);
+  await page.getByRole('button', { name: 'Passkey maken en sleutel aanmaken' }).click();
+  await page.locator('#site-env').waitFor({ timeout: 60_000 });
+  return Object.fromEntries((await page.locator('#site-env').textContent())!.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+}
+
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

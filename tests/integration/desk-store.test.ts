@@ -90,7 +90,17 @@ for (const engine of engines) {
       ]);
       await store.markRead(id(1), 'lid-a');
       await store.markRead(id(1), 'lid-a');
-      expect(await store.getCase(id(1))).toMatchObject({ newAnswer: false, readBy: ['lid-a'] });
+      await store.markRead(id(1), 'lid-b');
+      expect(await store.getCase(id(1))).toMatchObject({ newAnswer: false, readBy: ['lid-a', 'lid-b'] });
+      // The whole inbox in one go: who read each case, and each report's own event (not the answer).
+      expect((await store.listCases()).map((c) => [c.reportId, c.readBy])).toEqual([
+        [id(2), []],
+        [id(1), ['lid-a', 'lid-b']],
+      ]);
+      expect([...(await store.reportBodies())].sort()).toEqual([
+        [id(1), '{"n":1}'],
+        [id(2), '{"n":2}'],
+      ]);
       expect((await store.events(id(1))).map((e) => e.body)).toEqual(['{"n":1}', '{"n":3}']);
       await store.updateCase(id(1), { status: 'afgesloten', closingReason: 'politie', acknowledgedDay: '2026-12-02' });
       expect(await store.getCase(id(1))).toMatchObject({ status: 'afgesloten', closingReason: 'politie', acknowledgedDay: '2026-12-02' });

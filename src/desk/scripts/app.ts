@@ -8,37 +8,19 @@ import { parseRecoveryKey } from './crypto.ts';
 import { lock, openAll, sealKeyFor, sealNote, sealQuestion, unlock, unlocked } from './keyring.ts';
 import { requestKey, signInWithPasskey } from './passkey.ts';
 import { exportCaseJson, exportFiguresCsv, printCase, rememberCase } from './export.ts';
-import type { CaseTerms } from './figures.ts';
 import { loadFigures, renderFigures } from './figures-view.ts';
 import { removeCell } from './remove-member.ts';
 import { prepareTemplateChoice, showTemplatesView } from './templates.ts';
 import { renderPasskeys } from './passkeys.ts';
 import { DANGER_LABELS, FORM_LABELS, LANGUAGE_LABELS, STATUS_LABELS, deadline, formatDay } from './labels.ts';
+import { element } from './dom.ts';
+import { clearInbox, loadInbox } from './inbox.ts';
+import { type CaseMeta, caseName, parseReport } from './report.ts';
 
 interface Member {
   id: string;
   name: string;
   role: 'beheerder' | 'behandelaar';
-}
-interface CaseMeta extends CaseTerms {
-  reportId: string;
-  assignee: string | null;
-  replyRecipient: string;
-  newAnswer: boolean;
-  unread?: boolean;
-  sealed?: string | null;
-}
-interface Report {
-  language?: string;
-  municipality?: { name?: string };
-  exploitationForm?: string;
-  signals?: { statement?: string }[];
-  location?: string | null;
-  when?: string | null;
-  description?: string;
-  people?: string | null;
-  vehicles?: string | null;
-  dangerNow?: string;
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -58,28 +40,10 @@ function show(view: (typeof VIEWS)[number], title?: string) {
   shown = view;
 }
 
-function element(tag: string, text?: string, className?: string): HTMLElement {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
 function fact(list: HTMLElement, term: string, value: string | null | undefined) {
   if (value === null || value === undefined || value === '') return;
   list.append(element('dt', term), element('dd', value));
 }
-
-const parseReport = (text: string | null | undefined): Report | undefined => {
-  try {
-    return text ? (JSON.parse(text) as Report) : undefined;
-  } catch {
-    return undefined;
-  }
-};
-
-const caseName = (report: Report | undefined) =>
-  report ? `${FORM_LABELS[report.exploitationForm ?? ''] ?? 'Melding'}, ${report.municipality?.name ?? 'gemeente onbekend'}` : 'Melding (niet te openen)';
 
 /** After the worker opened the key: tell the audit log, show the work. */
 async function unlocked_(way: 'passkey' | 'herstelsleutel') {
@@ -132,14 +96,6 @@ async function unlockWithRecovery(event: SubmitEvent) {
   route();
 }
 
-interface InboxRow {
-  c: CaseMeta;
-  report: Report | undefined;
-  /** Everything searchable, lower case: opened only here, never sent anywhere. */
-  text: string;
-  due: ReturnType<typeof deadline>;
-}
-let inbox: InboxRow[] = [];
 /** Member id → name, for assignment. */
 let names = new Map<string, string>();
 
@@ -148,57 +104,10 @@ async function loadNames() {
   names = new Map(members.map((m) => [m.id, m.name]));
 }
 
-function renderInbox() {
-  const query = $<HTMLInputElement>('filter-text').value.trim().toLowerCase();
-  const which = $<HTMLSelectElement>('filter-status').value;
-  const shownRows = inbox.filter(({ c, text, due }) => {
-    if (query && !text.includes(query)) return false;
-    if (which === 'open') return c.status !== 'afgesloten';
-    if (which === 'afgesloten') return c.status === 'afgesloten';
-    if (which === 'te-laat') return !!due?.overdue;
-    if (which === 'mijn') return c.assignee === member?.id;
-    return true;
-  });
-  const rows = $('inbox-rows');
-  rows.replaceChildren();
-  for (const { c, report, due } of shownRows) {
-    const row = element('tr');
-    if (c.unread || c.newAnswer) row.classList.add('is-unread');
-    const first = element('td');
-    const link = element('a', caseName(report)) as HTMLAnchorElement;
-    link.href = `#zaak/${c.reportId}`;
-    first.append(link);
-    if (c.unread) first.append(' ', element('span', 'Ongelezen', 'badge'));
-    if (c.newAnswer) first.append(' ', element('span', 'Nieuw antwoord', 'badge'));
-    const dueCell = element('td', due?.text ?? 'Afgesloten', due?.overdue ? 'overdue' : undefined);
-    row.append(
-      first,
-      element('td', STATUS_LABELS[c.status] ?? c.status),
-      element('td', formatDay(c.receivedDay)),
-      element('td', report?.municipality?.name ?? '–'),
-      element('td', c.assignee ? (names.get(c.assignee) ?? 'oud lid') : '–'),
-      dueCell,
-    );
-    rows.append(row);
-  }
-  const overdue = inbox.filter((r) => r.due?.overdue).length;
-  $('inbox-table').hidden = shownRows.length === 0;
-  $('inbox-summary').textContent =
-    inbox.length === 0
-      ? 'Er zijn nog geen meldingen.'
-      : `${shownRows.length === inbox.length ? inbox.length : `${shownRows.length} van ${inbox.length}`} ${inbox.length === 1 ? 'melding' : 'meldingen'}${overdue ? `, waarvan ${overdue} te laat` : ''}. Nieuwe antwoorden staan bovenaan.`;
-}
-
 async function showInbox() {
-  const [{ cases, today: serverToday }] = await Promise.all([api<{ cases: CaseMeta[]; today: string }>('/api/zaken'), loadNames()]);
-  today = serverToday;
-  const opened = await openAll(cases.filter((c) => c.sealed).map((c) => ({ id: c.reportId, sealed: c.sealed! })));
-  inbox = cases.map((c) => {
-    const report = parseReport(opened[c.reportId]);
-    const text = [caseName(report), report?.description, report?.location, report?.when, report?.people, report?.vehicles, STATUS_LABELS[c.status]].filter(Boolean).join(' ').toLowerCase();
-    return { c, report, text, due: deadline(c, today) };
-  });
-  renderInbox();
+  await loadNames();
+  // Shown once the first rows are in; the rest of the inbox keeps opening in the worker.
+  today = await loadInbox({ memberId: () => member?.id, name: (id) => names.get(id) });
   show('inbox');
 }
 
@@ -421,6 +330,7 @@ async function start() {
   }
   if (!session.signedIn) {
     if (unlocked) await lock();
+    clearInbox();
     return show('signin');
   }
   setCsrf(session.csrf);
@@ -436,6 +346,7 @@ $<HTMLFormElement>('unlock-recovery').addEventListener('submit', (event) => void
 async function signOut(path: string) {
   await api(path, {}).catch(() => undefined);
   await lock();
+  clearInbox();
   setCsrf(undefined);
   history.replaceState(null, '', '/');
   start();
@@ -499,9 +410,6 @@ const exporting = (work: () => Promise<void>, done: string) => () =>
 $('export-json').addEventListener('click', exporting(exportCaseJson, 'De melding is als JSON-bestand gedownload.'));
 $('export-print').addEventListener('click', exporting(printCase, 'Afdrukken geopend.'));
 $('export-csv').addEventListener('click', exporting(() => exportFiguresCsv(figuresCsv.csv, figuresCsv.today), 'De cijfers zijn als CSV-bestand gedownload.'));
-$('filter-text').addEventListener('input', renderInbox);
-$('filter-status').addEventListener('change', renderInbox);
-$<HTMLFormElement>('filter-form').addEventListener('submit', (event) => event.preventDefault());
 
 $<HTMLFormElement>('invite-form').addEventListener('submit', async (event) => {
   event.preventDefault();

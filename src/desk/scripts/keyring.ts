@@ -1,22 +1,24 @@
-/** The page's handle on the key worker: request/answer over postMessage. */
-import { api } from './client.ts';
-import type { Rotated, Unlock, WorkerRequest } from './worker.ts';
+/** The page's handle on the key worker: request/answer over postMessage (and progress, for the inbox). */
+import { ApiError, api } from './client.ts';
+import type { InboxBatch, Rotated, Unlock, WorkerRequest } from './worker.ts';
 
 const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 let next = 0;
-const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void; progress?: (value: never) => void }>();
 
-worker.onmessage = (event: MessageEvent<{ id: number; result?: unknown; error?: string }>) => {
-  const pending = waiting.get(event.data.id);
-  waiting.delete(event.data.id);
-  if (event.data.error !== undefined) pending?.reject(new Error(event.data.error));
-  else pending?.resolve(event.data.result);
+worker.onmessage = (event: MessageEvent<{ id: number; result?: unknown; progress?: unknown; error?: string; status?: number }>) => {
+  const { id, result, progress, error, status } = event.data;
+  const pending = waiting.get(id);
+  if (progress !== undefined) return pending?.progress?.(progress as never);
+  waiting.delete(id);
+  if (error !== undefined) pending?.reject(status ? new ApiError(status, error) : new Error(error));
+  else pending?.resolve(result);
 };
 
-export function ask<T>(request: WorkerRequest): Promise<T> {
+export function ask<T, P = never>(request: WorkerRequest, progress?: (value: P) => void): Promise<T> {
   const id = next++;
   return new Promise<T>((resolve, reject) => {
-    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject, progress });
     worker.postMessage({ id, request });
   });
 }
@@ -70,6 +72,8 @@ export async function lock() {
   unlocked = false;
 }
 
+/** Fetches and opens the inbox in the worker; `onBatch` gets each batch as it is opened (see worker.ts). */
+export const openInbox = (onBatch: (batch: InboxBatch) => void) => ask<{ stopped: boolean }, InboxBatch>({ op: 'inbox' }, onBatch);
 export const openAll = (items: { id: string; sealed: string }[]) => ask<Record<string, string | null>>({ op: 'open', items });
 export const sealQuestion = async (replyRecipient: string, text: string) => {
   await assertFresh();

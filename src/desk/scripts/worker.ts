@@ -7,11 +7,26 @@
  * report's own key for the reporter, one to the desk for the record.
  */
 import { Decrypter, Encrypter, armor, generateIdentity, identityToRecipient } from 'age-encryption';
+import { bech32 } from '@scure/base';
 import { passkeyKey, recoveryKey, transferIdentity, unwrap, wrap } from './crypto.ts';
+import type { CaseMeta } from './report.ts';
 
 let identities: string[] = [];
 /** A rotation made but not yet accepted by the server (see `rotate` and `commit`). */
 let pending: string[] | undefined;
+/** One Decrypter for the keyring, made on first use and dropped when the keyring changes. */
+let decrypter: Promise<Decrypter> | undefined;
+/**
+ * The inbox's opened reports by report id, until the key is locked: a report never changes, so
+ * going back to the inbox opens only what is new. Plain text in this worker's memory, like the
+ * page's own copy of what it shows; reloading or signing out forgets both.
+ */
+let openedReports = new Map<string, string | null>();
+/** Each inbox request counts up; an older one stops at its next report. */
+let inboxRun = 0;
+/** The first batch is small so the first rows show at once; then larger ones, fewer messages. */
+const FIRST_BATCH = 50;
+const BATCH = 250;
 
 /** How the stored copy of the desk key is opened: a passkey's PRF output or the recovery key. */
 export type Unlock =
@@ -28,6 +43,7 @@ export type WorkerRequest =
   | { op: 'commit' }
   | { op: 'discard' }
   | { op: 'open'; items: { id: string; sealed: string }[] }
+  | { op: 'inbox' }
   | { op: 'seal'; replyRecipient: string; text: string }
   | { op: 'sealNote'; text: string };
 
@@ -42,6 +58,89 @@ export interface Rotated {
 
 const ring = (text: string | undefined) => (text ?? '').split('\n').map((line) => line.trim()).filter((line) => line.startsWith('AGE-SECRET-KEY-1'));
 const ringText = (keys: string[]) => keys.join('\n');
+
+async function sealTo(recipient: string, text: string) {
+  const encrypter = new Encrypter();
+  encrypter.addRecipient(recipient);
+  return armor.encode(await encrypter.encrypt(text));
+}
+
+/** The PKCS #8 form of a raw X25519 private key (RFC 8410), as Web Crypto imports it. */
+const PKCS8_X25519 = [0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x04, 0x22, 0x04, 0x20];
+
+/** One Decrypter for every key of the keyring, each imported once (not once per report). */
+async function keyringDecrypter(keys: string[]): Promise<Decrypter> {
+  const made = new Decrypter();
+  for (const key of keys) {
+    try {
+      const bytes = bech32.decodeToBytes(key.toLowerCase()).bytes;
+      made.addIdentity(await crypto.subtle.importKey('pkcs8', new Uint8Array([...PKCS8_X25519, ...bytes]), { name: 'X25519' }, false, ['deriveBits']));
+    } catch {
+      // A browser without X25519 in Web Crypto: age's own implementation, from the key as text.
+      made.addIdentity(key);
+    }
+  }
+  return made;
+}
+
+async function open(sealed: string): Promise<string | null> {
+  try {
+    decrypter ??= keyringDecrypter(identities);
+    return await (await decrypter).decrypt(armor.decode(sealed), 'text');
+  } catch {
+    return null;
+  }
+}
+
+/** A refusal of the desk API (401 without a session), passed on to the page with its status. */
+class StatusError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export interface InboxBatch {
+  today: string;
+  /** Cases in the list, opened or not yet. */
+  total: number;
+  cases: (CaseMeta & { opened: string | null })[];
+}
+
+/**
+ * The inbox: fetches the list here (the page never parses or copies the ciphertext) and opens
+ * the reports in the list's order, one batch after another, each sent to the page as it is done.
+ * Each batch's decryption time is marked (performance.measure 'meldbalie:openen', for the benchmark).
+ */
+async function inbox(send: (batch: InboxBatch) => void): Promise<{ stopped: boolean }> {
+  const run = ++inboxRun;
+  const response = await fetch('/api/zaken', { credentials: 'same-origin' });
+  const data = (await response.json().catch(() => ({}))) as { cases?: (CaseMeta & { sealed: string | null })[]; today?: string; error?: string };
+  if (!response.ok || !data.cases || !data.today) throw new StatusError(response.status, data.error ?? `Fout ${response.status}.`);
+  const { cases, today } = data;
+  let start = 0;
+  do {
+    const batch = cases.slice(start, start + (start === 0 ? FIRST_BATCH : BATCH));
+    const began = performance.now();
+    let opened = 0;
+    const out: InboxBatch['cases'] = [];
+    for (const { sealed, ...c } of batch) {
+      if (run !== inboxRun || identities.length === 0) return { stopped: true };
+      let text = openedReports.get(c.reportId);
+      if (text === undefined) {
+        text = sealed ? await open(sealed) : null;
+        openedReports.set(c.reportId, text);
+        opened++;
+      }
+      out.push({ ...c, opened: text });
+    }
+    if (opened > 0) performance.measure('meldbalie:openen', { start: began, detail: { count: opened } });
+    send({ today, total: cases.length, cases: out });
+    start += batch.length;
+  } while (start < cases.length);
+  return { stopped: false };
+}
 
 async function sealTo(recipient: string, text: string) {
   const encrypter = new Encrypter();
@@ -65,6 +164,7 @@ async function openWith(keys: string[], sealed: string): Promise<string | undefi
  * server to keep instead.
  */
 async function unlock(request: Unlock): Promise<{ ok: boolean; rewrapped?: string }> {
+  forget();
   if (request.way === 'herstelsleutel') {
     identities = ring(await unwrap(await recoveryKey(request.bytes), request.wrapped));
     return { ok: identities.length > 0 };
@@ -95,11 +195,19 @@ async function rotate(transferKeys: Record<string, string>, recoveryBytes: Uint8
   };
 }
 
-async function handle(request: WorkerRequest): Promise<unknown> {
+/** Forgets the keyring and everything opened with it. */
+function forget() {
+  identities = [];
+  pending = undefined;
+  decrypter = undefined;
+  openedReports = new Map();
+  inboxRun++;
+}
+
+async function handle(request: WorkerRequest, send: (batch: InboxBatch) => void): Promise<unknown> {
   if (request.op === 'unlock') return unlock(request.unlock);
   if (request.op === 'lock') {
-    identities = [];
-    pending = undefined;
+    forget();
     return {};
   }
   if (identities.length === 0) throw new Error('De sleutel is niet ontgrendeld.');
@@ -111,14 +219,18 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   if (request.op === 'wrapFor') return { wrapped: await wrap(await passkeyKey(request.prf, request.credentialId), ringText(identities)) };
   if (request.op === 'rotate') return rotate(request.transferKeys, request.recoveryBytes);
   if (request.op === 'commit' || request.op === 'discard') {
-    if (request.op === 'commit' && pending) identities = pending;
+    if (request.op === 'commit' && pending) {
+      identities = pending;
+      decrypter = undefined;
+    }
     pending = undefined;
     return {};
   }
+  if (request.op === 'inbox') return inbox(send);
   if (request.op === 'sealNote') return { sealed: await sealTo(desk, request.text) };
   if (request.op === 'open') {
     const opened: Record<string, string | null> = {};
-    for (const item of request.items) opened[item.id] = (await openWith(identities, item.sealed)) ?? null;
+    for (const item of request.items) opened[item.id] = await open(item.sealed);
     return opened;
   }
   return { forReporter: await sealTo(request.replyRecipient, request.text), forDesk: await sealTo(desk, request.text) };
@@ -127,8 +239,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
 self.onmessage = async (event: MessageEvent<{ id: number; request: WorkerRequest }>) => {
   const { id, request } = event.data;
   try {
-    self.postMessage({ id, result: await handle(request) });
+    self.postMessage({ id, result: await handle(request, (batch) => self.postMessage({ id, progress: batch })) });
   } catch (error) {
-    self.postMessage({ id, error: (error as Error).message });
+    self.postMessage({ id, error: (error as Error).message, status: error instanceof StatusError ? error.status : undefined });
   }
 };

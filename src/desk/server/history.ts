@@ -5,6 +5,7 @@
  * history, and subjects hold report ids and statuses only, never content.
  */
 import type { AuditRow, DeskStore } from './store.ts';
+import { sealedOf } from './receiver.ts';
 
 export interface StatusChange {
   day: string;
@@ -48,11 +49,9 @@ export function caseHistories(rows: AuditRow[]): Map<string, CaseHistory> {
 
 /** Every case's metadata with its sealed report and first feedback day: what the figures need. */
 export async function figureCases(store: DeskStore) {
-  const histories = caseHistories(await store.audit());
-  return Promise.all(
-    (await store.listCases()).map(async ({ readBy: _readBy, ...c }) => {
-      const report = (await store.events(c.reportId)).find((e) => e.type === 'report.created');
-      return { ...c, sealed: report ? (JSON.parse(report.body).data.sealed as string) : null, firstFeedbackDay: histories.get(c.reportId)?.firstFeedbackDay ?? null };
-    }),
-  );
+  const [histories, cases, reports] = await Promise.all([store.audit().then(caseHistories), store.listCases(), store.reportBodies()]);
+  return cases.map(({ readBy: _readBy, ...c }) => {
+    const body = reports.get(c.reportId);
+    return { ...c, sealed: body ? sealedOf(body) : null, firstFeedbackDay: histories.get(c.reportId)?.firstFeedbackDay ?? null };
+  });
 }

@@ -7,7 +7,7 @@
 import pg from 'pg';
 import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, ReplyTemplate, Rotation, RotationResult, Session, StoredEvent } from './store.ts';
 import { newChallengeKey } from './challenges.ts';
-import { ADDED_COLUMNS, caseChange, credentialState, REMOVE_MEMBER, rotationResult, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
+import { ADDED_COLUMNS, caseChange, credentialState, REMOVE_MEMBER, REPORT_BODIES, rotationResult, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key text PRIMARY KEY, value text NOT NULL);
@@ -253,6 +253,9 @@ export class PostgresDeskStore implements DeskStore {
   }
   async events(reportId: string) {
     return (await this.#rows('SELECT * FROM events WHERE report_id = $1 ORDER BY seq', [reportId])).map(toEvent);
+  }
+  async reportBodies() {
+    return new Map((await this.#rows(REPORT_BODIES)).map((row) => [row.report_id as string, row.body as string]));
   }
   async updateCase(reportId: string, change: Partial<Pick<Case, 'status' | 'closingReason' | 'acknowledgedDay' | 'assignee'>>) {
     const { set, values, count } = caseChange(change, (i) => `$${i}`);

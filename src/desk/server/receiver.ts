@@ -28,6 +28,9 @@ export interface Incoming {
 
 export type Answer = { status: number; body: Record<string, string> };
 
+/** The sealed part of a stored event's body (what the browser opens). */
+export const sealedOf = (body: string) => JSON.parse(body).data.sealed as string;
+
 export async function receiveEvent(incoming: Incoming, context: ReceiverContext): Promise<Answer> {
   const now = context.now ?? Date.now();
   // Not set up yet: the site keeps the report and tries again later.

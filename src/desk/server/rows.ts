@@ -105,3 +105,6 @@ export const ADDED_COLUMNS: [table: string, column: string, type: string][] = [
 export const rotationResult = (ids: string[], rotation: Rotation): RotationResult => ({
   rotated: { sealed: ids.filter((id) => rotation.copies[id]).length, cleared: ids.filter((id) => !rotation.copies[id]) },
 });
+
+/** Every report's report.created body with its report id (the same SQL in both stores). */
+export const REPORT_BODIES = "SELECT report_id, body FROM events WHERE type = 'report.created'";

@@ -9,7 +9,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, ReplyTemplate, Rotation, RotationResult, Session, StoredEvent } from './store.ts';
 import { newChallengeKey } from './challenges.ts';
-import { ADDED_COLUMNS, caseChange, credentialState, REMOVE_MEMBER, rotationResult, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
+import { ADDED_COLUMNS, caseChange, credentialState, REMOVE_MEMBER, REPORT_BODIES, rotationResult, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -210,7 +210,12 @@ export class SqliteDeskStore implements DeskStore {
     return (this.#db.prepare('SELECT member_id FROM case_reads WHERE report_id = ? ORDER BY member_id').all(reportId) as Row[]).map((r) => r.member_id as string);
   }
   async listCases() {
-    return (this.#db.prepare('SELECT * FROM cases ORDER BY new_answer DESC, received_day DESC, report_id').all() as Row[]).map((row) => toCase(row, this.#readBy(row.report_id as string)));
+    // Who read what in one query for every case, not one per case.
+    const readBy = new Map<string, string[]>();
+    for (const row of this.#db.prepare('SELECT report_id, member_id FROM case_reads ORDER BY member_id').all() as Row[]) {
+      readBy.set(row.report_id as string, [...(readBy.get(row.report_id as string) ?? []), row.member_id as string]);
+    }
+    return (this.#db.prepare('SELECT * FROM cases ORDER BY new_answer DESC, received_day DESC, report_id').all() as Row[]).map((row) => toCase(row, readBy.get(row.report_id as string) ?? []));
   }
   async getCase(reportId: string) {
     const row = this.#db.prepare('SELECT * FROM cases WHERE report_id = ?').get(reportId) as Row | undefined;
@@ -218,6 +223,9 @@ export class SqliteDeskStore implements DeskStore {
   }
   async events(reportId: string) {
     return (this.#db.prepare('SELECT * FROM events WHERE report_id = ? ORDER BY rowid').all(reportId) as Row[]).map(toEvent);
+  }
+  async reportBodies() {
+    return new Map((this.#db.prepare(REPORT_BODIES).all() as Row[]).map((row) => [row.report_id as string, row.body as string]));
   }
   async updateCase(reportId: string, change: Partial<Pick<Case, 'status' | 'closingReason' | 'acknowledgedDay' | 'assignee'>>) {
     const { set, values, count } = caseChange(change, () => '?');

@@ -178,6 +178,8 @@ export interface DeskStore {
   listCases(): Promise<Case[]>;
   getCase(reportId: string): Promise<Case | undefined>;
   events(reportId: string): Promise<StoredEvent[]>;
+  /** The body of every report's report.created event by report id, in one query (the inbox and the figures list every case). */
+  reportBodies(): Promise<Map<string, string>>;
   updateCase(reportId: string, change: Partial<Pick<Case, 'status' | 'closingReason' | 'acknowledgedDay' | 'assignee'>>): Promise<void>;
   markRead(reportId: string, memberId: string): Promise<void>;
   addOutgoing(outgoing: Outgoing): Promise<void>;

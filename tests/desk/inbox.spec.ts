@@ -1,0 +1,94 @@
+/**
+ * A long inbox: 120 cases delivered to the desk's receiver as the site sends them (sealed,
+ * signed). The table shows the first 50; "Meer tonen" adds 50 at a time, by keyboard, with the
+ * focus on the first new row; search covers every case, also those not in the table; axe.
+ * The store query behind the list is tested on both stores in tests/integration/desk-store.test.ts,
+ * so this runs once, on SQLite.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { addPasskeyAuthenticator, axeViolations, freePort, setUpInBrowser, startDesk, type Desk } from './support.ts';
+import { seedDesk, type Seeded } from './seed.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const CASES = 120;
+let dir: string;
+let desk: Desk;
+let staff: BrowserContext;
+let page: Page;
+let seeded: Seeded;
+
+test.beforeAll(async ({ browser }) => {
+  test.skip(test.info().project.name === 'postgres', 'the same page on SQLite; the list query is tested on both stores');
+  dir = mkdtempSync(join(tmpdir(), 'meldbalie-inbox-'));
+  const port = await freePort();
+  desk = await startDesk({ DESK_PORT: String(port), DESK_URL: `http://localhost:${port}`, DESK_DATA_DIR: join(dir, 'desk') });
+  staff = await browser.newContext();
+  page = await staff.newPage();
+  await addPasskeyAuthenticator(staff, page);
+  const env = await setUpInBrowser(page, /(http:\/\/localhost:\d+\/instellen\/#\S+)/.exec(desk.output())![1], 'Beheerder inbox');
+  seeded = await seedDesk(env.REPORT_FORWARD_URL.replace('localhost', '127.0.0.1'), env.REPORT_FORWARD_SECRET, env.REPORT_RECIPIENTS, CASES, 3, { mark: (n) => `Zoekwoord-${n}x.` });
+});
+
+test.afterAll(async () => {
+  await staff?.close();
+  await desk?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('a long inbox shows 50 rows, more on request by keyboard, and search covers every case', async () => {
+  await page.goto(`${desk.url}/`);
+  await page.getByRole('button', { name: 'Ontgrendelen met passkey' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meldingen');
+  await expect(page.locator('#inbox-summary')).toHaveText('120 meldingen. Nieuwe antwoorden staan bovenaan. De eerste 50 staan in de tabel.');
+  const rows = page.locator('#inbox-rows tr');
+  await expect(rows).toHaveCount(50);
+  // The cases the reporter answered are on top.
+  await expect(rows.first()).toContainText('Nieuw antwoord');
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await axeViolations(page)).toEqual([]);
+  }
+
+  // "Meer tonen" with the keyboard: 50 more, and the focus goes to the first of them.
+  await page.getByRole('button', { name: 'Meer tonen (nog 70)' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(100);
+  await expect(rows.nth(50).getByRole('link')).toBeFocused();
+  await expect(page.locator('#status-line')).toHaveText('50 meldingen meer getoond, 100 in de tabel.');
+  await page.getByRole('button', { name: 'Meer tonen (nog 20)' }).click();
+  await expect(rows).toHaveCount(120);
+  await expect(page.locator('#inbox-more')).toBeHidden();
+  await expect(page.locator('#inbox-summary')).toHaveText('120 meldingen. Nieuwe antwoorden staan bovenaan.');
+
+  // Search finds a case that was not among the first 50, and a new search starts at 50 again.
+  const firstPage = new Set((await rows.getByRole('link').evaluateAll((links) => links.map((l) => l.getAttribute('href')))).slice(0, 50));
+  const hidden = seeded.reportIds.findIndex((id) => !firstPage.has(`#zaak/${id}`));
+  await page.getByLabel('Zoeken').fill(`zoekwoord-${hidden}x`);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.getByRole('link')).toHaveAttribute('href', `#zaak/${seeded.reportIds[hidden]}`);
+  await expect(page.locator('#inbox-summary')).toHaveText('1 van 120 meldingen. Nieuwe antwoorden staan bovenaan.');
+  await expect(page.locator('#inbox-more')).toBeHidden();
+
+  // Opening a case and coming back lists every case again (from what the worker already opened).
+  await rows.getByRole('link').click();
+  await expect(page.getByText(`Zoekwoord-${hidden}x.`, { exact: false })).toBeVisible();
+  await page.getByRole('link', { name: 'Terug naar de meldingen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meldingen');
+  await expect(page.locator('#inbox-summary')).toHaveText('1 van 120 meldingen. Nieuwe antwoorden staan bovenaan.');
+  await expect(rows).toHaveCount(1);
+  // "Lijst vernieuwen" loads the list again and replaces the rows instead of adding to them.
+  await page.getByLabel('Zoeken').fill('');
+  await expect(rows).toHaveCount(50);
+  for (const clicks of [1, 2]) {
+    const old = await rows.first().elementHandle();
+    for (let i = 0; i < clicks; i++) await page.getByRole('button', { name: 'Lijst vernieuwen' }).click();
+    await old!.waitForElementState('hidden'); // removed from the table, not kept next to the new rows
+    await expect(page.locator('#inbox-summary')).toHaveText('120 meldingen. Nieuwe antwoorden staan bovenaan. De eerste 50 staan in de tabel.');
+    await expect(rows).toHaveCount(50);
+    expect(new Set(await rows.getByRole('link').evaluateAll((links) => links.map((l) => l.getAttribute('href')))).size).toBe(50);
+  }
+});
