@@ -142,12 +142,6 @@ async function inbox(send: (batch: InboxBatch) => void): Promise<{ stopped: bool
   return { stopped: false };
 }
 
-async function sealTo(recipient: string, text: string) {
-  const encrypter = new Encrypter();
-  encrypter.addRecipient(recipient);
-  return armor.encode(await encrypter.encrypt(text));
-}
-
 async function openWith(keys: string[], sealed: string): Promise<string | undefined> {
   try {
     const decrypter = new Decrypter();
