@@ -39,7 +39,10 @@ const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'buil
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(!quiet && process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
-for (const [stream, target] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+for (const [stream, target] of [
+  [child.stdout, process.stdout],
+  [child.stderr, process.stderr],
+]) {
   stream.on('data', (chunk) => {
     log.write(chunk.toString().replace(ANSI, ''));
     if (!quiet) target.write(chunk);

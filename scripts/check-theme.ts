@@ -30,7 +30,10 @@ if (!args.includes('--no-build')) {
 }
 
 const PAGES = ['/', '/gemeenten/woerden/', '/signalen/signaal/paspoort-niet-in-eigen-bezit/', '/melden/', '/melden/uitkomst-anoniem/', '/pl/', '/zoeken/'];
-const SIZES = [{ width: 390, height: 800 }, { width: 1280, height: 800 }];
+const SIZES = [
+  { width: 390, height: 800 },
+  { width: 1280, height: 800 },
+];
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 const server = await startServer({ MELDWIJZER_DIST: out, REPORT_DATA_DIR: mkdtempSync(join(tmpdir(), 'check-theme-')), REPORT_MIN_FILL_SECONDS: '0' });
@@ -40,9 +43,22 @@ try {
   const axe = async (page: import('playwright-core').Page, label: string) => {
     await page.addScriptTag({ content: axeSource });
     const violations = await page.evaluate(
-      (tags) => (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe
-        .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-        .then((r) => r.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)),
+      (tags) =>
+        (
+          window as unknown as {
+            axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe
+          .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+          .then((r) =>
+            r.violations.map(
+              (v) =>
+                `${v.id} (${v.help}): ${v.nodes
+                  .slice(0, 3)
+                  .map((n) => n.target.join(' '))
+                  .join(', ')}`,
+            ),
+          ),
       WCAG_TAGS,
     );
     for (const v of violations) problems.push(`${label}: ${v}`);

@@ -25,7 +25,11 @@ function readStrings(locale: string, problems: Problem[]): StringsFile {
   try {
     return { file, strings: JSON.parse(readFileSync(file, 'utf8')) };
   } catch (error) {
-    problems.push({ file, field: '(bestand)', message: `Dit bestand is geen geldige JSON (${(error as Error).message}). Controleer aanhalingstekens en komma's.` });
+    problems.push({
+      file,
+      field: '(bestand)',
+      message: `Dit bestand is geen geldige JSON (${(error as Error).message}). Controleer aanhalingstekens en komma's.`,
+    });
     return { file, strings: {} };
   }
 }
@@ -43,7 +47,9 @@ if (process.argv[2] === '--vertaald') {
   }
   const unknown = keys.filter((k) => !current[k]);
   if (unknown.length) {
-    console.error(`Onbekende sleutel(s): ${unknown.join(', ')}. Gebruik de sleutels zoals check:translations ze noemt, bijvoorbeeld signalen.<id> of beleid.<id>.`);
+    console.error(
+      `Onbekende sleutel(s): ${unknown.join(', ')}. Gebruik de sleutels zoals check:translations ze noemt, bijvoorbeeld signalen.<id> of beleid.<id>.`,
+    );
     process.exit(2);
   }
   const chosen = (keys.length ? keys : Object.keys(current)).filter((key) => isTranslated(site, locale, key));
@@ -73,7 +79,9 @@ for (const locale of only ? [only as TranslatedLocale] : TRANSLATED_LOCALES) {
   // Parts the translation format has no place for: shown in Dutch, marked "(in het Nederlands)".
   const dropped = site.signalen.filter((s) => s.data.example && isTranslated(site, locale, `signalen.${s.id}`)).map((s) => s.id);
   errorCount += mine.length;
-  console.log(`\n${locale}: ${mine.length} fout(en), ${missing.length} wacht(en) op vertaling, ${stale.length} verouderd, ${dropped.length} voorbeeld(en) in het Nederlands`);
+  console.log(
+    `\n${locale}: ${mine.length} fout(en), ${missing.length} wacht(en) op vertaling, ${stale.length} verouderd, ${dropped.length} voorbeeld(en) in het Nederlands`,
+  );
   for (const p of mine) console.log(`  fout        ${p.file} › ${p.field}: ${p.message}`);
   for (const p of missing) {
     const what = p.detail ?? (p.reason === 'ontbreekt' ? 'niet vertaald' : 'de Nederlandse tekst heeft een deel dat de vertaling mist');
@@ -89,5 +97,9 @@ for (const p of errors.filter((p) => !TRANSLATED_LOCALES.some((l) => p.file.incl
   errorCount++;
   console.log(`fout ${p.file} › ${p.field}: ${p.message}`);
 }
-console.log(errorCount ? `\n${errorCount} fout(en): de build weigert deze. Herstel ze eerst.` : '\nGeen fouten. Wat wacht op vertaling staat hierboven; de site toont het tot dan in het Nederlands.');
+console.log(
+  errorCount
+    ? `\n${errorCount} fout(en): de build weigert deze. Herstel ze eerst.`
+    : '\nGeen fouten. Wat wacht op vertaling staat hierboven; de site toont het tot dan in het Nederlands.',
+);
 process.exitCode = errorCount ? 1 : 0;

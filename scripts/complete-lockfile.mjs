@@ -7,8 +7,23 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const PLATFORMS = [['darwin', 'darwin'], ['win32', 'win32'], ['windows', 'win32'], ['linux', 'linux'], ['freebsd', 'freebsd'], ['android', 'android'], ['openharmony', 'openharmony']];
-const CPUS = [['arm64', 'arm64'], ['aarch64', 'arm64'], ['x64', 'x64'], ['ia32', 'ia32'], ['arm-', 'arm'], ['wasm32', 'wasm32']];
+const PLATFORMS = [
+  ['darwin', 'darwin'],
+  ['win32', 'win32'],
+  ['windows', 'win32'],
+  ['linux', 'linux'],
+  ['freebsd', 'freebsd'],
+  ['android', 'android'],
+  ['openharmony', 'openharmony'],
+];
+const CPUS = [
+  ['arm64', 'arm64'],
+  ['aarch64', 'arm64'],
+  ['x64', 'x64'],
+  ['ia32', 'ia32'],
+  ['arm-', 'arm'],
+  ['wasm32', 'wasm32'],
+];
 const find = (table, name) => table.find(([key]) => name.includes(key))?.[1];
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));

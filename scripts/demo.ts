@@ -144,5 +144,7 @@ if (!stopping) {
   rmSync(siteEnv.REPORT_DATA_DIR, { recursive: true, force: true });
   site = run('scripts/start.mjs', { ...siteEnv, REPORT_RECIPIENTS: recipient!, REPORT_FORWARD_URL: `${deskUrl}/api/ontvang/` }, 'site');
   await until(() => answers(`${siteUrl}/healthz`));
-  console.log(`\nDemo: de meldbalie is ingesteld. De site versleutelt nu voor ${recipient} en stuurt meldingen naar de meldbalie.\n  Meld via een gemeente op ${siteUrl}/ en lees de melding op ${deskUrl}/\n`);
+  console.log(
+    `\nDemo: de meldbalie is ingesteld. De site versleutelt nu voor ${recipient} en stuurt meldingen naar de meldbalie.\n  Meld via een gemeente op ${siteUrl}/ en lees de melding op ${deskUrl}/\n`,
+  );
 }

@@ -113,11 +113,13 @@ export function everydayNames(file: string, gemeenten: Pick<Feature, 'code' | 'n
   for (const [code, entry] of Object.entries(data)) {
     const cbsName = byCode.get(code);
     if (!cbsName) problems.push(`${file}: ${code} is geen gemeente in de indeling ${SETS.gemeente.year}. Verbeter de code of haal de gemeente weg.`);
-    else if (entry.name !== cbsName) problems.push(`${file}: ${code} heet in de CBS-gegevens "${cbsName}", niet "${entry.name}". Neem de CBS-naam over bij name.`);
+    else if (entry.name !== cbsName)
+      problems.push(`${file}: ${code} heet in de CBS-gegevens "${cbsName}", niet "${entry.name}". Neem de CBS-naam over bij name.`);
     if (!entry.source?.trim()) problems.push(`${file}: ${code} heeft geen source. Noem waar staat dat deze namen gangbaar zijn.`);
     const list = entry.everydayNames ?? [];
     if (list.length === 0) problems.push(`${file}: ${code} heeft geen everydayNames. Vul ze in of haal de gemeente weg.`);
-    for (const name of list) if (official.has(name.toLowerCase())) problems.push(`${file}: ${code}: "${name}" is de officiële naam van een andere gemeente. Haal de naam weg.`);
+    for (const name of list)
+      if (official.has(name.toLowerCase())) problems.push(`${file}: ${code}: "${name}" is de officiële naam van een andere gemeente. Haal de naam weg.`);
     names.set(code, [...list]);
   }
   if (problems.length) throw new Error(problems.join('\n'));
@@ -213,7 +215,10 @@ export function derive() {
   const counts = { gemeente: gemeenten.length, provincie: provinces.length, ...Object.fromEntries(REGION_TYPES.map((t) => [t, regions[t].length])) };
   for (const [layer, expected] of Object.entries(EXPECTED)) {
     const found = counts[layer as keyof typeof counts];
-    if (found !== expected) problems.push(`${layer}: ${found} gebieden in de gegevens, verwacht ${expected}. Controleer de bron en pas EXPECTED aan als de indeling echt veranderd is.`);
+    if (found !== expected)
+      problems.push(
+        `${layer}: ${found} gebieden in de gegevens, verwacht ${expected}. Controleer de bron en pas EXPECTED aan als de indeling echt veranderd is.`,
+      );
   }
   const codes = gemeenten.map((g) => g.code);
   if (new Set(codes).size !== codes.length) problems.push('Dubbele gemeentecodes in de gegevens.');
@@ -241,7 +246,10 @@ export function derive() {
 
   // Cross-checks between layers: a veiligheidsregio lies in one province and one police unit,
   // and every region of every set has members.
-  for (const [outer, label] of [['province', 'provincie'], ['politie-eenheid', 'politie-eenheid']] as const) {
+  for (const [outer, label] of [
+    ['province', 'provincie'],
+    ['politie-eenheid', 'politie-eenheid'],
+  ] as const) {
     const seen = new Map<string, Set<string>>();
     for (const row of rows) {
       const inner = row.regions.veiligheidsregio.code;
@@ -356,7 +364,10 @@ export function updateHandEdited(text: string, row: Row, ids: Record<RegionType,
     }
     kept.push(lines[i]);
   }
-  const anchor = Math.max(kept.findIndex((l) => l.startsWith('regio:')), kept.findIndex((l) => l.startsWith('province:')));
+  const anchor = Math.max(
+    kept.findIndex((l) => l.startsWith('regio:')),
+    kept.findIndex((l) => l.startsWith('province:')),
+  );
   if (anchor < 0) throw new Error('province ontbreekt');
   const existingFormer = (yaml.load(text) as { formerNames?: string[] }).formerNames ?? [];
   const former = [...new Set([...existingFormer, ...row.formerNames])].sort((a, b) => a.localeCompare(b, 'nl'));
@@ -395,7 +406,9 @@ function main() {
       for (const field of ORGANISATION_FIELDS) {
         const organisation = organisations?.[field];
         if (organisation && !existsSync(`content/organisaties/${organisation}.yaml`)) {
-          throw new Error(`${ORGANISATIONS_FILE}: ${region.code} noemt bij ${field} "${organisation}", maar content/organisaties/${organisation}.yaml bestaat niet.`);
+          throw new Error(
+            `${ORGANISATIONS_FILE}: ${region.code} noemt bij ${field} "${organisation}", maar content/organisaties/${organisation}.yaml bestaat niet.`,
+          );
         }
       }
       write(`content/gebieden/${id}.yaml`, gebiedFile(type, region, organisations));
@@ -414,7 +427,10 @@ function main() {
   }
   const current = new Set(rows.map((r) => r.code));
   for (const [code, { file }] of existing) {
-    if (!current.has(code)) throw new Error(`content/gemeenten/${file}: ${code} bestaat niet meer in de gemeentelijke indeling ${SETS.gemeente.year}. Voeg de inhoud met de hand samen met de nieuwe gemeente en verwijder het bestand.`);
+    if (!current.has(code))
+      throw new Error(
+        `content/gemeenten/${file}: ${code} bestaat niet meer in de gemeentelijke indeling ${SETS.gemeente.year}. Voeg de inhoud met de hand samen met de nieuwe gemeente en verwijder het bestand.`,
+      );
   }
   let created = 0;
   let updated = 0;
@@ -423,7 +439,8 @@ function main() {
     const found = existing.get(row.code);
     if (!found || found.text.startsWith(GENERATED_MARKER)) {
       const file = found?.file ?? `${row.id}.yaml`;
-      if (!found && existsSync(`content/gemeenten/${file}`)) throw new Error(`content/gemeenten/${file} bestaat al met een andere CBS-code dan ${row.code} (${row.name}).`);
+      if (!found && existsSync(`content/gemeenten/${file}`))
+        throw new Error(`content/gemeenten/${file} bestaat al met een andere CBS-code dan ${row.code} (${row.name}).`);
       write(`content/gemeenten/${file}`, newMunicipalityFile(row, ids));
       if (!found) created++;
       continue;
@@ -431,9 +448,12 @@ function main() {
     // A hand-edited file: its facts stay; check what the data can check, update the region fields.
     const { file, text, data } = found;
     if (data.province !== row.province.name) {
-      throw new Error(`content/gemeenten/${file}: province is "${data.province}", volgens de CBS-gegevens ${SETS.gemeente.year} "${row.province.name}". Verbeter de provincie en zet er een notitie bij.`);
+      throw new Error(
+        `content/gemeenten/${file}: province is "${data.province}", volgens de CBS-gegevens ${SETS.gemeente.year} "${row.province.name}". Verbeter de provincie en zet er een notitie bij.`,
+      );
     }
-    if (data.name !== row.name) report.push(`content/gemeenten/${file}: naam "${data.name}", in de CBS-gegevens "${row.name}" (${row.code}); de naam op de site blijft zoals hij is.`);
+    if (data.name !== row.name)
+      report.push(`content/gemeenten/${file}: naam "${data.name}", in de CBS-gegevens "${row.name}" (${row.code}); de naam op de site blijft zoals hij is.`);
     write(`content/gemeenten/${file}`, updateHandEdited(text, row, ids));
     updated++;
     // The Veilig Thuis organisation the file's region names should serve the municipality's VT region.
@@ -443,12 +463,26 @@ function main() {
     const mappedCode = own ? Object.entries(mapping).find(([, m]) => m.organisation === own)?.[0] : undefined;
     const explained = ((yaml.load(text) as { notes?: string[] }).notes ?? []).some((n) => n.includes(`Veilig Thuis-regio ${vt.name}`));
     if (mappedCode && mappedCode !== vt.code && !explained) {
-      report.push(`content/gemeenten/${file}: de regio noemt Veilig Thuis "${own}" (${mappedCode}), maar volgens CBS ligt ${row.name} in Veilig Thuis-regio ${vt.code} ${vt.name}. Controleer dit en leg het uit in notes.`);
+      report.push(
+        `content/gemeenten/${file}: de regio noemt Veilig Thuis "${own}" (${mappedCode}), maar volgens CBS ligt ${row.name} in Veilig Thuis-regio ${vt.code} ${vt.name}. Controleer dit en leg het uit in notes.`,
+      );
     }
   }
 
   // The derived table, with its evidence.
-  const header = ['cbsCode', 'name', 'id', 'province', 'provinceCode', 'provinceShare', ...REGION_TYPES.flatMap((t) => [`${FIELD[t]}Code`, FIELD[t], `${FIELD[t]}Share`, `${FIELD[t]}MarginKm`]), 'interiorLon', 'interiorLat', 'interiorDepthKm', 'formerNames'];
+  const header = [
+    'cbsCode',
+    'name',
+    'id',
+    'province',
+    'provinceCode',
+    'provinceShare',
+    ...REGION_TYPES.flatMap((t) => [`${FIELD[t]}Code`, FIELD[t], `${FIELD[t]}Share`, `${FIELD[t]}MarginKm`]),
+    'interiorLon',
+    'interiorLat',
+    'interiorDepthKm',
+    'formerNames',
+  ];
   const csv = [header.join(',')]
     .concat(
       rows.map((r) =>
@@ -482,7 +516,11 @@ function main() {
       ...weakest,
       `${rows.filter((r) => r.formerNames.length).length} gemeenten met eerdere namen, ${rows.filter((r) => r.everydayNames.length).length} met gangbare namen naast de CBS-naam.`,
       ...report,
-      check ? (differences.length ? `Verschillen met de gegevens:\n  ${differences.join('\n  ')}` : 'De inhoud klopt met de gegevens.') : `${differences.length} bestand(en) geschreven.`,
+      check
+        ? differences.length
+          ? `Verschillen met de gegevens:\n  ${differences.join('\n  ')}`
+          : 'De inhoud klopt met de gegevens.'
+        : `${differences.length} bestand(en) geschreven.`,
     ].join('\n'),
   );
   if (check && differences.length) process.exitCode = 1;

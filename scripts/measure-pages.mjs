@@ -70,5 +70,7 @@ console.log('| --- | --- | --- | --- | --- |');
 for (const r of rows) {
   // Inline JS is already inside the HTML bytes: add only the external files.
   const total = r.html.gzip + r.css.gzip + r.external.gzip;
-  console.log(`| ${r.page} | ${kb(r.html.raw)} / ${kb(r.html.gzip)} | ${kb(r.css.raw)} / ${kb(r.css.gzip)} | ${kb(r.js.raw)} / ${kb(r.js.gzip)} | ${kb(total)} |`);
+  console.log(
+    `| ${r.page} | ${kb(r.html.raw)} / ${kb(r.html.gzip)} | ${kb(r.css.raw)} / ${kb(r.css.gzip)} | ${kb(r.js.raw)} / ${kb(r.js.gzip)} | ${kb(total)} |`,
+  );
 }

@@ -83,14 +83,19 @@ try {
 // The same key the Node server would use: configured, or kept in REPORT_DATA_DIR.
 const { secret, source, file } = loadOrCreateSecret(config.reportSecret, config.dataDir);
 if (source !== 'config') {
-  console.log(`${source === 'created' ? 'Nieuwe sleutel voor meldingen gemaakt in' : 'Sleutel voor meldingen gelezen uit'} ${file}. Op het platform zelf: wrangler secret put REPORT_SECRET (maken: ${SECRET_COMMAND}).`);
+  console.log(
+    `${source === 'created' ? 'Nieuwe sleutel voor meldingen gemaakt in' : 'Sleutel voor meldingen gelezen uit'} ${file}. Op het platform zelf: wrangler secret put REPORT_SECRET (maken: ${SECRET_COMMAND}).`,
+  );
 }
 const persist = join(config.dataDir, 'serverless');
 mkdirSync(persist, { recursive: true, mode: 0o700 });
 chmodSync(persist, 0o700);
 
 // Bindings: every REPORT_* setting as given, plus the key. dotenv single quotes are literal.
-const bindings: Record<string, string> = { ...Object.fromEntries(Object.entries(process.env).filter(([name, value]) => name.startsWith('REPORT_') && value)), REPORT_SECRET: secret.toString('base64') };
+const bindings: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([name, value]) => name.startsWith('REPORT_') && value)),
+  REPORT_SECRET: secret.toString('base64'),
+};
 const unquotable = Object.entries(bindings).find(([, value]) => /['\n\r]/.test(value!));
 if (unquotable) {
   console.error(`${unquotable[0]} bevat een aanhalingsteken of regeleinde; dat kan niet als binding worden doorgegeven.`);
@@ -99,7 +104,13 @@ if (unquotable) {
 const privateDir = mkdtempSync(join(tmpdir(), 'meldwijzer-preview-'));
 chmodSync(privateDir, 0o700);
 const envFile = join(privateDir, 'bindings.env');
-writeFileSync(envFile, Object.entries(bindings).map(([name, value]) => `${name}='${value}'\n`).join(''), { mode: 0o600 });
+writeFileSync(
+  envFile,
+  Object.entries(bindings)
+    .map(([name, value]) => `${name}='${value}'\n`)
+    .join(''),
+  { mode: 0o600 },
+);
 
 const wranglerBin = join(createRequire(import.meta.url).resolve('wrangler/package.json'), '..', 'bin', 'wrangler.js');
 const child = spawn(
@@ -107,14 +118,20 @@ const child = spawn(
   [
     wranglerBin,
     'dev',
-    '--config', wranglerConfig,
-    '--ip', '127.0.0.1',
-    '--port', String(workerdPort),
-    '--env-file', envFile,
-    '--persist-to', persist,
+    '--config',
+    wranglerConfig,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(workerdPort),
+    '--env-file',
+    envFile,
+    '--persist-to',
+    persist,
     '--show-interactive-dev-session=false',
     // No line per request: it would hold the address (and a receipt link) with a time.
-    '--log-level', 'warn',
+    '--log-level',
+    'warn',
   ],
   {
     cwd: root,

@@ -31,8 +31,15 @@ function fail(message: string): never {
 function identities(): string[] {
   const value = process.env.REPORT_IDENTITY?.trim();
   if (!value) return [];
-  const text = AGE_IDENTITY.test(value) ? value : existsSync(value) ? readFileSync(value, 'utf8') : fail(`REPORT_IDENTITY is geen AGE-SECRET-KEY-… en geen bestaand bestand: ${value}`);
-  const keys = text.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+  const text = AGE_IDENTITY.test(value)
+    ? value
+    : existsSync(value)
+      ? readFileSync(value, 'utf8')
+      : fail(`REPORT_IDENTITY is geen AGE-SECRET-KEY-… en geen bestaand bestand: ${value}`);
+  const keys = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
   if (keys.length === 0 || !keys.every((key) => AGE_IDENTITY.test(key))) fail('REPORT_IDENTITY bevat geen geldige AGE-SECRET-KEY-….');
   return keys;
 }
@@ -58,14 +65,17 @@ ${identity}`);
     if (entry.type === 'report.created') {
       console.log(printable(`\nMelding ${entry.reportId}${entry.sealed ? ' (was versleuteld)' : ''}\n${JSON.stringify(entry.report, null, 2)}`));
     } else {
-      console.log(printable(`\nAanvulling bij ${entry.reportId}${entry.sealed ? ' (was versleuteld)' : ''} [${entry.message?.language}]\n${entry.message?.text}`));
+      console.log(
+        printable(`\nAanvulling bij ${entry.reportId}${entry.sealed ? ' (was versleuteld)' : ''} [${entry.message?.language}]\n${entry.message?.text}`),
+      );
     }
   }
 } else if (command === 'ask') {
   const [reportId, text] = args;
   if (!reportId || !text) fail('Gebruik: npm run receiver -- ask <melding-id> "uw vraag"');
   const site = process.env.REPORT_SITE_URL ?? fail('Zet REPORT_SITE_URL op het adres van de site, bijvoorbeeld http://127.0.0.1:4321/');
-  const intakeSecret = process.env.RECEIVER_INTAKE_SECRET ?? fail('Zet RECEIVER_INTAKE_SECRET op dezelfde whsec_-sleutel als REPORT_INTAKE_SECRET van de site.');
+  const intakeSecret =
+    process.env.RECEIVER_INTAKE_SECRET ?? fail('Zet RECEIVER_INTAKE_SECRET op dezelfde whsec_-sleutel als REPORT_INTAKE_SECRET van de site.');
   const report = readReceived(file).find((r) => r.type === 'report.created' && r.reportId === reportId);
   if (!report?.replyRecipient) fail(`Melding ${reportId} staat niet in ${file}, of heeft geen sleutel voor vragen.`);
   const { status, body } = await askQuestion({ siteUrl: site, intakeSecret, reportId, replyRecipient: report.replyRecipient, text });

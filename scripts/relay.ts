@@ -23,7 +23,7 @@ const store = await openReportStore(config);
 const BATCH = 50;
 const relay = createRelay({ store, config });
 
-if (process.argv.includes("--once")) {
+if (process.argv.includes('--once')) {
   // Deliver everything due now, batch after batch, then stop.
   const total = await relay.drain({ batch: BATCH });
   console.log(`Meldingen: ${total.delivered} afgeleverd, ${total.retrying} later opnieuw, ${total.dead} naar de dode brieven.`);

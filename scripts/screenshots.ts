@@ -22,21 +22,31 @@ const SHOTS: [string, string, ((page: Page) => Promise<void>)?][] = [
   ['gemeente', '/gemeenten/woerden/'],
   ['meldroute-start', '/melden/'],
   ['meldroute-stap', '/melden/uitkomst-anoniem/'],
-  ['formulier-fouten', '/melden/anoniem/', async (page) => {
-    await page.locator('form.report-form button[type="submit"]').first().click();
-    await page.waitForSelector('.error-summary, [data-error-summary]', { timeout: 10_000 }).catch(() => undefined);
-    await page.evaluate(() => window.scrollTo(0, 0));
-  }],
-  ['zoeken', '/zoeken/?q=loverboy', async (page) => {
-    await page.waitForSelector('.search-results li, [data-search-results] li', { timeout: 10_000 }).catch(() => undefined);
-  }],
+  [
+    'formulier-fouten',
+    '/melden/anoniem/',
+    async (page) => {
+      await page.locator('form.report-form button[type="submit"]').first().click();
+      await page.waitForSelector('.error-summary, [data-error-summary]', { timeout: 10_000 }).catch(() => undefined);
+      await page.evaluate(() => window.scrollTo(0, 0));
+    },
+  ],
+  [
+    'zoeken',
+    '/zoeken/?q=loverboy',
+    async (page) => {
+      await page.waitForSelector('.search-results li, [data-search-results] li', { timeout: 10_000 }).catch(() => undefined);
+    },
+  ],
 ];
 const SIZES = [
   { name: '390', width: 390, height: 800 },
   { name: '1280', width: 1280, height: 800 },
 ];
 
-const server = process.env.BASE_URL ? undefined : await startServer({ REPORT_DATA_DIR: mkdtempSync(join(tmpdir(), 'screenshots-')), REPORT_MIN_FILL_SECONDS: '0' });
+const server = process.env.BASE_URL
+  ? undefined
+  : await startServer({ REPORT_DATA_DIR: mkdtempSync(join(tmpdir(), 'screenshots-')), REPORT_MIN_FILL_SECONDS: '0' });
 const base = process.env.BASE_URL ?? server!.url;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
 try {

@@ -13,9 +13,7 @@ const root = new URL('..', import.meta.url).pathname;
 const marker = join(root, 'dist/server/entry.mjs');
 
 const sources = ['src', 'content', 'public', 'themes'].map((d) => join(root, d));
-const stale =
-  !existsSync(marker) ||
-  Math.max(...sources.map(newestChange), statSync(join(root, 'astro.config.mjs')).mtimeMs) > statSync(marker).mtimeMs;
+const stale = !existsSync(marker) || Math.max(...sources.map(newestChange), statSync(join(root, 'astro.config.mjs')).mtimeMs) > statSync(marker).mtimeMs;
 
 if (stale) {
   console.log('De site wordt gebouwd (dat duurt een minuut of twee)…');

@@ -25,10 +25,13 @@ for (const use of uses) console.log(`  ${use.file} → ${use.field}`);
 // What to look for in the built HTML: the organisation's links, or the number/address itself.
 const wanted = normalizeTerm(term);
 const needles =
-  wanted.kind === 'id' ? shownFactsOf(site, term)
-  : wanted.kind === 'phone' ? [`tel:${phoneDigits(term).replace(/^\+31/, '0')}`]
-  : wanted.kind === 'email' ? [`mailto:${wanted.value}`]
-  : [term];
+  wanted.kind === 'id'
+    ? shownFactsOf(site, term)
+    : wanted.kind === 'phone'
+      ? [`tel:${phoneDigits(term).replace(/^\+31/, '0')}`]
+      : wanted.kind === 'email'
+        ? [`mailto:${wanted.value}`]
+        : [term];
 if (wanted.kind === 'id' && !site.organisaties.some((o) => o.id === term)) {
   console.log(`"${term}" is geen organisatie; op pagina's zoeken gaat alleen voor een organisatie, een nummer of een adres.`);
   process.exit(uses.length ? 0 : 1);

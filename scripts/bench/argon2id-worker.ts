@@ -13,7 +13,8 @@ import { ARGON2 } from '../../src/lib/report/core/receipt-code.ts';
 import { createArgon2id } from '../../src/worker/argon2id.ts';
 
 const wasm = createArgon2id(simd, noSimd);
-const pureJs = (code: string, salt: Uint8Array, length: number) => argon2idAsync(code, salt, { t: ARGON2.passes, m: ARGON2.memoryKiB, p: ARGON2.parallelism, dkLen: length });
+const pureJs = (code: string, salt: Uint8Array, length: number) =>
+  argon2idAsync(code, salt, { t: ARGON2.passes, m: ARGON2.memoryKiB, p: ARGON2.parallelism, dkLen: length });
 
 export default {
   async fetch(request: Request): Promise<Response> {

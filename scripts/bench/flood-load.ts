@@ -6,7 +6,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { submitReport } from '../../tests/support/processes.ts';
 
-const { base, seconds, concurrency, addresses, kinds } = workerData as { base: string; seconds: number; concurrency: number; addresses: number; kinds: string[] };
+const { base, seconds, concurrency, addresses, kinds } = workerData as {
+  base: string;
+  seconds: number;
+  concurrency: number;
+  addresses: number;
+  kinds: string[];
+};
 /** An address from the benchmarking range 198.18.0.0/15 (RFC 2544): never a real reader. */
 const address = (n: number) => `198.18.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
 /** Node reads X-Forwarded-For (REPORT_TRUSTED_PROXIES=1), the Worker CF-Connecting-IP (kept by the preview's edge as Cloudflare would set it). */
@@ -17,14 +23,20 @@ const tally = async (kind: string, response: Response) => {
   const key = `${response.status}${/<h[12]>Het is nu erg druk<\/h[12]>/.test(await response.text()) ? ' host' : ''}`;
   statuses[kind][key] = (statuses[kind][key] ?? 0) + 1;
 };
-const report = { municipality: 'venlo', exploitationForm: 'arbeidsuitbuiting', dangerNow: 'nee', description: 'Benchmark: busje met mensen bij de loods, elke nacht.' };
+const report = {
+  municipality: 'venlo',
+  exploitationForm: 'arbeidsuitbuiting',
+  dangerNow: 'nee',
+  description: 'Benchmark: busje met mensen bij de loods, elke nacht.',
+};
 
 let n = 0;
 const end = performance.now() + seconds * 1000;
 const flooding = () => performance.now() < end;
-const loops = (count: number, attack: () => Promise<void>) => Array.from({ length: count }, async () => {
-  while (flooding()) await attack();
-});
+const loops = (count: number, attack: () => Promise<void>) =>
+  Array.from({ length: count }, async () => {
+    while (flooding()) await attack();
+  });
 await Promise.all([
   ...(kinds.includes('codes')
     ? loops(concurrency, async () => {

@@ -79,7 +79,6 @@ async function probe(base: string, until: () => boolean): Promise<number[]> {
   return samples;
 }
 
-
 type Samples = number[];
 interface Result {
   idle: Samples;
@@ -104,10 +103,21 @@ async function measure(target: 'node' | 'serverless'): Promise<Result> {
   const base = server.url;
   const statuses: Record<string, Record<string, number>> = { code: {}, report: {} };
   try {
-    const report = { municipality: 'venlo', exploitationForm: 'arbeidsuitbuiting', dangerNow: 'nee', description: 'Benchmark: busje met mensen bij de loods, elke nacht.' };
+    const report = {
+      municipality: 'venlo',
+      exploitationForm: 'arbeidsuitbuiting',
+      dangerNow: 'nee',
+      description: 'Benchmark: busje met mensen bij de loods, elke nacht.',
+    };
     const code = await receiptCode(base, await submitReport(base, report, from('192.0.2.1')));
     // Warm up the server (page cache, JIT) before anything is measured.
-    await probe(base, ((end) => () => performance.now() > end)(performance.now() + 2000));
+    await probe(
+      base,
+      (
+        (end) => () =>
+          performance.now() > end
+      )(performance.now() + 2000),
+    );
 
     const idleEnd = performance.now() + IDLE_SECONDS * 1000;
     const idle = await probe(base, () => performance.now() > idleEnd);
@@ -115,7 +125,9 @@ async function measure(target: 'node' | 'serverless'): Promise<Result> {
 
     const floodEnd = performance.now() + FLOOD_SECONDS * 1000;
     const flooding = () => performance.now() < floodEnd;
-    const attackers = new Worker(new URL('./flood-load.ts', import.meta.url), { workerData: { base, seconds: FLOOD_SECONDS, concurrency: CONCURRENCY, addresses: ADDRESSES, kinds: KINDS } });
+    const attackers = new Worker(new URL('./flood-load.ts', import.meta.url), {
+      workerData: { base, seconds: FLOOD_SECONDS, concurrency: CONCURRENCY, addresses: ADDRESSES, kinds: KINDS },
+    });
     const attacked = new Promise<typeof statuses>((resolve, reject) => {
       attackers.once('message', resolve);
       attackers.once('error', reject);
@@ -154,7 +166,10 @@ async function measure(target: 'node' | 'serverless'): Promise<Result> {
     const during = await probe(base, () => !flooding());
     Object.assign(statuses, await attacked);
     const got = await reader;
-    const warnings = server.output().split('\n').filter((line) => /Let op|Error|fout/i.test(line) && !/proefomgeving|REPORT_FORWARD_URL|REPORT_RECIPIENTS/.test(line));
+    const warnings = server
+      .output()
+      .split('\n')
+      .filter((line) => /Let op|Error|fout/i.test(line) && !/proefomgeving|REPORT_FORWARD_URL|REPORT_RECIPIENTS/.test(line));
     return { idle, during, statuses, reader: got, load: [loadBefore, loadavg()[0]], warnings };
   } finally {
     await server.stop();
@@ -174,13 +189,20 @@ for (const target of targets) results.push([target, await measure(target as 'nod
 
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 const kinds = KINDS.map((k) => ({ codes: 'wrong codes', reports: 'reports without JavaScript (form + post)' })[k as 'codes' | 'reports']).join(' + ');
-console.log(`Flood (${KINDS.join(',')}): ${FLOOD_SECONDS} s, ${CONCURRENCY} concurrent loops of ${kinds} each, from ${ADDRESSES} addresses per kind (worker thread); /hulp/ probed by ${PROBE_CONCURRENCY} loops.\n`);
-console.log('| host | /hulp/ idle p50 / p99 (ms) | during p50 / p99 (ms) | p99 ratio | load average (1 min) before / after the flood | attackers\' answers | reader with JS and the right code |');
+console.log(
+  `Flood (${KINDS.join(',')}): ${FLOOD_SECONDS} s, ${CONCURRENCY} concurrent loops of ${kinds} each, from ${ADDRESSES} addresses per kind (worker thread); /hulp/ probed by ${PROBE_CONCURRENCY} loops.\n`,
+);
+console.log(
+  "| host | /hulp/ idle p50 / p99 (ms) | during p50 / p99 (ms) | p99 ratio | load average (1 min) before / after the flood | attackers' answers | reader with JS and the right code |",
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 let met = true;
 for (const [target, r] of results) {
   const ratio = percentile(r.during, 99) / percentile(r.idle, 99);
-  const list = (kind: string) => Object.entries(r.statuses[kind]).map(([status, count]) => `${count} × ${status}`).join(', ') || '—';
+  const list = (kind: string) =>
+    Object.entries(r.statuses[kind])
+      .map(([status, count]) => `${count} × ${status}`)
+      .join(', ') || '—';
   const reader = Number.isFinite(r.reader.ms)
     ? `in after ${(r.reader.ms / 1000).toFixed(1)} s, ${r.reader.tries} attempt(s), level ${r.reader.level} solved in ${(r.reader.solveMs / 1000).toFixed(1)} s`
     : 'NOT in within 60 s';

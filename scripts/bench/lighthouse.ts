@@ -50,17 +50,31 @@ function lighthouse(url: string, output: string): Report {
   for (let attempt = 1; ; attempt++) {
     let problem: string;
     try {
-      execFileSync('npx', ['--yes', LIGHTHOUSE, url, '--output=json', `--output-path=${output}`, '--quiet',
-        '--form-factor=mobile', '--only-categories=performance,accessibility,best-practices,seo',
-        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking'], {
-        env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      execFileSync(
+        'npx',
+        [
+          '--yes',
+          LIGHTHOUSE,
+          url,
+          '--output=json',
+          `--output-path=${output}`,
+          '--quiet',
+          '--form-factor=mobile',
+          '--only-categories=performance,accessibility,best-practices,seo',
+          '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking',
+        ],
+        {
+          env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
       const report: Report = JSON.parse(readFileSync(output, 'utf8'));
       if (!report.runtimeError) return report;
       problem = `${report.runtimeError.code}: ${report.runtimeError.message}`;
     } catch (error) {
-      problem = String((error as { stderr?: Buffer }).stderr ?? error).trim().split('\n')[0];
+      problem = String((error as { stderr?: Buffer }).stderr ?? error)
+        .trim()
+        .split('\n')[0];
     }
     if (attempt === 3) throw new Error(`Lighthouse mislukte drie keer op ${url}: ${problem}`);
     console.error(`Lighthouse mislukte op ${url} (${problem}); opnieuw.`);
@@ -92,7 +106,9 @@ try {
       }
     }
     const lowest = (id: string) => Math.min(...scores[id]);
-    console.log(`| ${name} | ${path} | ${range(scores.performance)} | ${lowest('accessibility')} | ${lowest('best-practices')} | ${lowest('seo')} | ${range(tbt)} | ${[...failed].join(', ') || '–'} |`);
+    console.log(
+      `| ${name} | ${path} | ${range(scores.performance)} | ${lowest('accessibility')} | ${lowest('best-practices')} | ${lowest('seo')} | ${range(tbt)} | ${[...failed].join(', ') || '–'} |`,
+    );
   }
 } finally {
   await server.stop();

@@ -51,12 +51,19 @@ try {
   const base = median(samples.baseline);
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
   console.log(`Receipt code: ${CODE_BITS} bits (20 Crockford base32 characters from the OS random source), e.g. ${newReceiptCode()}`);
-  console.log(`Argon2id: ${ARGON2.memoryKiB / 1024} MiB, ${ARGON2.passes} passes, parallelism ${ARGON2.parallelism}, 64-byte output (lookup id + wrapping key), salt = 32-byte pepper from REPORT_SECRET`);
+  console.log(
+    `Argon2id: ${ARGON2.memoryKiB / 1024} MiB, ${ARGON2.passes} passes, parallelism ${ARGON2.parallelism}, 64-byte output (lookup id + wrapping key), salt = 32-byte pepper from REPORT_SECRET`,
+  );
   console.log(`\n${CHECKS} checks of each kind, interleaved; medians.\n`);
   console.log('| check | median (ms) | vs. one Argon2id run |');
   console.log('| --- | --- | --- |');
   for (const kind of Object.keys(samples)) {
-    const label = { baseline: 'one Argon2id run (baseline)', right: 'right code, conversation with 2 questions', wrong: 'wrong code (well-formed)', malformed: 'malformed code' }[kind];
+    const label = {
+      baseline: 'one Argon2id run (baseline)',
+      right: 'right code, conversation with 2 questions',
+      wrong: 'wrong code (well-formed)',
+      malformed: 'malformed code',
+    }[kind];
     console.log(`| ${label} | ${median(samples[kind]).toFixed(1)} | ${(median(samples[kind]) / base).toFixed(2)}× |`);
   }
   await codeKeys('x', settings.codePepper);
@@ -102,7 +109,14 @@ async function inWorkerd() {
       const salt = randomBytes(32);
       // node:crypto on the bench's own thread, for scale: what the Node server pays for the same run.
       const t0 = performance.now();
-      const expected = argon2Sync('argon2id', { message: code, nonce: salt, parallelism: ARGON2.parallelism, tagLength: 64, memory: ARGON2.memoryKiB, passes: ARGON2.passes }).toString('hex');
+      const expected = argon2Sync('argon2id', {
+        message: code,
+        nonce: salt,
+        parallelism: ARGON2.parallelism,
+        tagLength: 64,
+        memory: ARGON2.memoryKiB,
+        passes: ARGON2.passes,
+      }).toString('hex');
       if (i > 0) samples.native.push(performance.now() - t0);
       for (const impl of ['none', 'wasm', 'js'] as const) {
         const t0 = performance.now();
@@ -115,7 +129,9 @@ async function inWorkerd() {
     }
     const trip = median(samples.none);
     const [wasm, js, native] = [median(samples.wasm) - trip, median(samples.js) - trip, median(samples.native)];
-    console.log(`\nArgon2id in workerd (${WORKERD_CHECKS} runs of each, interleaved, outputs equal to node:crypto; medians, the round trip of ${trip.toFixed(1)} ms subtracted):\n`);
+    console.log(
+      `\nArgon2id in workerd (${WORKERD_CHECKS} runs of each, interleaved, outputs equal to node:crypto; medians, the round trip of ${trip.toFixed(1)} ms subtracted):\n`,
+    );
     console.log('| Worker implementation | time per run (ms) | vs. WebAssembly |');
     console.log('| --- | --- | --- |');
     console.log(`| WebAssembly (argon2id package, .wasm bundled at build time; used now) | ${wasm.toFixed(1)} | 1.00× |`);

@@ -131,7 +131,9 @@ try {
     console.log(`\n### SQLite store — ${RUNS} runs × ${REQUESTS} POSTs, concurrency ${CONCURRENCY}, medians over runs\n`);
     console.log('| endpoint | reports/s | p50 (ms) | p99 (ms) | non-303 answers |');
     console.log('| --- | --- | --- | --- | --- |');
-    console.log(`| bare node:http + one committed SQLite insert (baseline) | ${b.perSecond.toFixed(0)} | ${b.p50.toFixed(2)} | ${b.p99.toFixed(2)} | ${b.failures} |`);
+    console.log(
+      `| bare node:http + one committed SQLite insert (baseline) | ${b.perSecond.toFixed(0)} | ${b.p50.toFixed(2)} | ${b.p99.toFixed(2)} | ${b.failures} |`,
+    );
     console.log(`| /melden/anoniem/ with the SQLite store | ${s.perSecond.toFixed(0)} | ${s.p50.toFixed(2)} | ${s.p99.toFixed(2)} | ${s.failures} |`);
     console.log(`\nRatio site/baseline throughput: ${(s.perSecond / b.perSecond).toFixed(2)}`);
   }
@@ -149,7 +151,9 @@ try {
     console.log(`\n### PostgreSQL store — ${COUNT} POSTs at a fixed ${RATE} reports/s (open loop)\n`);
     console.log('| endpoint | p50 (ms) | p99 (ms) | non-303 answers |');
     console.log('| --- | --- | --- | --- |');
-    console.log(`| bare node:http + one PostgreSQL insert (baseline) | ${baselineResult.p50.toFixed(2)} | ${baselineResult.p99.toFixed(2)} | ${baselineResult.failures} |`);
+    console.log(
+      `| bare node:http + one PostgreSQL insert (baseline) | ${baselineResult.p50.toFixed(2)} | ${baselineResult.p99.toFixed(2)} | ${baselineResult.failures} |`,
+    );
     console.log(`| /melden/anoniem/ with the PostgreSQL store | ${siteResult.p50.toFixed(2)} | ${siteResult.p99.toFixed(2)} | ${siteResult.failures} |`);
   }
 
@@ -189,7 +193,9 @@ try {
     console.log('| situation | requests | p50 (ms) | p99 (ms) |');
     console.log('| --- | --- | --- | --- |');
     console.log(`| idle server (baseline) | ${idle.length} | ${percentile(idle, 50).toFixed(2)} | ${percentile(idle, 99).toFixed(2)} |`);
-    console.log(`| relay delivering (${deliverySeconds.toFixed(1)} s for ${QUEUED}) | ${during.length} | ${percentile(during, 50).toFixed(2)} | ${percentile(during, 99).toFixed(2)} |`);
+    console.log(
+      `| relay delivering (${deliverySeconds.toFixed(1)} s for ${QUEUED}) | ${during.length} | ${percentile(during, 50).toFixed(2)} | ${percentile(during, 99).toFixed(2)} |`,
+    );
   }
 } finally {
   await postgres.stop();

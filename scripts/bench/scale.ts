@@ -54,7 +54,9 @@ try {
   console.log('| gemeenten | pages | build (s) | pages/s | build time vs. 40 |');
   console.log('| --- | --- | --- | --- | --- |');
   for (const row of rows) {
-    console.log(`| ${row.total} | ${row.pages} | ${row.seconds.toFixed(1)} | ${(row.pages / row.seconds).toFixed(0)} | ${(row.seconds / rows[0].seconds).toFixed(2)}× |`);
+    console.log(
+      `| ${row.total} | ${row.pages} | ${row.seconds.toFixed(1)} | ${(row.pages / row.seconds).toFixed(0)} | ${(row.seconds / rows[0].seconds).toFixed(2)}× |`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

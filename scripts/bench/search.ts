@@ -64,7 +64,13 @@ function recorder(context: BrowserContext) {
     async settle(quietMs = 700): Promise<Tally> {
       while (inFlight > 0 || Date.now() - lastActivity < quietMs) await new Promise((r) => setTimeout(r, 50));
       const taken = finished.splice(0);
-      const tally: Tally = { requests: 0, served: 0, bodies: 0, headers: 0, byKind: Object.fromEntries(KINDS.map((k) => [k, { requests: 0, bodies: 0 }])) as Tally['byKind'] };
+      const tally: Tally = {
+        requests: 0,
+        served: 0,
+        bodies: 0,
+        headers: 0,
+        byKind: Object.fromEntries(KINDS.map((k) => [k, { requests: 0, bodies: 0 }])) as Tally['byKind'],
+      };
       for (const request of taken) {
         // Bytes on the wire, before the browser decompressed them.
         const { responseHeadersSize, responseBodySize } = await request.sizes();
@@ -119,10 +125,16 @@ try {
     rows.push(`| ${query} | ${t.requests} | ${kb(t.bodies)} | ${kb(t.headers)} | **${kb(t.served)}** | ${kinds.join(' | ')} | ${top.slice(0, 3).join(' ')} |`);
     await context.close();
   }
-  console.log(`Search page /zoeken/, first load: ${firstLoad!.requests} requests, ${kb(firstLoad!.bodies)} KB of bodies as served, ${kb(firstLoad!.headers)} KB of headers, ${kb(firstLoad!.served)} KB in all.\n`);
+  console.log(
+    `Search page /zoeken/, first load: ${firstLoad!.requests} requests, ${kb(firstLoad!.bodies)} KB of bodies as served, ${kb(firstLoad!.headers)} KB of headers, ${kb(firstLoad!.served)} KB in all.\n`,
+  );
   console.log('One query in a fresh browser, after the page has loaded (KB as served; per kind: requests / KB of bodies):\n');
   console.log(`| query | requests | bodies | headers | all (bodies + headers) | ${KINDS.filter((k) => k !== 'page').join(' | ')} | top 3 results |`);
-  console.log(`| --- | --- | --- | --- | --- | ${KINDS.filter((k) => k !== 'page').map(() => '---').join(' | ')} | --- |`);
+  console.log(
+    `| --- | --- | --- | --- | --- | ${KINDS.filter((k) => k !== 'page')
+      .map(() => '---')
+      .join(' | ')} | --- |`,
+  );
   for (const row of rows) console.log(row);
 
   // The same queries in one page: the one-off cost (WebAssembly, metadata) is paid once.

@@ -22,7 +22,8 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SERVER = 'dist-serverless/server';
 
-const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
 console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
@@ -31,7 +32,12 @@ console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${p
 {
   const dryRun = execFileSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'deploy', '--dry-run', '--config', `${SERVER}/wrangler.json`], {
     encoding: 'utf8',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_HIDE_BANNER: 'true', WRANGLER_LOG_PATH: mkdtempSync(join(tmpdir(), 'bench-wrangler-log-')) },
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      WRANGLER_HIDE_BANNER: 'true',
+      WRANGLER_LOG_PATH: mkdtempSync(join(tmpdir(), 'bench-wrangler-log-')),
+    },
   });
   const total = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(dryRun);
   if (!total) throw new Error(`Geen grootte in de uitvoer van wrangler deploy --dry-run:\n${dryRun}`);
@@ -54,7 +60,9 @@ console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${p
   console.log('| module | raw (KiB) | gzip (KiB) |');
   console.log('| --- | --- | --- |');
   for (const m of modules.slice(0, 5)) console.log(`| ${m.name.replace(/_[\w-]{8}\.mjs$/, '_….mjs')} | ${kib(m.raw)} | ${kib(m.gzip)} |`);
-  console.log(`\nStatic assets (served by the platform, not part of the Worker): ${assets.length} files, ${(assetBytes / 1024 / 1024).toFixed(1)} MiB; limits 20,000 files (Free) / 100,000 (Paid), 25 MiB per file.`);
+  console.log(
+    `\nStatic assets (served by the platform, not part of the Worker): ${assets.length} files, ${(assetBytes / 1024 / 1024).toFixed(1)} MiB; limits 20,000 files (Free) / 100,000 (Paid), 25 MiB per file.`,
+  );
 }
 
 // 2. Latency.
@@ -115,7 +123,12 @@ try {
       const base = servers[name].url;
       const posts = await bodies(base, REQUESTS);
       const post = (i: number) =>
-        fetch(`${base}/melden/anoniem/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }, body: posts[i], redirect: 'manual' });
+        fetch(`${base}/melden/anoniem/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+          body: posts[i],
+          redirect: 'manual',
+        });
       add(`${name} POST`, await closedLoop(REQUESTS, post, 303));
       add(`${name} GET`, await closedLoop(REQUESTS, () => fetch(`${base}/hulp/`), 200));
       // Refused before Astro, the store or the assets: what the host itself costs per request.

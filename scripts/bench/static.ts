@@ -38,7 +38,9 @@ const nginxBinary = which('nginx');
 const wrkBinary = which('wrk');
 const tasksetBinary = which('taskset');
 if (!nginxBinary || !wrkBinary) {
-  console.log(`bench:static overgeslagen: ${[!nginxBinary && 'nginx', !wrkBinary && 'wrk'].filter(Boolean).join(' en ')} ontbreekt. Installeer met: apt-get install -y nginx-light wrk`);
+  console.log(
+    `bench:static overgeslagen: ${[!nginxBinary && 'nginx', !wrkBinary && 'wrk'].filter(Boolean).join(' en ')} ontbreekt. Installeer met: apt-get install -y nginx-light wrk`,
+  );
   process.exit(0);
 }
 if (!existsSync(join(CLIENT, 'index.html'))) {
@@ -186,8 +188,12 @@ try {
   if (tasksetBinary) spawnSync(tasksetBinary, ['-a', '-p', '-c', '0', String(ours.process.pid)]);
   const hosts = { nginx: `http://127.0.0.1:${port}`, ours: ours.url };
 
-  console.log(`wrk -t1 -c${CONNECTIONS} -d${SECONDS}s --latency, median of ${ROUNDS} rounds${tasksetBinary ? ' (servers on core 0, wrk on core 1)' : ''}, nginx ${spawnSync(nginxBinary, ['-v'], { encoding: 'utf8' }).stderr.trim().replace('nginx version: ', '')} (1 worker) and ours on the same dist/client, one after the other per row.\n`);
-  console.log('| path | Accept-Encoding | nginx req/s | ours req/s | ratio (≥ 0.5) | nginx p50 / p99 ms | ours p50 / p99 ms | p99 ratio (≤ 2) | body nginx / ours |');
+  console.log(
+    `wrk -t1 -c${CONNECTIONS} -d${SECONDS}s --latency, median of ${ROUNDS} rounds${tasksetBinary ? ' (servers on core 0, wrk on core 1)' : ''}, nginx ${spawnSync(nginxBinary, ['-v'], { encoding: 'utf8' }).stderr.trim().replace('nginx version: ', '')} (1 worker) and ours on the same dist/client, one after the other per row.\n`,
+  );
+  console.log(
+    '| path | Accept-Encoding | nginx req/s | ours req/s | ratio (≥ 0.5) | nginx p50 / p99 ms | ours p50 / p99 ms | p99 ratio (≤ 2) | body nginx / ours |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   let met = true;
   for (const path of PATHS) {

@@ -81,7 +81,9 @@ try {
     const served = total(t, 'served');
     const within = name.startsWith('zoeken') || (served < 50 * 1024 && t.js.served < 10 * 1024);
     if (!within) overBudget.push(path);
-    console.log(`| ${name} | ${path} | ${kb(t.html.served)} | ${kb(t.css.served)} | ${kb(t.js.served)} | ${kb(t.font.served)} | ${kb(t.image.served)} | ${kb(served)} | ${kb(total(t, 'raw'))} | ${within ? 'binnen' : 'TE ZWAAR'} |`);
+    console.log(
+      `| ${name} | ${path} | ${kb(t.html.served)} | ${kb(t.css.served)} | ${kb(t.js.served)} | ${kb(t.font.served)} | ${kb(t.image.served)} | ${kb(served)} | ${kb(total(t, 'raw'))} | ${within ? 'binnen' : 'TE ZWAAR'} |`,
+    );
     await context.close();
   }
 
@@ -96,7 +98,9 @@ try {
   await page.locator('[data-search-results] li').first().waitFor();
   await page.waitForLoadState('networkidle');
   const t = await tallyOf(responses);
-  console.log(`\nOne search for "paspoort" on /zoeken/: ${responses.length} requests, ${kb(total(t, 'served'))} KB of bodies as served, ${kb(total(t, 'raw'))} KB decompressed.`);
+  console.log(
+    `\nOne search for "paspoort" on /zoeken/: ${responses.length} requests, ${kb(total(t, 'served'))} KB of bodies as served, ${kb(total(t, 'raw'))} KB decompressed.`,
+  );
   await context.close();
   if (overBudget.length) {
     console.error(`\nTe zwaar: ${overBudget.join(', ')}`);

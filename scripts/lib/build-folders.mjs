@@ -20,7 +20,11 @@ export const buildsDirOf = (link) => join(dirname(resolve(link)), '.builds');
 
 /** A new, empty folder name for a build behind `link`; sorts by time. */
 export function newBuildDir(link) {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
+    .replace('T', '-');
   return join(buildsDirOf(link), `${basename(link)}-${stamp}-${process.pid}`);
 }
 
@@ -83,7 +87,16 @@ export function prune(link, except = []) {
     .sort()
     .reverse();
   const linkedAt = builds.indexOf(linked ?? '');
-  const kept = new Set([linked, ...except, ...(linkedAt >= 0 ? builds.slice(linkedAt + 1).filter((b) => missingParts(b).length === 0).slice(0, KEEP_PREVIOUS) : [])]);
+  const kept = new Set([
+    linked,
+    ...except,
+    ...(linkedAt >= 0
+      ? builds
+          .slice(linkedAt + 1)
+          .filter((b) => missingParts(b).length === 0)
+          .slice(0, KEEP_PREVIOUS)
+      : []),
+  ]);
   for (const build of builds) {
     if (kept.has(build) || stillBuilding(build)) continue;
     rmSync(build, { recursive: true, force: true });

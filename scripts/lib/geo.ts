@@ -70,12 +70,7 @@ export function decodeTopology(topology: Topology): Feature[] {
       code: geometry.properties.statcode,
       name: geometry.properties.statnaam,
       rings,
-      bbox: [
-        Math.min(...all.map((p) => p[0])),
-        Math.min(...all.map((p) => p[1])),
-        Math.max(...all.map((p) => p[0])),
-        Math.max(...all.map((p) => p[1])),
-      ],
+      bbox: [Math.min(...all.map((p) => p[0])), Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[0])), Math.max(...all.map((p) => p[1]))],
     };
   });
 }

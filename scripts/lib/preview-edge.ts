@@ -52,7 +52,13 @@ function edgeAnswer(req: IncomingMessage): { status: number; message: string; he
   // second one (only the first is passed on), a Transfer-Encoding (a hop-by-hop header).
   const otherMethod = !['GET', 'HEAD', 'POST'].includes(req.method ?? '');
   const notPath = !target.startsWith('/') || target.startsWith('//');
-  const badHeaders = refusal({ method: 'GET', url: '/', headers: { host: req.headers.host, 'transfer-encoding': req.headers['transfer-encoding'] }, rawHeaders: req.rawHeaders }) !== undefined;
+  const badHeaders =
+    refusal({
+      method: 'GET',
+      url: '/',
+      headers: { host: req.headers.host, 'transfer-encoding': req.headers['transfer-encoding'] },
+      rawHeaders: req.rawHeaders,
+    }) !== undefined;
   return otherMethod || notPath || badHeaders ? refused : undefined;
 }
 

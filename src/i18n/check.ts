@@ -15,7 +15,6 @@ export interface StringsFile {
   strings: Record<string, unknown>;
 }
 
-
 const KEYS = Object.keys(uiStringsSchema.shape);
 const SCHEMA = 'src/i18n/schema.ts';
 
@@ -47,16 +46,22 @@ export function findStringProblems(dutch: StringsFile, translations: StringsFile
       const value = strings[key];
       const source = dutch.strings[key];
       if (value === undefined) {
-        add(key, isSource
-          ? `Deze tekst ontbreekt. Voeg "${key}" toe; ${SCHEMA} beschrijft waar hij staat.`
-          : `Deze tekst ontbreekt. Voeg "${key}" toe met de vertaling van "${String(source)}" (uit ${dutch.file}).`);
+        add(
+          key,
+          isSource
+            ? `Deze tekst ontbreekt. Voeg "${key}" toe; ${SCHEMA} beschrijft waar hij staat.`
+            : `Deze tekst ontbreekt. Voeg "${key}" toe met de vertaling van "${String(source)}" (uit ${dutch.file}).`,
+        );
         continue;
       }
       if (isPluralKey(key)) {
         const categories = pluralCategories(localeOf(file));
         const have = isPlural(value) ? Object.keys(value) : [];
         if (!isPlural(value) || have.some((c) => !categories.includes(c as never)) || categories.some((c) => !have.includes(c))) {
-          add(key, `Dit is een tekst met meervoudsvormen. Schrijf hem als { ${categories.map((c) => `"${c}": "…"`).join(', ')} }: precies de vormen die ${localeOf(file)} gebruikt (Intl.PluralRules; nu: ${have.length ? have.join(', ') : 'geen'}).`);
+          add(
+            key,
+            `Dit is een tekst met meervoudsvormen. Schrijf hem als { ${categories.map((c) => `"${c}": "…"`).join(', ')} }: precies de vormen die ${localeOf(file)} gebruikt (Intl.PluralRules; nu: ${have.length ? have.join(', ') : 'geen'}).`,
+          );
           continue;
         }
       } else if (typeof value !== 'string') {
@@ -64,7 +69,11 @@ export function findStringProblems(dutch: StringsFile, translations: StringsFile
         continue;
       }
       const sourceText = isPlural(source) ? source.other : source;
-      const expected = isSource ? placeholders(uiStringsSchema.shape[key as keyof typeof uiStringsSchema.shape].description ?? '') : typeof sourceText === 'string' ? placeholders(sourceText) : undefined;
+      const expected = isSource
+        ? placeholders(uiStringsSchema.shape[key as keyof typeof uiStringsSchema.shape].description ?? '')
+        : typeof sourceText === 'string'
+          ? placeholders(sourceText)
+          : undefined;
       for (const [category, form] of formsOf(value)) {
         const where = category ? `${key}.${category}` : key;
         if (typeof form !== 'string' || form.trim() === '') {
@@ -73,16 +82,22 @@ export function findStringProblems(dutch: StringsFile, translations: StringsFile
         }
         const actual = placeholders(form);
         if (expected && actual.join() !== expected.join()) {
-          add(where, isSource
-            ? `De tekst heeft de invulplekken ${list(actual)}, maar ${SCHEMA} noemt ${list(expected)}. Pas de tekst of de beschrijving in ${SCHEMA} aan.`
-            : `De tekst moet precies de invulplekken ${list(expected)} hebben, zoals in ${dutch.file}; nu: ${list(actual)}. Neem de namen tussen { } letterlijk over en vertaal ze niet.`);
+          add(
+            where,
+            isSource
+              ? `De tekst heeft de invulplekken ${list(actual)}, maar ${SCHEMA} noemt ${list(expected)}. Pas de tekst of de beschrijving in ${SCHEMA} aan.`
+              : `De tekst moet precies de invulplekken ${list(expected)} hebben, zoals in ${dutch.file}; nu: ${list(actual)}. Neem de namen tussen { } letterlijk over en vertaal ze niet.`,
+          );
         }
       }
     }
     for (const key of Object.keys(strings).filter((k) => !KEYS.includes(k))) {
-      add(key, isSource
-        ? `Deze sleutel staat niet in ${SCHEMA}. Voeg hem daar toe met een beschrijving, of haal hem hier weg.`
-        : `Deze sleutel bestaat niet in ${dutch.file}. Haal hem weg, of hernoem hem naar de sleutel die in ${dutch.file} staat.`);
+      add(
+        key,
+        isSource
+          ? `Deze sleutel staat niet in ${SCHEMA}. Voeg hem daar toe met een beschrijving, of haal hem hier weg.`
+          : `Deze sleutel bestaat niet in ${dutch.file}. Haal hem weg, of hernoem hem naar de sleutel die in ${dutch.file} staat.`,
+      );
     }
   }
   return problems;

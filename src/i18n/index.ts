@@ -33,7 +33,8 @@ export function translator(locale: string | undefined): Translate {
   const strings = UI_STRINGS[language];
   const message = (key: UiKey): Message => {
     const found = strings[key];
-    if (found === undefined) throw new Error(`De tekst "${key}" ontbreekt in ${stringsFile(language)}. Vertaal hem uit ${stringsFile(DEFAULT_LOCALE)} (zie src/i18n/schema.ts).`);
+    if (found === undefined)
+      throw new Error(`De tekst "${key}" ontbreekt in ${stringsFile(language)}. Vertaal hem uit ${stringsFile(DEFAULT_LOCALE)} (zie src/i18n/schema.ts).`);
     return found;
   };
   return Object.assign((key: UiKey, values: Values = {}) => fill(message(key), values, language), {

@@ -43,5 +43,3 @@ export function splitLocale(pathname: string): { locale: Locale; path: string } 
   if (match && isTranslatedLocale(match[1])) return { locale: match[1], path: match[2] ?? '/' };
   return { locale: DEFAULT_LOCALE, path: pathname };
 }
-
-

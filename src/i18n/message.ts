@@ -33,7 +33,9 @@ export const placeholderNames = (text: string): string[] => [...new Set([...text
 /** The text of a message for these values: for plural forms, the form of the first number. */
 function pick(message: Message, values: Values, locale: string): string {
   if (!isPlural(message)) return message;
-  const count = placeholderNames(message.other).map((name) => values[name]).find((v) => typeof v === 'number');
+  const count = placeholderNames(message.other)
+    .map((name) => values[name])
+    .find((v) => typeof v === 'number');
   if (typeof count !== 'number') return message.other;
   return message[new Intl.PluralRules(locale).select(count)] ?? message.other;
 }

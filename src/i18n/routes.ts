@@ -44,7 +44,11 @@ export const ROUTES: readonly Route[] = [
   { pattern: '/melden/terugkomen/', locales: LOCALES, rendersWith: SAME_VIEW },
   // Signals: each signal everywhere; the catalogue is split over pages in Dutch, one page elsewhere.
   { pattern: '/signalen/signaal/[id]/', locales: LOCALES, rendersWith: SAME_VIEW },
-  { pattern: '/signalen/', locales: LOCALES, rendersWith: 'Dutch: src/pages/signalen/index.astro; other languages: the whole catalogue, src/pages/[locale]/signalen/index.astro' },
+  {
+    pattern: '/signalen/',
+    locales: LOCALES,
+    rendersWith: 'Dutch: src/pages/signalen/index.astro; other languages: the whole catalogue, src/pages/[locale]/signalen/index.astro',
+  },
   // Dutch documents with a translated summary.
   { pattern: '/beleid/[plan]/', locales: LOCALES, rendersWith: SUMMARY },
   { pattern: '/gemeenten/[gemeente]/meldroute-intern/', locales: LOCALES, rendersWith: SUMMARY },
@@ -90,10 +94,7 @@ type Params = Record<string, string | undefined>;
  * getStaticPaths for a page under src/pages/[...locale]/: the page once per language of its
  * route, with `locale` undefined for Dutch (no prefix). `params` are the page's own parameters.
  */
-export function localizedStaticPaths<P extends Params, Props>(
-  pattern: string,
-  params: readonly { params: P; props?: Props }[] = [{ params: {} as P }],
-) {
+export function localizedStaticPaths<P extends Params, Props>(pattern: string, params: readonly { params: P; props?: Props }[] = [{ params: {} as P }]) {
   return route(pattern).locales.flatMap((locale) =>
     params.map((entry) => ({ ...entry, params: { ...entry.params, locale: locale === DEFAULT_LOCALE ? undefined : locale } })),
   );

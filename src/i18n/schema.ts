@@ -8,7 +8,16 @@
  * A description names each placeholder as {name}; a unit test holds nl.json to that.
  */
 import { z } from 'astro/zod';
-import { FORM_IDS, GEBIED_TYPE_IDS, HELP_PURPOSES, MUNICIPAL_ROLE_IDS, REGIONAL_BODY_IDS, REVIEWER_ROLE_IDS, ROLE_IDS, SECTOR_IDS } from '../lib/content/schemas/ids.ts';
+import {
+  FORM_IDS,
+  GEBIED_TYPE_IDS,
+  HELP_PURPOSES,
+  MUNICIPAL_ROLE_IDS,
+  REGIONAL_BODY_IDS,
+  REVIEWER_ROLE_IDS,
+  ROLE_IDS,
+  SECTOR_IDS,
+} from '../lib/content/schemas/ids.ts';
 import { DANGER_OPTIONS, EXPLOITATION_OPTIONS } from '../lib/report/core/form.ts';
 import { REPORT_STATUSES } from '../lib/report/core/events.ts';
 
@@ -22,14 +31,16 @@ const text = (where: string) => z.string().describe(where);
  * its categories.
  */
 const plural = (where: string) =>
-  z.strictObject({
-    zero: z.string().optional(),
-    one: z.string().optional(),
-    two: z.string().optional(),
-    few: z.string().optional(),
-    many: z.string().optional(),
-    other: z.string(),
-  }).describe(`${where} Plural forms.`);
+  z
+    .strictObject({
+      zero: z.string().optional(),
+      one: z.string().optional(),
+      two: z.string().optional(),
+      few: z.string().optional(),
+      many: z.string().optional(),
+      other: z.string(),
+    })
+    .describe(`${where} Plural forms.`);
 
 /** Keys that differ only in an id (the ids live in code) share a description: labels('sector', SECTOR_IDS, 'Name of …'). */
 function labels<const Prefix extends string, const Id extends string>(prefix: Prefix, ids: readonly Id[], where: string) {
@@ -79,7 +90,7 @@ export const uiStringsSchema = z.strictObject({
   ...labels('reviewer', REVIEWER_ROLE_IDS, 'Bottom of a translated content page, after the review date: who did that review, as a role, never a name'),
   'danger.call112': text('Red notice on route and report pages: call 112 when someone is in danger now.'),
   'helpFirst.title': text('Help page and the "help for yourself" route step: hidden heading of the block with the ways to reach a person (issue 22).'),
-  ...labels('helpFirst.purpose', HELP_PURPOSES, 'Help-first block: after an organisation\'s name and a colon, what a victim can get there'),
+  ...labels('helpFirst.purpose', HELP_PURPOSES, "Help-first block: after an organisation's name and a colon, what a victim can get there"),
   'helpFirst.noPhone': text('Help-first block: after the website link of an organisation without a known phone number.'),
   'helpFirst.night.title': text('Help-first block: bold start of the sentence about the night and the weekend.'),
   'helpFirst.night': text('Help-first block: call 112 in danger, then the list of lines open day and night (names and numbers follow).'),
@@ -210,7 +221,9 @@ export const uiStringsSchema = z.strictObject({
   'report.field.dangerNow.help': text('Report form, "danger now" field: hint.'),
   ...labels('report.exploitation', EXPLOITATION_OPTIONS, 'Report form: a choice of the "what is going on" field, in plain words'),
   ...labels('report.dangerOption', DANGER_OPTIONS, 'Report form: a choice of the "danger now" field'),
-  'report.error.summary': text('Report form and follow-up page: heading of the error summary, also above a fault on our side and a limit reached, so neutral ("something is not right"), never "you filled something in wrong".'),
+  'report.error.summary': text(
+    'Report form and follow-up page: heading of the error summary, also above a fault on our side and a limit reached, so neutral ("something is not right"), never "you filled something in wrong".',
+  ),
   'report.error.municipality': text('Report form error: no municipality chosen.'),
   'report.error.exploitationForm': text('Report form error: nothing chosen for "what is going on".'),
   'report.error.signals': text('Report form error: a signal that is not in the list.'),
@@ -224,7 +237,9 @@ export const uiStringsSchema = z.strictObject({
   'report.error.proofOfWork': text('Report form and follow-up error: the security check failed; the text is kept.'),
   'report.error.unavailable': text('Report form error: the report was NOT saved because of a fault on our side.'),
   'report.error.rateLimited': text('Report form error: too many reports from this connection.'),
-  'report.error.busy': text('Report form and follow-up error (503): the costly work is refused while the site is flooded; the values are kept; {seconds} is how long to wait (Retry-After).'),
+  'report.error.busy': text(
+    'Report form and follow-up error (503): the costly work is refused while the site is flooded; the values are kept; {seconds} is how long to wait (Retry-After).',
+  ),
   // The host's busy page (src/server/busy-page.mjs): on-demand renders are at their limit; no site layout.
   'busy.title': text('Busy page (503 from the host): title.'),
   'busy.lead': text('Busy page: the site is very busy; {seconds} is how long to wait (Retry-After).'),
@@ -319,10 +334,14 @@ export const uiStringsSchema = z.strictObject({
   'glossary.intro': text('Translated content pages: intro of the glossary.'),
 
   // Accessibility and privacy statements: filled from the deployment's settings (src/lib/theme/deployment.ts).
-  'statement.notFilled': text('Accessibility and privacy statements: shown for every setting the organisation running the site has not filled in (deployment.json).'),
+  'statement.notFilled': text(
+    'Accessibility and privacy statements: shown for every setting the organisation running the site has not filled in (deployment.json).',
+  ),
   'a11y.heading': text('Accessibility statement: heading of the statement (organisation, status, audit, problems, contact, register).'),
   'a11y.intro': text('Accessibility statement: first sentence; {organisation} is the organisation that runs the site (or the "not filled in" text).'),
-  'a11y.organisationUnknown': text('Accessibility statement: stands in for the name of the organisation in the first sentence while deployment.json names none; no organisation is ever invented.'),
+  'a11y.organisationUnknown': text(
+    'Accessibility statement: stands in for the name of the organisation in the first sentence while deployment.json names none; no organisation is ever invented.',
+  ),
   'a11y.organisation': text('Accessibility statement: label of the organisation.'),
   'a11y.status': text('Accessibility statement: label of the compliance status (A–E).'),
   'a11y.status.A': text('Accessibility statement: compliance status A of digitoegankelijk.nl.'),
@@ -356,10 +375,10 @@ export const uiStringsSchema = z.strictObject({
   'privacy.retentionSite': text('Privacy statement: label of how long this site keeps data.'),
   'privacy.retentionSite.text': plural('Privacy statement: how long this site keeps data; {days} is REPORT_RETENTION_DAYS.'),
   'privacy.retentionDesk': text('Privacy statement: label of how long the desk keeps a report.'),
-  'privacy.contact': text('Accessibility and privacy statements: label of the organisation\'s contact.'),
+  'privacy.contact': text("Accessibility and privacy statements: label of the organisation's contact."),
   'privacy.dpo': text('Privacy statement: label of the data-protection officer.'),
-  'privacy.rights.heading': text('Privacy statement: heading above the reader\'s rights.'),
-  'privacy.rights.text': text('Privacy statement: the reader\'s rights under the AVG and how the code relates to them.'),
+  'privacy.rights.heading': text("Privacy statement: heading above the reader's rights."),
+  'privacy.rights.text': text("Privacy statement: the reader's rights under the AVG and how the code relates to them."),
   'privacy.complaint': text('Privacy statement: the right to complain; {link} is the link to the Autoriteit Persoonsgegevens.'),
 });
 

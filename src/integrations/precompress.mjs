@@ -58,9 +58,11 @@ async function compressed(cacheDir, file, bytes, encoding, used) {
 /** Runs `work` over `items`, at most `limit` at a time. */
 async function pooled(items, limit, work) {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 /**

@@ -9,10 +9,7 @@
  */
 
 /** Paths (as in the URL) of pages left out of the search index. */
-const LEFT_OUT = [
-  /^\/gemeenten\/[^/]+\/melden\//,
-  /^\/gemeenten\/[^/]+\/signalenkaart\//,
-];
+const LEFT_OUT = [/^\/gemeenten\/[^/]+\/melden\//, /^\/gemeenten\/[^/]+\/signalenkaart\//];
 
 /** @param {string} urlPath a page's path, e.g. "/gemeenten/woerden/melden/" */
 export function isSearchable(urlPath) {

@@ -20,7 +20,9 @@ export function themeIntegration() {
         logger.info(`Thema: ${theme.dir} (${theme.siteName})`);
         const missing = missingSettings(theme.deployment);
         if (missing.length) {
-          logger.warn(`De toegankelijkheidsverklaring en de privacyverklaring missen gegevens van de organisatie: ${missing.join(', ')}. De pagina's zeggen nu "nog niet ingevuld". Vul ze in ${theme.dir}/deployment.json (zie docs/DEPLOY.md, "Verklaringen").`);
+          logger.warn(
+            `De toegankelijkheidsverklaring en de privacyverklaring missen gegevens van de organisatie: ${missing.join(', ')}. De pagina's zeggen nu "nog niet ingevuld". Vul ze in ${theme.dir}/deployment.json (zie docs/DEPLOY.md, "Verklaringen").`,
+          );
         }
         updateConfig({
           vite: {

@@ -16,8 +16,9 @@ const DATE_LOCALE: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB', pl: 'pl-
  */
 export function formatDate(iso: string, locale = 'nl'): string {
   const [year, month, day] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(DATE_LOCALE[locale as Locale] ?? locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(Date.UTC(year, month - 1, day));
+  return new Intl.DateTimeFormat(DATE_LOCALE[locale as Locale] ?? locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(year, month - 1, day),
+  );
 }
 
 /** Dutch number formatting (1013 → "1.013"). */

@@ -53,7 +53,13 @@ export function createReceiver({ secret, file, identities = [] }: { secret: stri
     }
     if (typeof content !== 'object' || content === null) return 'geen inhoud';
     return event.type === 'report.created'
-      ? { type: 'report.created', reportId: String(data.id), replyRecipient: data.replyRecipient as string | undefined, report: content as Record<string, unknown>, sealed }
+      ? {
+          type: 'report.created',
+          reportId: String(data.id),
+          replyRecipient: data.replyRecipient as string | undefined,
+          report: content as Record<string, unknown>,
+          sealed,
+        }
       : { type: 'report.message', reportId: String(data.reportId), report: {}, message: content as ReceivedReport['message'], sealed };
   }
 
@@ -108,7 +114,14 @@ export function readReceived(file: string): ReceivedReport[] {
  * Asks the reporter of `reportId` a question: sealed to the report's replyRecipient, signed with
  * the intake desk's own key, posted to the site's question API. Resolves with the HTTP status.
  */
-export async function askQuestion({ siteUrl, intakeSecret, reportId, replyRecipient, text, id = `q_${crypto.randomUUID().replaceAll('-', '')}` }: {
+export async function askQuestion({
+  siteUrl,
+  intakeSecret,
+  reportId,
+  replyRecipient,
+  text,
+  id = `q_${crypto.randomUUID().replaceAll('-', '')}`,
+}: {
   siteUrl: string;
   intakeSecret: string;
   reportId: string;

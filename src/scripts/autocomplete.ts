@@ -78,7 +78,14 @@ export function enhance(select: HTMLSelectElement, container: HTMLElement): void
     .map((o) => {
       const former = o.dataset.former ? o.dataset.former.split('|') : [];
       const everyday = o.dataset.names ? o.dataset.names.split('|') : [];
-      return { value: o.value, label: o.text, everyday, former, always: o.dataset.always !== undefined, keys: [fold(o.text), ...everyday.map(fold), ...former.map(fold)] };
+      return {
+        value: o.value,
+        label: o.text,
+        everyday,
+        former,
+        always: o.dataset.always !== undefined,
+        keys: [fold(o.text), ...everyday.map(fold), ...former.map(fold)],
+      };
     });
   const id = select.id || `picker-${++counter}`;
   const listId = `${id}-listbox`;

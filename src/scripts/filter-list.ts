@@ -22,7 +22,10 @@ export function enhanceListFilters(root: ParentNode = document): void {
     const status = box.querySelector<HTMLElement>('[data-list-filter-status]');
     const target = document.getElementById(box.dataset.target ?? '');
     if (!input || !target) continue;
-    const items = [...target.querySelectorAll<HTMLElement>('[data-filter-item]')].map((item) => ({ item, key: fold(item.dataset.filterKey ?? item.textContent ?? '') }));
+    const items = [...target.querySelectorAll<HTMLElement>('[data-filter-item]')].map((item) => ({
+      item,
+      key: fold(item.dataset.filterKey ?? item.textContent ?? ''),
+    }));
     const groups = [...target.querySelectorAll<HTMLElement>('[data-filter-group]')];
     const hideWhileFiltering = [...document.querySelectorAll<HTMLElement>('[data-filter-hide]')];
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -39,7 +42,8 @@ export function enhanceListFilters(root: ParentNode = document): void {
       for (const section of hideWhileFiltering) section.hidden = q !== '';
       if (q && count) bringIntoView(box, items.find(({ item }) => !item.hidden)!.item);
       clearTimeout(timer);
-      if (status) timer = setTimeout(() => (status.textContent = q ? (count ? fillAttribute(box.dataset.count, { count }) : (box.dataset.none ?? '')) : ''), 400);
+      if (status)
+        timer = setTimeout(() => (status.textContent = q ? (count ? fillAttribute(box.dataset.count, { count }) : (box.dataset.none ?? '')) : ''), 400);
     });
   }
 }

@@ -46,7 +46,7 @@ export function chooseEncoding(header, available) {
   // An unnamed identity is acceptable, but no more wanted than what the header does name
   // (the rule of the `negotiator` package): "gzip;q=0.9" still means gzip.
   const lowest = Math.min(1, ...[...weights.values()].filter((q) => q > 0));
-  const weightOf = (encoding) => weights.get(encoding) ?? (encoding === 'identity' ? star ?? lowest : star ?? 0);
+  const weightOf = (encoding) => weights.get(encoding) ?? (encoding === 'identity' ? (star ?? lowest) : (star ?? 0));
   let best = 0;
   choice = 'identity';
   for (const encoding of ORDER) {

@@ -23,7 +23,8 @@ import { createHash } from 'node:crypto';
 
 const STRINGS = { nl, en, pl, ro, bg, uk };
 
-const STYLE = 'body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}button{font:inherit;padding:.5rem 1rem}section+section{border-top:1px solid #767676;margin-top:1.5rem}';
+const STYLE =
+  'body{font:1.125rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}button{font:inherit;padding:.5rem 1rem}section+section{border-top:1px solid #767676;margin-top:1.5rem}';
 /** No script, one inline style by its hash, and a form that may post only back to this site. */
 const CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`;
 
@@ -55,7 +56,11 @@ export function busyPage(req, seconds, sent) {
   // The intake desk's question API speaks JSON, like its other refusals (docs/RECEIVER.md).
   if (pathname.startsWith('/api/')) {
     const json = JSON.stringify({ error: `Te druk: probeer het over ${seconds} seconden opnieuw.` });
-    return { status: 503, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(seconds) }, body: json };
+    return {
+      status: 503,
+      headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(seconds) },
+      body: json,
+    };
   }
   const { locale } = splitLocale(pathname);
   const post = req.method === 'POST';

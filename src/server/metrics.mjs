@@ -40,7 +40,11 @@ const REPORT_POST = /^\/(?:[a-z]{2}\/)?melden\/anoniem\/(?:\?|$)/;
 export function createMetrics(store) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'meldwijzer_' });
-  const accepted = new client.Counter({ name: 'meldwijzer_reports_accepted_total', help: 'Reports stored (the reporter got a receipt).', registers: [registry] });
+  const accepted = new client.Counter({
+    name: 'meldwijzer_reports_accepted_total',
+    help: 'Reports stored (the reporter got a receipt).',
+    registers: [registry],
+  });
   const refused = new client.Counter({
     name: 'meldwijzer_reports_refused_total',
     help: 'Report form submissions not stored, by reason.',
@@ -48,9 +52,21 @@ export function createMetrics(store) {
     registers: [registry],
   });
   for (const reason of [...Object.values(REFUSAL_REASONS), 'other']) refused.inc({ reason }, 0);
-  const deliveries = new client.Counter({ name: 'meldwijzer_deliveries_total', help: 'Reports delivered to the intake endpoint by this process.', registers: [registry] });
-  const failures = new client.Counter({ name: 'meldwijzer_delivery_failures_total', help: 'Delivery attempts that failed and will be retried.', registers: [registry] });
-  const deadLetters = new client.Counter({ name: 'meldwijzer_dead_letters_total', help: 'Reports moved to the dead letters by this process.', registers: [registry] });
+  const deliveries = new client.Counter({
+    name: 'meldwijzer_deliveries_total',
+    help: 'Reports delivered to the intake endpoint by this process.',
+    registers: [registry],
+  });
+  const failures = new client.Counter({
+    name: 'meldwijzer_delivery_failures_total',
+    help: 'Delivery attempts that failed and will be retried.',
+    registers: [registry],
+  });
+  const deadLetters = new client.Counter({
+    name: 'meldwijzer_dead_letters_total',
+    help: 'Reports moved to the dead letters by this process.',
+    registers: [registry],
+  });
 
   // Read when scraped: the store is the truth, also for reports other replicas took in.
   let outbox;
@@ -91,9 +107,24 @@ export function createMetrics(store) {
     // reports_accepted is counted above already, from the answers.
     if (registry.getSingleMetric(`meldwijzer_${name}${type === 'gauge' ? '' : '_total'}`)) continue;
     if (type === 'gauge') {
-      new client.Gauge({ name: `meldwijzer_${name}`, help, registers: [registry], collect() { this.set(value()); } });
+      new client.Gauge({
+        name: `meldwijzer_${name}`,
+        help,
+        registers: [registry],
+        collect() {
+          this.set(value());
+        },
+      });
     } else {
-      new client.Counter({ name: `meldwijzer_${name}_total`, help, registers: [registry], collect() { this.reset(); this.inc(value()); } });
+      new client.Counter({
+        name: `meldwijzer_${name}_total`,
+        help,
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc(value());
+        },
+      });
     }
   }
 
@@ -109,14 +140,16 @@ export function createMetrics(store) {
     countingRelayStore(relayStore) {
       return new Proxy(relayStore, {
         get(target, name) {
-          if (name === 'acknowledge') return async (...args) => {
-            await target.acknowledge(...args);
-            deliveries.inc();
-          };
-          if (name === 'fail') return async (id, token, outcome) => {
-            await target.fail(id, token, outcome);
-            (outcome.dead ? deadLetters : failures).inc();
-          };
+          if (name === 'acknowledge')
+            return async (...args) => {
+              await target.acknowledge(...args);
+              deliveries.inc();
+            };
+          if (name === 'fail')
+            return async (id, token, outcome) => {
+              await target.fail(id, token, outcome);
+              (outcome.dead ? deadLetters : failures).inc();
+            };
           const value = Reflect.get(target, name);
           return typeof value === 'function' ? value.bind(target) : value;
         },
@@ -132,7 +165,8 @@ export function createMetrics(store) {
 export async function serveMetrics(registry, env = process.env) {
   if (env.METRICS_PORT === undefined || env.METRICS_PORT === '') return undefined;
   const port = Number(env.METRICS_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`METRICS_PORT=${env.METRICS_PORT} is geen poortnummer. Kies bijvoorbeeld METRICS_PORT=9464, of laat het weg om geen metrics te geven.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`METRICS_PORT=${env.METRICS_PORT} is geen poortnummer. Kies bijvoorbeeld METRICS_PORT=9464, of laat het weg om geen metrics te geven.`);
   const host = env.METRICS_HOST || '127.0.0.1';
   const server = createServer(async (req, res) => {
     if (req.method !== 'GET' || (req.url !== '/metrics' && !req.url?.startsWith('/metrics?'))) {
@@ -148,7 +182,13 @@ export async function serveMetrics(registry, env = process.env) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', (error) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `METRICS_PORT ${port} op ${host} is al in gebruik. Kies een andere poort.` : `De metrics konden niet starten: ${error.message}`)),
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `METRICS_PORT ${port} op ${host} is al in gebruik. Kies een andere poort.`
+            : `De metrics konden niet starten: ${error.message}`,
+        ),
+      ),
     );
     server.listen(port, host, resolve);
   });

@@ -21,7 +21,6 @@
  */
 import { count, setGauge } from '../lib/report/core/counters.ts';
 
-
 /** Requests that may wait per slot: a burst of 50 reports at once (a SIGTERM test, a busy morning) waits, it is not refused; waiting costs only memory, not event-loop time. */
 const QUEUE_PER_SLOT = 64;
 

@@ -28,7 +28,11 @@ function hostLines(rawHeaders) {
 }
 
 /** The last coding of a Transfer-Encoding value ("gzip, chunked" → "chunked"). */
-const lastCoding = (value) => value.slice(value.lastIndexOf(',') + 1).trim().toLowerCase();
+const lastCoding = (value) =>
+  value
+    .slice(value.lastIndexOf(',') + 1)
+    .trim()
+    .toLowerCase();
 
 /**
  * @param {{ method?: string, url?: string, headers: { host?: string, 'transfer-encoding'?: string }, rawHeaders?: string[] }} req

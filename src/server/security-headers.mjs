@@ -27,8 +27,7 @@ export const FRAME_POLICY = "frame-ancestors 'none'";
 
 const isCsp = (name) => String(name).toLowerCase() === 'content-security-policy';
 /** A page's own policy with frame-ancestors added (a <meta> policy cannot carry it). */
-export const withFramePolicy = (value) =>
-  String(value).includes('frame-ancestors') ? value : `${String(value).replace(/[;\s]*$/, '')}; ${FRAME_POLICY}`;
+export const withFramePolicy = (value) => (String(value).includes('frame-ancestors') ? value : `${String(value).replace(/[;\s]*$/, '')}; ${FRAME_POLICY}`);
 
 /**
  * Sets the security headers on a response before any handler runs, and makes sure the page's

@@ -177,7 +177,12 @@ server.listen(port, host, () => {
 });
 
 // A new build behind the dist link takes over without a restart (site-build.mjs).
-const stopFollowing = followBuilds(distLink, site.dir, (build) => (site = build), (message) => console.log(message));
+const stopFollowing = followBuilds(
+  distLink,
+  site.dir,
+  (build) => (site = build),
+  (message) => console.log(message),
+);
 
 /**
  * SIGTERM (and Ctrl-C): stop accepting connections, answer every request already received,

@@ -114,7 +114,13 @@ export async function loadStaticFiles(distDir) {
       },
       () => {
         // The file went away under a running server: answer honestly rather than hang.
-        res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Security-Policy': FRAME_POLICY, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '5' });
+        res.writeHead(503, {
+          ...SECURITY_HEADERS,
+          'Content-Security-Policy': FRAME_POLICY,
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Cache-Control': 'no-store',
+          'Retry-After': '5',
+        });
         res.end('Deze pagina is even niet beschikbaar. Probeer het over een paar seconden opnieuw.\n');
       },
     );

@@ -59,7 +59,13 @@ export async function siteFiles(dir) {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length).replace(/^[\\/]/, '').split('\\').join('/'))
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(dir.length)
+        .replace(/^[\\/]/, '')
+        .split('\\')
+        .join('/'),
+    )
     .filter((file) => !isCompressedCopy(file))
     .sort();
 }

@@ -18,7 +18,9 @@ type Instantiated = WebAssembly.WebAssemblyInstantiatedSource;
 
 /** The site's Argon2id from the package's two precompiled modules (SIMD, and without for runtimes that lack it). */
 export function createArgon2id(simd: WebAssembly.Module, noSimd: WebAssembly.Module): Argon2id {
-  const load = (module: WebAssembly.Module) => async (imports: WebAssembly.Imports): Promise<Instantiated> => ({ module, instance: await WebAssembly.instantiate(module, imports) });
+  const load =
+    (module: WebAssembly.Module) =>
+    async (imports: WebAssembly.Imports): Promise<Instantiated> => ({ module, instance: await WebAssembly.instantiate(module, imports) });
   let ready: ReturnType<typeof setupWasm> | undefined;
   const encoder = new TextEncoder();
   return async (message, salt, length) => {
@@ -27,6 +29,13 @@ export function createArgon2id(simd: WebAssembly.Module, noSimd: WebAssembly.Mod
       throw error;
     });
     const hash = await ready;
-    return hash({ password: encoder.encode(message), salt, parallelism: ARGON2.parallelism, passes: ARGON2.passes, memorySize: ARGON2.memoryKiB, tagLength: length }).slice();
+    return hash({
+      password: encoder.encode(message),
+      salt,
+      parallelism: ARGON2.parallelism,
+      passes: ARGON2.passes,
+      memorySize: ARGON2.memoryKiB,
+      tagLength: length,
+    }).slice();
   };
 }

@@ -73,10 +73,15 @@ function hostFor(env: Env): Promise<Host> {
     // String bindings are the settings. Those of the Node server alone do not apply: Cloudflare
     // itself says who the reader is (no proxies to trust), the store is D1, the relay is the cron.
     const nodeOnly = new Set(['REPORT_TRUSTED_PROXIES', 'REPORT_DATABASE_URL', 'REPORT_DATA_DIR', 'REPORT_RELAY']);
-    const settings = Object.fromEntries(Object.entries(env).filter(([name, value]) => typeof value === 'string' && !nodeOnly.has(name))) as Record<string, string>;
+    const settings = Object.fromEntries(Object.entries(env).filter(([name, value]) => typeof value === 'string' && !nodeOnly.has(name))) as Record<
+      string,
+      string
+    >;
     const config = readReportConfig(settings);
     if (!config.reportSecret) {
-      throw new Error(`REPORT_SECRET ontbreekt. Een Worker heeft geen schijf om een sleutel te bewaren: maak er een (${SECRET_COMMAND}) en zet hem met wrangler secret put REPORT_SECRET.`);
+      throw new Error(
+        `REPORT_SECRET ontbreekt. Een Worker heeft geen schijf om een sleutel te bewaren: maak er een (${SECRET_COMMAND}) en zet hem met wrangler secret put REPORT_SECRET.`,
+      );
     }
     const keys = deriveKeys(Buffer.from(config.reportSecret, 'base64'));
     const runtime = buildReportRuntime(config, new D1Store(env.DB), keys);
@@ -113,7 +118,9 @@ async function readBody(request: Request): Promise<{ request: Request; bytes?: U
   // early 413 while a 100–200 KB form is still arriving reached the reader as a 500.
   const read = await readBoundedBody(request.body, BODY_LIMITS.host, { drainUpTo: 16 * BODY_LIMITS.host });
   if (read.kind !== 'ok') {
-    const failing = new ReadableStream({ start: (controller) => controller.error(new Error(`Body size limit exceeded: received more than ${BODY_LIMITS.host} bytes`)) });
+    const failing = new ReadableStream({
+      start: (controller) => controller.error(new Error(`Body size limit exceeded: received more than ${BODY_LIMITS.host} bytes`)),
+    });
     return { request: new Request(request, { body: failing }) };
   }
   return { request: new Request(request, { body: read.bytes }), bytes: read.bytes };
@@ -158,7 +165,8 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
   installReportRuntime(runtime);
   // Cloudflare sets CF-Connecting-IP to the reader's address and drops any sent by the client.
   const client = clientKey(request.headers.get('cf-connecting-ip') ?? '');
-  const render = () => requestClients.run(client, () => astro.fetch(capped as Parameters<typeof astro.fetch>[0], env as never, ctx as never) as Promise<Response>);
+  const render = () =>
+    requestClients.run(client, () => astro.fetch(capped as Parameters<typeof astro.fetch>[0], env as never, ctx as never) as Promise<Response>);
   const limits = await started.catch(() => undefined);
   // The platform compresses the blank form only; every other on-demand answer is marked no-transform.
   const sent = (answer: Response) => forCompressingPlatform(answer, request.method);

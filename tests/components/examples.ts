@@ -8,7 +8,11 @@ import type { Entry, SiteContent } from '../../src/lib/content/integrity';
 const source = { sources: [{ bron: 'voorbeeldbron' }] };
 
 function organisation(id: string, data: Record<string, unknown>): Entry<Organisatie> {
-  return { id, filePath: `content/organisaties/${id}.yaml`, data: organisatieSchema.parse({ kind: 'meldpunt', description: 'Een voorbeeldorganisatie voor de componenttests.', ...source, ...data }) };
+  return {
+    id,
+    filePath: `content/organisaties/${id}.yaml`,
+    data: organisatieSchema.parse({ kind: 'meldpunt', description: 'Een voorbeeldorganisatie voor de componenttests.', ...source, ...data }),
+  };
 }
 
 /** Anonymous, two phone lines (one free, one labelled), website and e-mail. */
@@ -29,6 +33,19 @@ export const websiteOnly = organisation('alleen-website', { name: 'Alleen Websit
 
 /** The least content a route step needs: the organisations its outcomes name. */
 export const exampleSite: SiteContent = {
-  bronnen: [], organisaties: [fullOrganisation, websiteOnly], regios: [], gebieden: [], gemeenten: [], beleid: [], cijfers: [], paginas: [],
-  signalen: [], kwetsbaarheden: [], sectoren: [], meldroutes: [], interneRoutes: [], vertalingen: [], vertaaldePaginas: [],
+  bronnen: [],
+  organisaties: [fullOrganisation, websiteOnly],
+  regios: [],
+  gebieden: [],
+  gemeenten: [],
+  beleid: [],
+  cijfers: [],
+  paginas: [],
+  signalen: [],
+  kwetsbaarheden: [],
+  sectoren: [],
+  meldroutes: [],
+  interneRoutes: [],
+  vertalingen: [],
+  vertaaldePaginas: [],
 };

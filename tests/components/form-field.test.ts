@@ -54,13 +54,19 @@ describe('FormField around one control', () => {
 
 describe('FormField around a group of choices', () => {
   const group = (props: Record<string, unknown>) =>
-    render(FormField, { id: 'signals', group: true, label: 'Signalen', hint: 'Kies wat past.', language: 'nl', ...props }, { slots: { default: '<input type="checkbox" id="s1" name="signals"><label for="s1">Een</label>' } });
+    render(
+      FormField,
+      { id: 'signals', group: true, label: 'Signalen', hint: 'Kies wat past.', language: 'nl', ...props },
+      { slots: { default: '<input type="checkbox" id="s1" name="signals"><label for="s1">Een</label>' } },
+    );
 
   it('is a fieldset with a legend that carries aria-describedby and keeps its slot', async () => {
     const html = await group({ error: 'Kies er een.', class: 'danger' });
     const fieldset = elements(html, 'fieldset')[0];
     expect(fieldset.attrs).toMatchObject({ id: 'signals', 'aria-describedby': 'signals-hint signals-error' });
-    expect(fieldset.attrs.class!.split(' ')).toEqual(expect.arrayContaining(['utrecht-form-fieldset', 'utrecht-form-fieldset--invalid', 'field--error', 'danger']));
+    expect(fieldset.attrs.class!.split(' ')).toEqual(
+      expect.arrayContaining(['utrecht-form-fieldset', 'utrecht-form-fieldset--invalid', 'field--error', 'danger']),
+    );
     expect(textOf(elements(html, 'legend')[0].inner)).toBe('Signalen');
     expect(byId(html, 's1')?.tag).toBe('input');
     expect(elements(html, 'label')).toHaveLength(1);

@@ -8,9 +8,21 @@ import { DEFAULT_LOCALE, LOCALES } from '../../src/i18n/locales';
 
 type Component = Parameters<AstroContainer['renderToString']>[0];
 
-const i18n = { defaultLocale: DEFAULT_LOCALE, locales: [...LOCALES], strategy: 'pathname-prefix-other-locales', fallbackType: 'redirect', domainLookupTable: {} };
-const container = await AstroContainer.create({ manifest: { i18n } as unknown as Parameters<typeof AstroContainer.create>[0] extends { manifest?: infer M } ? M : never });
+const i18n = {
+  defaultLocale: DEFAULT_LOCALE,
+  locales: [...LOCALES],
+  strategy: 'pathname-prefix-other-locales',
+  fallbackType: 'redirect',
+  domainLookupTable: {},
+};
+const container = await AstroContainer.create({
+  manifest: { i18n } as unknown as Parameters<typeof AstroContainer.create>[0] extends { manifest?: infer M } ? M : never,
+});
 
-export function render(component: Component, props: Record<string, unknown>, { path = '/', slots }: { path?: string; slots?: Record<string, string> } = {}): Promise<string> {
+export function render(
+  component: Component,
+  props: Record<string, unknown>,
+  { path = '/', slots }: { path?: string; slots?: Record<string, string> } = {},
+): Promise<string> {
   return container.renderToString(component, { props, slots, request: new Request(new URL(path, 'http://site')) });
 }

@@ -17,7 +17,15 @@ const municipalities = [
   { id: 'woerden', name: 'Woerden', formerNames: [] },
   { id: 'sudwest-fryslan', name: 'Súdwest-Fryslân', formerNames: ['Sneek', 'Bolsward'] },
 ];
-const signalGroups = [{ title: 'Arbeidsuitbuiting', signals: [{ id: 'slapen-op-werk', statement: 'Mensen slapen op de werkplek.' }, { id: 'geen-loon', statement: 'Mensen krijgen geen loon.' }] }];
+const signalGroups = [
+  {
+    title: 'Arbeidsuitbuiting',
+    signals: [
+      { id: 'slapen-op-werk', statement: 'Mensen slapen op de werkplek.' },
+      { id: 'geen-loon', statement: 'Mensen krijgen geen loon.' },
+    ],
+  },
+];
 const errorFor = Object.fromEntries(REPORT_FIELDS.map((field) => [field, `Fout in ${field}.`])) as FieldErrors;
 
 const form = (values: FormValues = {}, errors: FieldErrors = {}, language = 'nl') =>
@@ -25,7 +33,9 @@ const form = (values: FormValues = {}, errors: FieldErrors = {}, language = 'nl'
 
 /** The form controls a reader fills in (not the hidden control fields or the honeypot). */
 const controls = (html: string) =>
-  [...elements(html, 'input'), ...elements(html, 'textarea'), ...elements(html, 'select')].filter((c) => c.attrs.type !== 'hidden' && c.attrs.name !== 'website');
+  [...elements(html, 'input'), ...elements(html, 'textarea'), ...elements(html, 'select')].filter(
+    (c) => c.attrs.type !== 'hidden' && c.attrs.name !== 'website',
+  );
 
 describe('the report form', () => {
   it('has an element with the id of every field, so each link in the error summary leads somewhere', async () => {
@@ -38,7 +48,9 @@ describe('the report form', () => {
   it('gives every control a label', async () => {
     const html = await form();
     const labelled = new Set(elements(html, 'label').map((l) => l.attrs.for));
-    const unlabelled = controls(html).filter((c) => !labelled.has(c.attrs.id)).map((c) => c.attrs.id ?? c.attrs.name);
+    const unlabelled = controls(html)
+      .filter((c) => !labelled.has(c.attrs.id))
+      .map((c) => c.attrs.id ?? c.attrs.name);
     expect(unlabelled).toEqual([]);
   });
 
@@ -46,7 +58,8 @@ describe('the report form', () => {
     const html = await form({}, errorFor);
     const described = [...controls(html), ...elements(html, 'fieldset')].filter((c) => c.attrs['aria-describedby']);
     expect(described.length).toBeGreaterThanOrEqual(REPORT_FIELDS.length);
-    for (const control of described) for (const id of control.attrs['aria-describedby'].split(' ')) expect(byId(html, id), `${control.attrs.id} → ${id}`).toBeDefined();
+    for (const control of described)
+      for (const id of control.attrs['aria-describedby'].split(' ')) expect(byId(html, id), `${control.attrs.id} → ${id}`).toBeDefined();
     for (const field of REPORT_FIELDS) {
       const owner = described.find((c) => c.attrs.id === field || c.attrs.name === field);
       expect(owner?.attrs['aria-describedby'], field).toContain(`${field}-error`);
@@ -59,9 +72,24 @@ describe('the report form', () => {
   });
 
   it('keeps what the reader typed and chose', async () => {
-    const html = await form({ municipality: 'sudwest-fryslan', exploitationForm: 'arbeidsuitbuiting', dangerNow: 'nee', description: 'Tien mensen <slapen> in een loods.', when: 'Vorige week', signals: ['geen-loon'] });
-    expect(elements(html, 'option').filter((o) => 'selected' in o.attrs).map((o) => o.attrs.value)).toEqual(['sudwest-fryslan']);
-    expect(elements(html, 'input').filter((i) => 'checked' in i.attrs).map((i) => i.attrs.id)).toEqual(['exploitationForm-arbeidsuitbuiting', 'dangerNow-nee', 'signal-geen-loon']);
+    const html = await form({
+      municipality: 'sudwest-fryslan',
+      exploitationForm: 'arbeidsuitbuiting',
+      dangerNow: 'nee',
+      description: 'Tien mensen <slapen> in een loods.',
+      when: 'Vorige week',
+      signals: ['geen-loon'],
+    });
+    expect(
+      elements(html, 'option')
+        .filter((o) => 'selected' in o.attrs)
+        .map((o) => o.attrs.value),
+    ).toEqual(['sudwest-fryslan']);
+    expect(
+      elements(html, 'input')
+        .filter((i) => 'checked' in i.attrs)
+        .map((i) => i.attrs.id),
+    ).toEqual(['exploitationForm-arbeidsuitbuiting', 'dangerNow-nee', 'signal-geen-loon']);
     expect(textOf(elements(html, 'textarea').find((t) => t.attrs.id === 'description')!.inner)).toBe('Tien mensen <slapen> in een loods.');
     expect(elements(html, 'input').find((i) => i.attrs.id === 'when')?.attrs.value).toBe('Vorige week');
     // A group with a chosen signal opens, so the reader sees the choice.
@@ -82,7 +110,10 @@ describe('the report form', () => {
 });
 
 describe('RadioField', () => {
-  const options = [{ id: 'ja', label: 'Ja' }, { id: 'nee', label: 'Nee' }];
+  const options = [
+    { id: 'ja', label: 'Ja' },
+    { id: 'nee', label: 'Nee' },
+  ];
   const field = (props: Record<string, unknown>, slots?: Record<string, string>) =>
     render(RadioField, { field: 'dangerNow', language: 'nl', options, value: '', ...props }, { slots });
 
@@ -94,19 +125,28 @@ describe('RadioField', () => {
       ['radio', 'dangerNow', 'ja', 'dangerNow-ja'],
       ['radio', 'dangerNow', 'nee', 'dangerNow-nee'],
     ]);
-    expect(elements(html, 'label').map((l) => [l.attrs.for, textOf(l.inner)])).toEqual([['dangerNow-ja', 'Ja'], ['dangerNow-nee', 'Nee']]);
+    expect(elements(html, 'label').map((l) => [l.attrs.for, textOf(l.inner)])).toEqual([
+      ['dangerNow-ja', 'Ja'],
+      ['dangerNow-nee', 'Nee'],
+    ]);
   });
 
   it('marks the fieldset and shows the error before the options, with a prefix for screen readers', async () => {
     const html = await field({ error: 'Kies een antwoord.' });
     expect(elements(html, 'fieldset')[0].attrs.class).toContain('field--error');
     expect(html.indexOf('Kies een antwoord.')).toBeLessThan(html.indexOf('type="radio"'));
-    expect(textOf(elements(html, 'p').find((p) => p.attrs.id === 'dangerNow-error')!.inner)).toBe(`${translator('nl')('report.errorPrefix')} Kies een antwoord.`);
+    expect(textOf(elements(html, 'p').find((p) => p.attrs.id === 'dangerNow-error')!.inner)).toBe(
+      `${translator('nl')('report.errorPrefix')} Kies een antwoord.`,
+    );
   });
 
   it('keeps the chosen option and puts its slot after the options', async () => {
     const html = await field({ value: 'nee', class: 'danger' }, { default: '<p id="na">Bel 112</p>' });
-    expect(elements(html, 'input').filter((i) => 'checked' in i.attrs).map((i) => i.attrs.value)).toEqual(['nee']);
+    expect(
+      elements(html, 'input')
+        .filter((i) => 'checked' in i.attrs)
+        .map((i) => i.attrs.value),
+    ).toEqual(['nee']);
     expect(elements(html, 'fieldset')[0].attrs.class!.split(' ')).toEqual(expect.arrayContaining(['utrecht-form-fieldset', 'field', 'danger']));
     expect(html.indexOf('id="na"')).toBeGreaterThan(html.lastIndexOf('type="radio"'));
   });

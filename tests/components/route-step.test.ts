@@ -25,7 +25,10 @@ const question: RouteNode = {
 const outcome = (change: Partial<Extract<RouteNode, { kind: 'uitkomst' }>> = {}): RouteNode => ({
   kind: 'uitkomst',
   title: 'Meld het anoniem',
-  contacts: [{ organisation: 'meldpunt-voorbeeld', note: 'Vertel wat u zag.' }, { body: 'veiligThuis', fallback: 'alleen-website' }],
+  contacts: [
+    { organisation: 'meldpunt-voorbeeld', note: 'Vertel wat u zag.' },
+    { body: 'veiligThuis', fallback: 'alleen-website' },
+  ],
   anonymous: true,
   whatHappens: 'Het meldpunt stuurt uw melding door zonder uw naam.',
   offerForm: false,
@@ -40,13 +43,21 @@ describe('RouteStep', () => {
     expect(elements(html, 'h1').map((h) => textOf(h.inner))).toEqual(['Is iemand nu in gevaar?']);
     expect(textOf(html)).toContain('Denk aan geweld of dreiging.');
     const answers = elements(elements(html, 'ul')[0].inner, 'a').map((a) => [textOf(a.inner), a.attrs.href]);
-    expect(answers).toEqual([['Ja', '/melden/bel-hulp/'], ['Nee', '/melden/anoniem-melden/'], ['Terug naar het begin', '/melden/']]);
+    expect(answers).toEqual([
+      ['Ja', '/melden/bel-hulp/'],
+      ['Nee', '/melden/anoniem-melden/'],
+      ['Terug naar het begin', '/melden/'],
+    ]);
   });
 
   it('shows an outcome with a contact card for every contact, a role filled by its fallback without a municipality', async () => {
     const html = await step(outcome());
     expect(elements(html, 'h1').map((h) => textOf(h.inner))).toEqual(['Meld het anoniem']);
-    expect(elements(html, 'h2').slice(0, 2).map((h) => textOf(h.inner))).toEqual(['Meldpunt Voorbeeld', 'Alleen Website']);
+    expect(
+      elements(html, 'h2')
+        .slice(0, 2)
+        .map((h) => textOf(h.inner)),
+    ).toEqual(['Meldpunt Voorbeeld', 'Alleen Website']);
     expect(textOf(html)).toContain('Vertel wat u zag.');
     expect(html).toContain('href="tel:08007000"');
     expect(textOf(html)).toContain('Het meldpunt stuurt uw melding door zonder uw naam.');
@@ -70,7 +81,10 @@ describe('RouteStep', () => {
   it('always offers a way back to the start and to the overview', async () => {
     for (const node of [question, outcome()]) {
       const nav = elements(await step(node), 'a').slice(-2);
-      expect(nav.map((a) => [a.attrs.href, textOf(a.inner)])).toEqual([['/melden/', nl('route.restart')], ['/melden/overzicht/', nl('route.overviewLink')]]);
+      expect(nav.map((a) => [a.attrs.href, textOf(a.inner)])).toEqual([
+        ['/melden/', nl('route.restart')],
+        ['/melden/overzicht/', nl('route.overviewLink')],
+      ]);
     }
   });
 });

@@ -19,10 +19,17 @@ const filled = deploymentSchema.parse({
     status: 'B',
     statementDate: '2026-11-01',
     audit: { date: '2026-10-15', by: 'Toegankelijkheidsbureau Voorbeeld', report: 'https://www.voorbeeldstad.example/rapport.pdf' },
-    knownProblems: [{ problem: 'De grafiek op de cijferpagina heeft geen tekstalternatief.', measure: 'Wij zetten de cijfers ook in een tabel.', fixedBy: '2027-02-01' }],
+    knownProblems: [
+      { problem: 'De grafiek op de cijferpagina heeft geen tekstalternatief.', measure: 'Wij zetten de cijfers ook in een tabel.', fixedBy: '2027-02-01' },
+    ],
     registerUrl: 'https://www.toegankelijkheidsverklaring.nl/register/99999',
   },
-  privacy: { desk: 'Meldpunt Mensenhandel Voorbeeldstad', legalBasis: 'Algemeen belang (AVG artikel 6 lid 1 e).', deskRetention: 'Vijf jaar na het afsluiten.', dataProtectionOfficer: 'fg@voorbeeldstad.example' },
+  privacy: {
+    desk: 'Meldpunt Mensenhandel Voorbeeldstad',
+    legalBasis: 'Algemeen belang (AVG artikel 6 lid 1 e).',
+    deskRetention: 'Vijf jaar na het afsluiten.',
+    dataProtectionOfficer: 'fg@voorbeeldstad.example',
+  },
 });
 const empty = deploymentSchema.parse({});
 
@@ -31,9 +38,25 @@ describe('AccessibilityStatement', () => {
     const nl = translator('nl');
     const html = await render(AccessibilityStatement, { settings: filled, locale: 'nl' });
     const text = textOf(html);
-    for (const expected of ['Gemeente Voorbeeldstad wil', nl('a11y.status.B'), '1 november 2026', 'Toegankelijkheidsbureau Voorbeeld', 'geen tekstalternatief', 'ook in een tabel', '1 februari 2027', nl('a11y.evidence.reflow')]) expect(text).toContain(expected);
+    for (const expected of [
+      'Gemeente Voorbeeldstad wil',
+      nl('a11y.status.B'),
+      '1 november 2026',
+      'Toegankelijkheidsbureau Voorbeeld',
+      'geen tekstalternatief',
+      'ook in een tabel',
+      '1 februari 2027',
+      nl('a11y.evidence.reflow'),
+    ])
+      expect(text).toContain(expected);
     const hrefs = elements(html, 'a').map((a) => a.attrs.href);
-    expect(hrefs).toEqual(expect.arrayContaining(['https://www.voorbeeldstad.example/rapport.pdf', 'https://www.toegankelijkheidsverklaring.nl/register/99999', 'mailto:toegankelijkheid@voorbeeldstad.example']));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        'https://www.voorbeeldstad.example/rapport.pdf',
+        'https://www.toegankelijkheidsverklaring.nl/register/99999',
+        'mailto:toegankelijkheid@voorbeeldstad.example',
+      ]),
+    );
     expect(text).not.toContain(nl('statement.notFilled'));
   });
 
@@ -51,7 +74,11 @@ describe('AccessibilityStatement', () => {
 
   it('marks the Dutch text of the settings as Dutch on a translated page', async () => {
     const html = await render(AccessibilityStatement, { settings: filled, locale: 'pl' });
-    expect(elements(html, 'span').filter((s) => s.attrs.lang === 'nl').map((s) => textOf(s.inner))).toContain('De grafiek op de cijferpagina heeft geen tekstalternatief.');
+    expect(
+      elements(html, 'span')
+        .filter((s) => s.attrs.lang === 'nl')
+        .map((s) => textOf(s.inner)),
+    ).toContain('De grafiek op de cijferpagina heeft geen tekstalternatief.');
   });
 });
 
@@ -59,17 +86,30 @@ describe('PrivacyStatement', () => {
   it('names the controller, the desk, legal basis, both retentions, the officer, rights and the Autoriteit Persoonsgegevens', async () => {
     const nl = translator('nl');
     const text = textOf(await render(PrivacyStatement, { settings: filled, locale: 'nl', retentionDays: 90 }));
-    for (const expected of ['Gemeente Voorbeeldstad', 'Meldpunt Mensenhandel Voorbeeldstad', 'AVG artikel 6', 'Vijf jaar na het afsluiten.', '90 dagen na het laatste bericht', 'fg@voorbeeldstad.example', nl('privacy.rights.heading'), 'Autoriteit Persoonsgegevens']) expect(text).toContain(expected);
+    for (const expected of [
+      'Gemeente Voorbeeldstad',
+      'Meldpunt Mensenhandel Voorbeeldstad',
+      'AVG artikel 6',
+      'Vijf jaar na het afsluiten.',
+      '90 dagen na het laatste bericht',
+      'fg@voorbeeldstad.example',
+      nl('privacy.rights.heading'),
+      'Autoriteit Persoonsgegevens',
+    ])
+      expect(text).toContain(expected);
   });
 
-  it('with nothing filled in, says so and still gives the site\'s own retention, the rights and the complaint', async () => {
+  it("with nothing filled in, says so and still gives the site's own retention, the rights and the complaint", async () => {
     for (const locale of LOCALES) {
       const t = translator(locale);
       const html = await render(PrivacyStatement, { settings: empty, locale, retentionDays: 30 });
       const text = textOf(html);
       expect(text.split(t('statement.notFilled')).length - 1, locale).toBe(6);
       expect(text, locale).toContain(t('privacy.retentionSite.text', { days: 30 }));
-      expect(elements(html, 'a').map((a) => a.attrs.href), locale).toEqual(['https://www.autoriteitpersoonsgegevens.nl/']);
+      expect(
+        elements(html, 'a').map((a) => a.attrs.href),
+        locale,
+      ).toEqual(['https://www.autoriteitpersoonsgegevens.nl/']);
     }
   });
 });

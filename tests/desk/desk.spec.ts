@@ -247,7 +247,19 @@ test('a report goes from the reporter to the desk and back, and the case is clos
   await expect(deskPage.locator('#audit-chain')).toContainText('klopt');
   await screenshot(deskPage, 'logboek');
   await keepHtml(deskPage, 'logboek');
-  for (const action of ['instellen', 'sleutel.aangemaakt', 'aanmelden', 'ontgrendelen.passkey', 'zaak.geopend', 'zaak.status', 'zaak.vraag', 'zaak.notitie', 'zaak.toegewezen', 'zaak.export', 'cijfers.export']) {
+  for (const action of [
+    'instellen',
+    'sleutel.aangemaakt',
+    'aanmelden',
+    'ontgrendelen.passkey',
+    'zaak.geopend',
+    'zaak.status',
+    'zaak.vraag',
+    'zaak.notitie',
+    'zaak.toegewezen',
+    'zaak.export',
+    'cijfers.export',
+  ]) {
     await expect(deskPage.locator('#audit-rows')).toContainText(action);
   }
   for (const width of [390, 1280]) {
@@ -294,7 +306,10 @@ test('a beheerder invites a behandelaar, whose own passkey opens the reports onc
   await page.getByRole('button', { name: 'Passkey maken' }).click();
   await expect(page.getByRole('heading', { name: 'Uw passkey is klaar' })).toBeVisible();
   await keepHtml(page, 'uitnodiging');
-  const reuse = await colleague.request.post(`${deskEnv.DESK_URL}/api/uitnodiging/opties`, { headers: { origin: deskEnv.DESK_URL, 'content-type': 'application/json' }, data: { token: link.split('#')[1] } });
+  const reuse = await colleague.request.post(`${deskEnv.DESK_URL}/api/uitnodiging/opties`, {
+    headers: { origin: deskEnv.DESK_URL, 'content-type': 'application/json' },
+    data: { token: link.split('#')[1] },
+  });
   expect(reuse.status()).toBe(403);
   // Signed in, but no access to the reports until a beheerder gives it.
   await page.goto(`${deskEnv.DESK_URL}/`);
@@ -351,7 +366,8 @@ test('a beheerder invites a behandelaar, whose own passkey opens the reports onc
   await colleague.close();
 
   await deskPage.getByRole('link', { name: 'Logboek' }).click();
-  for (const action of ['uitnodiging.gemaakt', 'uitnodiging.aanvaard', 'sleutel.gedeeld', 'lid.verwijderd']) await expect(deskPage.locator('#audit-rows')).toContainText(action);
+  for (const action of ['uitnodiging.gemaakt', 'uitnodiging.aanvaard', 'sleutel.gedeeld', 'lid.verwijderd'])
+    await expect(deskPage.locator('#audit-rows')).toContainText(action);
   await expect(deskPage.locator('#audit-chain')).toContainText('klopt');
 });
 
@@ -448,7 +464,10 @@ test('without a session every route gets the sign-in page or 401, and cross-site
     expect(await response.text()).not.toContain('BEGIN AGE');
   }
   // A used set-up link cannot make a second beheerder.
-  const again = await page.request.post(`${deskEnv.DESK_URL}/api/instellen/opties`, { headers: { origin: deskEnv.DESK_URL, 'content-type': 'application/json' }, data: { token: 'x' } });
+  const again = await page.request.post(`${deskEnv.DESK_URL}/api/instellen/opties`, {
+    headers: { origin: deskEnv.DESK_URL, 'content-type': 'application/json' },
+    data: { token: 'x' },
+  });
   expect(again.status()).toBe(403);
   // Even with the staff's session cookie, another origin changes nothing.
   const cookies = await staff.cookies();
@@ -471,6 +490,16 @@ test('without a session every route gets the sign-in page or 401, and cross-site
 
 test('every desk page, as the browser built it, is valid HTML (Nu HTML Checker)', () => {
   test.skip(test.info().project.name === 'postgres', 'the same pages as in the SQLite run');
-  expect(readdirSync(join(dir, 'html')).sort()).toEqual(['aanmelden.html', 'cijfers.html', 'instellen.html', 'logboek.html', 'meldingen.html', 'ontgrendelen.html', 'team.html', 'uitnodiging.html', 'zaak.html']);
+  expect(readdirSync(join(dir, 'html')).sort()).toEqual([
+    'aanmelden.html',
+    'cijfers.html',
+    'instellen.html',
+    'logboek.html',
+    'meldingen.html',
+    'ontgrendelen.html',
+    'team.html',
+    'uitnodiging.html',
+    'zaak.html',
+  ]);
   expect(htmlErrors(join(dir, 'html'))).toEqual([]);
 });

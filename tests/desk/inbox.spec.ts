@@ -30,7 +30,9 @@ test.beforeAll(async ({ browser }) => {
   page = await staff.newPage();
   await addPasskeyAuthenticator(staff, page);
   const env = await setUpInBrowser(page, /(http:\/\/localhost:\d+\/instellen\/#\S+)/.exec(desk.output())![1], 'Beheerder inbox');
-  seeded = await seedDesk(env.REPORT_FORWARD_URL.replace('localhost', '127.0.0.1'), env.REPORT_FORWARD_SECRET, env.REPORT_RECIPIENTS, CASES, 3, { mark: (n) => `Zoekwoord-${n}x.` });
+  seeded = await seedDesk(env.REPORT_FORWARD_URL.replace('localhost', '127.0.0.1'), env.REPORT_FORWARD_SECRET, env.REPORT_RECIPIENTS, CASES, 3, {
+    mark: (n) => `Zoekwoord-${n}x.`,
+  });
 });
 
 test.afterAll(async () => {

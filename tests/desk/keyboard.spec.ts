@@ -199,7 +199,8 @@ test('figures and their CSV, and the audit log', async () => {
   expect(readFileSync(await file.path(), 'utf8')).toContain('"afgesloten","","","","x"');
   await goTo('Logboek');
   await expect(page.locator('#audit-chain')).toContainText('klopt');
-  for (const action of ['zaak.toegewezen', 'zaak.vraag', 'zaak.notitie', 'zaak.status', 'zaak.export', 'cijfers.export']) await expect(page.locator('#audit-rows')).toContainText(action);
+  for (const action of ['zaak.toegewezen', 'zaak.vraag', 'zaak.notitie', 'zaak.status', 'zaak.export', 'cijfers.export'])
+    await expect(page.locator('#audit-rows')).toContainText(action);
   // The log's table scrolls sideways on a phone: its region takes the focus, so arrow keys scroll it.
   await tabTo(page.getByRole('region', { name: 'Logboek (tabel)' }));
 });

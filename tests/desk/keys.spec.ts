@@ -46,7 +46,14 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const lines = (text: string) => Object.fromEntries(text.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
 
 async function startSite(env: Record<string, string>) {
-  site = await startServer({ ...env, PORT: String(sitePort), REPORT_DATA_DIR: join(dir, 'site'), REPORT_MIN_FILL_SECONDS: '0', REPORT_POLL_MS: '100', REPORT_RETRY_BASE_MS: '100' });
+  site = await startServer({
+    ...env,
+    PORT: String(sitePort),
+    REPORT_DATA_DIR: join(dir, 'site'),
+    REPORT_MIN_FILL_SECONDS: '0',
+    REPORT_POLL_MS: '100',
+    REPORT_RETRY_BASE_MS: '100',
+  });
 }
 
 async function unlockWithPasskey(page: Page) {
@@ -121,7 +128,10 @@ async function keyringFromRecovery(page: Page, recovery: string) {
 /** A change through the API as the page would send it (same origin, JSON, the session's CSRF token). */
 async function post(page: Page, path: string, data: unknown) {
   const { csrf } = (await (await page.request.get(`${deskEnv.DESK_URL}/api/sessie`)).json()) as { csrf: string };
-  return page.request.post(`${deskEnv.DESK_URL}${path}`, { headers: { origin: deskEnv.DESK_URL, 'content-type': 'application/json', 'x-csrf-token': csrf }, data });
+  return page.request.post(`${deskEnv.DESK_URL}${path}`, {
+    headers: { origin: deskEnv.DESK_URL, 'content-type': 'application/json', 'x-csrf-token': csrf },
+    data,
+  });
 }
 
 async function sendReport(municipality: string, description: string) {
@@ -164,7 +174,9 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('after a member is removed, a rotated key opens new reports for the team and the recovery key, not for what the removed member kept', async ({ browser }) => {
+test('after a member is removed, a rotated key opens new reports for the team and the recovery key, not for what the removed member kept', async ({
+  browser,
+}) => {
   await sendReport('woerden', MARK.old);
   await unlockWithPasskey(deskPage);
   await inboxRow(deskPage, 'Woerden');
@@ -190,7 +202,13 @@ test('after a member is removed, a rotated key opens new reports for the team an
   await expect(heading(stale)).toHaveText('Meldingen');
 
   // A session without the key in its browser (a stolen cookie) cannot replace the copies.
-  const forged = await post(deskPage, '/api/sleutel/roteren', { expected: firstSite.REPORT_RECIPIENTS, recipient: `age1${'q'.repeat(58)}`, wrappedRecovery: 'x', copies: {}, possession: 'geraden' });
+  const forged = await post(deskPage, '/api/sleutel/roteren', {
+    expected: firstSite.REPORT_RECIPIENTS,
+    recipient: `age1${'q'.repeat(58)}`,
+    wrappedRecovery: 'x',
+    copies: {},
+    possession: 'geraden',
+  });
   expect(forged.status()).toBe(403);
 
   // Removing the member offers the rotation at once.
@@ -289,11 +307,14 @@ test('after a member is removed, a rotated key opens new reports for the team an
   if (postgres) {
     const client = new pg.Client({ connectionString: postgres.url });
     await client.connect();
-    const { rows } = await client.query("SELECT value AS v FROM settings UNION ALL SELECT coalesce(wrapped_identity, '') FROM credentials UNION ALL SELECT subject FROM audit");
+    const { rows } = await client.query(
+      "SELECT value AS v FROM settings UNION ALL SELECT coalesce(wrapped_identity, '') FROM credentials UNION ALL SELECT subject FROM audit",
+    );
     await client.end();
     expect(rows.some((r) => String(r.v).includes('AGE-SECRET-KEY'))).toBe(false);
   } else {
-    for (const name of readdirSync(deskEnv.DESK_DATA_DIR)) expect(readFileSync(join(deskEnv.DESK_DATA_DIR, name)).toString('latin1'), name).not.toContain('AGE-SECRET-KEY');
+    for (const name of readdirSync(deskEnv.DESK_DATA_DIR))
+      expect(readFileSync(join(deskEnv.DESK_DATA_DIR, name)).toString('latin1'), name).not.toContain('AGE-SECRET-KEY');
   }
 });
 

@@ -123,7 +123,10 @@ export async function seedDesk(
       if (n % 40 === 7) {
         const answerId = newReportId();
         const message = { text: `Aanvulling: ${makeReport(next, now).description.slice(0, 400)}`, language: 'nl' };
-        await post(answerId, reportEvent('report.message', receivedHour(now), { id: answerId, reportId: id, sealed: await seal([recipient], JSON.stringify(message)) }));
+        await post(
+          answerId,
+          reportEvent('report.message', receivedHour(now), { id: answerId, reportId: id, sealed: await seal([recipient], JSON.stringify(message)) }),
+        );
         answers++;
       }
     }

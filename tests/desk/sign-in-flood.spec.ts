@@ -52,7 +52,11 @@ test.afterAll(async () => {
 });
 
 async function post(path: string, body: unknown, client: string) {
-  return fetch(`${api}${path}`, { method: 'POST', headers: { origin, 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify(body) });
+  return fetch(`${api}${path}`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json', 'x-forwarded-for': client },
+    body: JSON.stringify(body),
+  });
 }
 
 test('after 1,000 failed sign-ins from 100 addresses the beheerder signs in with the passkey', async () => {

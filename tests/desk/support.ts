@@ -33,7 +33,10 @@ export interface Desk {
 
 /** Starts `node scripts/desk.ts` and waits until it listens (it builds first when needed). */
 export async function startDesk(env: Record<string, string>, timeoutMs = 90_000): Promise<Desk> {
-  const child = spawn(process.execPath, ['scripts/desk.ts', ...(env.ARGS ? [env.ARGS] : [])], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/desk.ts', ...(env.ARGS ? [env.ARGS] : [])], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
@@ -96,7 +99,9 @@ export async function setUpInBrowser(page: Page, link: string, name: string): Pr
   await page.getByLabel('Uw naam of functie').fill(name);
   await page.getByRole('button', { name: 'Passkey maken en sleutel aanmaken' }).click();
   await page.locator('#site-env').waitFor({ timeout: 60_000 });
-  return Object.fromEntries((await page.locator('#site-env').textContent())!.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+  return Object.fromEntries(
+    (await page.locator('#site-env').textContent())!.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
 }
 
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
@@ -107,7 +112,12 @@ export async function axeViolations(page: Page) {
   // The desk's CSP allows no inline script: evaluate axe's source through CDP-free evaluate.
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    (tags) =>
+      (
+        window as unknown as {
+          axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
     WCAG_TAGS,
   );
   return results.violations.map((v) => ({ rule: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));

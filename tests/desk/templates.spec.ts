@@ -40,7 +40,7 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-test('a beheerder adds, changes and removes the team\'s templates, which start with the defaults', async () => {
+test("a beheerder adds, changes and removes the team's templates, which start with the defaults", async () => {
   await page.getByRole('link', { name: 'Standaardteksten' }).click();
   await expect(heading()).toHaveText('Standaardteksten');
   const list = page.locator('#templates-list');
@@ -136,7 +136,8 @@ test('the audit log names template changes without their words, and no file, tab
   await page.getByRole('link', { name: 'Logboek' }).click();
   await expect(page.locator('#audit-chain')).toContainText('klopt');
   const rows = page.locator('#audit-rows');
-  for (const action of ['sjabloon.standaard', 'sjabloon.toegevoegd', 'sjabloon.gewijzigd', 'sjabloon.verwijderd', 'zaak.vraag']) await expect(rows).toContainText(action);
+  for (const action of ['sjabloon.standaard', 'sjabloon.toegevoegd', 'sjabloon.gewijzigd', 'sjabloon.verwijderd', 'zaak.vraag'])
+    await expect(rows).toContainText(action);
   for (const mark of Object.values(MARK)) await expect(rows).not.toContainText(mark.slice(0, 22));
   const verified = await deskCommand('verify-audit', stack.deskEnv);
   expect(verified.code).toBe(0);

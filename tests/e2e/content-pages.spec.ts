@@ -43,12 +43,18 @@ test('a former name finds the municipality of today: on its page, in the index a
   await expect(page.locator('[data-search-results] a[href="/gemeenten/amsterdam/"]')).toHaveCount(1);
 });
 
-test('names people use find their municipality in the filter, the picker and search; the A–Z list starts with A; on a phone the matches come into view (issue 22)', async ({ browser }) => {
+test('names people use find their municipality in the filter, the picker and search; the A–Z list starts with A; on a phone the matches come into view (issue 22)', async ({
+  browser,
+}) => {
   const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
   await page.goto('/gemeenten/');
   await expect(page.locator('#gemeenten-a-z h3').first()).toHaveText('A');
   await expect(page.locator('#letter-g + ul').getByRole('link', { name: "'s-Gravenhage", exact: true })).toHaveCount(1);
-  for (const [typed, shown, href] of [['Den Haag', "Den Haag (officieel: 's-Gravenhage)", '/gemeenten/s-gravenhage/'], ['den bosch', "Den Bosch (officieel: 's-Hertogenbosch)", '/gemeenten/s-hertogenbosch/'], ['Weesp', 'Weesp: nu Amsterdam', '/gemeenten/amsterdam/']]) {
+  for (const [typed, shown, href] of [
+    ['Den Haag', "Den Haag (officieel: 's-Gravenhage)", '/gemeenten/s-gravenhage/'],
+    ['den bosch', "Den Bosch (officieel: 's-Hertogenbosch)", '/gemeenten/s-hertogenbosch/'],
+    ['Weesp', 'Weesp: nu Amsterdam', '/gemeenten/amsterdam/'],
+  ]) {
     await page.getByLabel('Zoek uw gemeente').fill(typed);
     const match = page.locator('#gemeenten-a-z li:visible');
     await expect(match).toHaveText([shown]);

@@ -10,7 +10,12 @@ import { translator } from '../../src/i18n/index.ts';
 
 const received = (): ReceivedReport[] => {
   const file = process.env.E2E_RECEIVER_FILE!;
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 };
 
 const VARIANTS = [
@@ -25,7 +30,7 @@ for (const { locale, javaScriptEnabled } of VARIANTS) {
     const t = translator(locale);
     const prefix = locale === 'nl' ? '' : `/${locale}`;
 
-    test('the reporter reads the desk\'s question with the code and answers it', async ({ page }) => {
+    test("the reporter reads the desk's question with the code and answers it", async ({ page }) => {
       const description = `Een vrouw mag de nagelsalon nooit alleen verlaten (${locale}, ${javaScriptEnabled ? 'met' : 'zonder'} JavaScript).`;
       await page.goto(`${prefix}/melden/anoniem/`);
       if (javaScriptEnabled) {
@@ -50,7 +55,13 @@ for (const { locale, javaScriptEnabled } of VARIANTS) {
       const report = received().find((r) => r.report?.description === description)!;
       expect(report.sealed).toBe(true);
       const question = 'Hoe laat ziet u de vrouw meestal bij de salon?';
-      const asked = await askQuestion({ siteUrl: baseURL(), intakeSecret: process.env.E2E_INTAKE_SECRET!, reportId: report.reportId, replyRecipient: report.replyRecipient!, text: question });
+      const asked = await askQuestion({
+        siteUrl: baseURL(),
+        intakeSecret: process.env.E2E_INTAKE_SECRET!,
+        reportId: report.reportId,
+        replyRecipient: report.replyRecipient!,
+        text: question,
+      });
       expect(asked.status).toBe(200);
 
       // From the receipt's own link to the follow-up page, as the reporter would.
@@ -67,7 +78,9 @@ for (const { locale, javaScriptEnabled } of VARIANTS) {
       await page.getByRole('button', { name: t('followUp.add.submit'), exact: true }).click();
       await expect(page.getByRole('status').filter({ hasText: t('followUp.added') })).toBeVisible();
       await expect(page.getByText(answer)).toBeVisible();
-      await expect.poll(() => received().find((r) => r.type === 'report.message' && r.message?.text === answer)?.reportId, { timeout: 15_000 }).toBe(report.reportId);
+      await expect
+        .poll(() => received().find((r) => r.type === 'report.message' && r.message?.text === answer)?.reportId, { timeout: 15_000 })
+        .toBe(report.reportId);
       expect(received().find((r) => r.message?.text === answer)?.message?.language).toBe(locale);
       // Nothing of the conversation is in the address.
       expect(page.url()).not.toContain(code);

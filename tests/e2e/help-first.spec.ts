@@ -15,7 +15,10 @@ for (const locale of LOCALES) {
     await page.goto(localizedPath(locale, '/hulp/'));
     const inFirstScreen = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLAnchorElement>('main a[href^="tel:"]')]
-        .filter((a) => { const box = a.getBoundingClientRect(); return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight; })
+        .filter((a) => {
+          const box = a.getBoundingClientRect();
+          return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+        })
         .map((a) => a.getAttribute('href')),
     );
     expect(inFirstScreen).toContain('tel:112');

@@ -12,7 +12,12 @@ import { LOCALE_NAMES } from '../../src/i18n/locales.ts';
 
 const received = () => {
   const file = process.env.E2E_RECEIVER_FILE!;
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 };
 
 type RouteWords = Record<string, { question?: string; options?: string[]; title?: string }>;
@@ -35,13 +40,18 @@ for (const locale of ['pl', 'uk'] as const) {
       await page.goto(`/${locale}/signalen/signaal/${SIGNAL}/`);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-        (yaml.load(readFileSync(`content/vertalingen/${locale}.yaml`, 'utf8')) as { signalen: Record<string, { statement: string }> }).signalen[SIGNAL].statement,
+        (yaml.load(readFileSync(`content/vertalingen/${locale}.yaml`, 'utf8')) as { signalen: Record<string, { statement: string }> }).signalen[SIGNAL]
+          .statement,
       );
 
       // The route, answered as someone who saw something and wants to stay anonymous.
       await page.getByRole('link', { name: t('signal.whatToDo.route') }).click();
       await expect(page).toHaveURL(new RegExp(`/${locale}/melden/$`));
-      for (const [step, answer] of [['acuut-gevaar', 1], ['over-wie', 3], ['anoniem-melden', 0]] as const) {
+      for (const [step, answer] of [
+        ['acuut-gevaar', 1],
+        ['over-wie', 3],
+        ['anoniem-melden', 0],
+      ] as const) {
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(route[step].question!);
         await page.getByRole('link', { name: route[step].options![answer], exact: true }).click();
       }
@@ -63,7 +73,12 @@ for (const locale of ['pl', 'uk'] as const) {
       await expect(page.locator('.reference-code')).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
       await expect.poll(() => received().filter((r) => r.report.description === DESCRIPTIONS[locale]).length, { timeout: 10_000 }).toBe(1);
       const [delivered] = received().filter((r) => r.report.description === DESCRIPTIONS[locale]);
-      expect(delivered.report).toMatchObject({ language: locale, description: DESCRIPTIONS[locale], municipality: { id: 'venlo' }, exploitationForm: 'arbeidsuitbuiting' });
+      expect(delivered.report).toMatchObject({
+        language: locale,
+        description: DESCRIPTIONS[locale],
+        municipality: { id: 'venlo' },
+        exploitationForm: 'arbeidsuitbuiting',
+      });
     });
 
     test('mistakes get messages in the language, with every value kept', async ({ page }) => {
@@ -88,7 +103,10 @@ test('the language switcher keeps the reader on the same page, without JavaScrip
   await page.getByRole('navigation', { name: 'Taal' }).getByRole('link', { name: LOCALE_NAMES.uk }).click();
   await expect(page).toHaveURL(/\/uk\/hulp\/$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
-  await page.getByRole('navigation', { name: translator('uk')('language.label') }).getByRole('link', { name: LOCALE_NAMES.nl }).click();
+  await page
+    .getByRole('navigation', { name: translator('uk')('language.label') })
+    .getByRole('link', { name: LOCALE_NAMES.nl })
+    .click();
   await expect(page).toHaveURL(/\/hulp\/$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await context.close();
@@ -117,13 +135,22 @@ test('an address that exists in no language is a 404 in the language of the addr
 });
 
 test('search works in each language and finds pages in that language only', async ({ page }) => {
-  for (const [locale, query] of [['pl', 'paszport'], ['uk', 'паспорт'], ['en', 'passport'], ['ro', 'pașaport'], ['bg', 'паспорт']] as const) {
+  for (const [locale, query] of [
+    ['pl', 'paszport'],
+    ['uk', 'паспорт'],
+    ['en', 'passport'],
+    ['ro', 'pașaport'],
+    ['bg', 'паспорт'],
+  ] as const) {
     await page.goto(`/${locale}/zoeken/?q=${encodeURIComponent(query)}`);
     const first = page.locator('[data-search-results] a').first();
     await expect(first).toBeVisible({ timeout: 15_000 });
     const hrefs = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((l) => new URL((l as HTMLAnchorElement).href).pathname));
     expect(hrefs.length).toBeGreaterThan(0);
-    expect(hrefs.every((h) => h.startsWith(`/${locale}/`)), hrefs.join(', ')).toBe(true);
+    expect(
+      hrefs.every((h) => h.startsWith(`/${locale}/`)),
+      hrefs.join(', '),
+    ).toBe(true);
   }
 });
 

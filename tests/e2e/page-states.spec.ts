@@ -28,7 +28,11 @@ const received = () => readReceived(join(dir, 'received.jsonl'));
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'meldwijzer-states-'));
-  ({ server: site, receiver, intakeSecret } = await startSiteWithReceiver(dir, {
+  ({
+    server: site,
+    receiver,
+    intakeSecret,
+  } = await startSiteWithReceiver(dir, {
     REPORT_POW_MAX_NUMBER: '2000',
     // One report and two codes (the right one, a wrong one) per language; then the limits.
     REPORT_RATE_LIMIT_PER_HOUR: String(LOCALES.length),
@@ -93,7 +97,9 @@ for (const locale of LOCALES) {
     await expect.poll(() => received().find((r) => r.report?.description === description)?.reportId, { timeout: 15_000 }).toBeTruthy();
     const report = received().find((r) => r.report?.description === description)!;
     const question = `Op welke dagen staat de bus er? (${locale})`;
-    expect((await askQuestion({ siteUrl: site.url, intakeSecret, reportId: report.reportId, replyRecipient: report.replyRecipient!, text: question })).status).toBe(200);
+    expect(
+      (await askQuestion({ siteUrl: site.url, intakeSecret, reportId: report.reportId, replyRecipient: report.replyRecipient!, text: question })).status,
+    ).toBe(200);
     await openConversation(page, locale, code);
     await expect(page.getByText(question)).toBeVisible();
     await check(page, 'gesprek met een vraag', problems);

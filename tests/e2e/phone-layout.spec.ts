@@ -25,7 +25,8 @@ test(`the heading comes first and starts within 250 px on every template (${path
       const bar = document.querySelector('.quick-exit')!.getBoundingClientRect().bottom;
       // The first visible text in <main> must belong to the h1.
       const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT, {
-        acceptNode: (node) => (node.textContent!.trim() && (node.parentElement as HTMLElement).checkVisibility() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+        acceptNode: (node) =>
+          node.textContent!.trim() && (node.parentElement as HTMLElement).checkVisibility() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP,
       });
       const first = walker.nextNode();
       if (top > 250) return `h1 begint op ${Math.round(top)} px`;

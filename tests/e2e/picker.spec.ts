@@ -9,7 +9,12 @@ import { readContent } from '../../src/lib/content/read-content';
 
 const received = () => {
   const file = process.env.E2E_RECEIVER_FILE!;
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 };
 
 test('with the keyboard: type, arrow down, Enter chooses; Escape closes; a report about Amsterdam arrives with its CBS code', async ({ page }) => {
@@ -63,7 +68,10 @@ test('with the keyboard: type, arrow down, Enter chooses; Escape closes; a repor
 });
 
 test('one match is announced in the singular, in the reader\'s language (issue 22: "1 gemeenten gevonden")', async ({ page }) => {
-  for (const [path, said] of [['/melden/anoniem/', '1 gemeente gevonden.'], ['/pl/melden/anoniem/', 'Znaleziono 1 gminę.']]) {
+  for (const [path, said] of [
+    ['/melden/anoniem/', '1 gemeente gevonden.'],
+    ['/pl/melden/anoniem/', 'Znaleziono 1 gminę.'],
+  ]) {
     await page.goto(path);
     await page.getByRole('combobox').pressSequentially('Woerden');
     await expect(page.getByRole('status').filter({ hasText: '1' })).toHaveText(said);

@@ -8,9 +8,7 @@ import { expect, test } from './fixtures';
 const EXIT = 'https://www.buienradar.nl/';
 
 test.beforeEach(async ({ context }) => {
-  await context.route(`${EXIT}**`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Weer</title><h1>Weer</h1>' }),
-  );
+  await context.route(`${EXIT}**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Weer</title><h1>Weer</h1>' }));
 });
 
 test('a click leaves at once and Back does not return to the site', async ({ page }) => {

@@ -21,7 +21,10 @@ export async function reflowProblem(page: Page): Promise<string> {
       .filter((el) => !el.closest('table, pre, [data-scrolls]'))
       .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
       .slice(0, 3)
-      .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)} px)`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''} (${Math.round(el.getBoundingClientRect().right)} px)`,
+      );
     return `${scroll} px breed in ${width} px: ${culprits.join(', ')}`;
   });
 }

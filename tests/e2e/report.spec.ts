@@ -8,7 +8,12 @@ import { axeViolations, expect, test } from './fixtures';
 
 const received = () => {
   const file = process.env.E2E_RECEIVER_FILE!;
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+  return existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+    : [];
 };
 
 async function fillReport(page: Page, description: string) {

@@ -90,7 +90,13 @@ test('a short word waits for Enter; Enter searches it', async ({ page }) => {
   await expect(page.locator('[data-search-results] li').first()).toBeVisible();
 });
 
-const TYPED: [Exclude<Locale, 'nl'>, string][] = [['pl', 'paszport'], ['uk', 'паспорт'], ['en', 'passport'], ['ro', 'pașaport'], ['bg', 'паспорт']];
+const TYPED: [Exclude<Locale, 'nl'>, string][] = [
+  ['pl', 'paszport'],
+  ['uk', 'паспорт'],
+  ['en', 'passport'],
+  ['ro', 'pașaport'],
+  ['bg', 'паспорт'],
+];
 for (const [locale, query] of TYPED) {
   test(`typing searches the ${locale} index, with the count and the button in that language`, async ({ page }) => {
     await page.goto(`/${locale}/zoeken/`);
@@ -98,7 +104,10 @@ for (const [locale, query] of TYPED) {
     await expect(page.locator('[data-search-status]')).toContainText(query, { timeout: 20_000 });
     const paths = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((l) => new URL((l as HTMLAnchorElement).href).pathname));
     expect(paths.length).toBeGreaterThan(0);
-    expect(paths.every((p) => p.startsWith(`/${locale}/`)), paths.join(' ')).toBe(true);
+    expect(
+      paths.every((p) => p.startsWith(`/${locale}/`)),
+      paths.join(' '),
+    ).toBe(true);
     await expect(page.locator('[data-search-more]')).toHaveText(translator(locale)('search.more'));
     expect(await axeViolations(page)).toEqual([]);
   });

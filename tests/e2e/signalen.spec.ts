@@ -59,7 +59,13 @@ test('the signal card of Woerden prints on at most two A4 pages, nothing cut off
 });
 
 test('signal, sector and role pages pass axe', async ({ page }) => {
-  for (const path of ['/signalen/', '/signalen/arbeidsuitbuiting/', '/ondernemers/bouw/', '/signalen/professionals/balie-brp/', '/gemeenten/venlo/signalenkaart/']) {
+  for (const path of [
+    '/signalen/',
+    '/signalen/arbeidsuitbuiting/',
+    '/ondernemers/bouw/',
+    '/signalen/professionals/balie-brp/',
+    '/gemeenten/venlo/signalenkaart/',
+  ]) {
     await page.goto(path);
     expect(await axeViolations(page), path).toEqual([]);
   }

@@ -20,7 +20,14 @@ import { samplePaths, templateOf } from '../support/sample.ts';
 const all = sitemapPaths();
 const full = process.env.FULL_SWEEP === '1';
 /** Variants one template renders differently: a municipality with its own plan, one in a region, one generated from CBS data only. */
-const VARIANTS = ['/gemeenten/woerden/', '/gemeenten/venlo/', '/gemeenten/amsterdam/', '/gemeenten/amsterdam/signalenkaart/', '/gemeenten/utrecht/melden/uitkomst-zorgen-om-naaste/', '/gemeenten/mook-en-middelaar/'];
+const VARIANTS = [
+  '/gemeenten/woerden/',
+  '/gemeenten/venlo/',
+  '/gemeenten/amsterdam/',
+  '/gemeenten/amsterdam/signalenkaart/',
+  '/gemeenten/utrecht/melden/uitkomst-zorgen-om-naaste/',
+  '/gemeenten/mook-en-middelaar/',
+];
 const paths = full ? all : [...new Set([...samplePaths(all, { perTemplate: 1, random: 20, seed: Number(process.env.SAMPLE_SEED ?? 14) }), ...VARIANTS])];
 const BATCH = 40;
 
@@ -95,8 +102,18 @@ test('every page of the sitemap answers 200 with the security headers (HTTP, no 
 test('on-demand routes, errors and assets carry the same security headers', async ({ request }) => {
   const problems: Record<string, string[]> = {};
   const paths = [
-    '/melden/anoniem/', '/melden/anoniem/ontvangen/?r=ongeldig', '/bestaat-niet/', '/zoeken/', '/robots.txt', '/.well-known/security.txt',
-    '/pl/melden/anoniem/', '/uk/melden/anoniem/ontvangen/?r=ongeldig', '/ro/zoeken/', '/bg/gemeenten/woerden/', '/en/gemeenten/amsterdam/', '/en/bestaat-niet/',
+    '/melden/anoniem/',
+    '/melden/anoniem/ontvangen/?r=ongeldig',
+    '/bestaat-niet/',
+    '/zoeken/',
+    '/robots.txt',
+    '/.well-known/security.txt',
+    '/pl/melden/anoniem/',
+    '/uk/melden/anoniem/ontvangen/?r=ongeldig',
+    '/ro/zoeken/',
+    '/bg/gemeenten/woerden/',
+    '/en/gemeenten/amsterdam/',
+    '/en/bestaat-niet/',
   ];
   for (const path of paths) {
     const found = securityHeaderProblems((await request.get(path)).headers(), path.split('?')[0]);

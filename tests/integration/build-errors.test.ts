@@ -48,8 +48,10 @@ beforeAll(async () => {
       process.execPath,
       ['node_modules/astro/bin/astro.mjs', 'build', '--force', '--outDir', join(work, 'dist')],
       {
-        env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8',
-        timeout: 280_000, maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, CONTENT_DIR: content, ASTRO_CACHE_DIR: join(work, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+        encoding: 'utf8',
+        timeout: 280_000,
+        maxBuffer: 16 * 1024 * 1024,
       },
       // Without colours: with CI set, Astro's logger colours its lines even into a pipe.
       (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) || 1 : 0, output: stripVTControlCharacters(`${stdout}\n${stderr}`) }),

@@ -116,7 +116,9 @@ describe('a build while the server runs', { timeout: 180_000 }, () => {
     expect(problems).toEqual([]);
     expect(linkedBuild(link)).toBe(first);
     // Still the same build a minute later would be the same check: nothing moved the link.
-    expect(readdirSync(join(work, '.builds')).filter((name) => !name.endsWith('.log') && existsSync(join(work, '.builds', name, 'server')))).toContain('dist-00000001');
+    expect(readdirSync(join(work, '.builds')).filter((name) => !name.endsWith('.log') && existsSync(join(work, '.builds', name, 'server')))).toContain(
+      'dist-00000001',
+    );
   });
 
   it('that completes is picked up without a restart, the on-demand pages with it', async () => {

@@ -28,7 +28,10 @@ interface Page {
 
 const pages: Page[] = builtPages().map(({ file }) => {
   const $ = parseQuickly(readFileSync(file, 'utf8'));
-  const attr = (selector: string, name: string) => $(selector).toArray().map((el) => $(el).attr(name) ?? '');
+  const attr = (selector: string, name: string) =>
+    $(selector)
+      .toArray()
+      .map((el) => $(el).attr(name) ?? '');
   return {
     url: urlOf(file),
     ids: new Set(attr('[id]', 'id')),
@@ -94,7 +97,7 @@ describe('the built site', () => {
     expect(pages.filter((page) => page.h1s !== 1 || page.h1sInMain !== 1).map((page) => page.url)).toEqual([]);
   });
 
-  it('starts every breadcrumb trail at Home in the page\'s language, once (the layout adds it)', () => {
+  it("starts every breadcrumb trail at Home in the page's language, once (the layout adds it)", () => {
     const withTrail = pages.filter((page) => page.crumbs.length > 0);
     expect(withTrail.length).toBeGreaterThan(pages.length / 2);
     const wrong = withTrail.flatMap((page) => {
@@ -127,7 +130,10 @@ describe('the built site', () => {
     const configured = Object.keys(loadTheme(process.env.MELDWIJZER_THEME).deployment).length > 0;
     for (const locale of LOCALES) {
       const t = translator(locale);
-      for (const [path, heading] of [['/toegankelijkheid/', t('a11y.heading')], ['/privacy/', t('privacy.heading')]] as const) {
+      for (const [path, heading] of [
+        ['/toegankelijkheid/', t('a11y.heading')],
+        ['/privacy/', t('privacy.heading')],
+      ] as const) {
         const file = join(root, localizedPath(locale, path), 'index.html');
         expect(existsSync(file), file).toBe(true);
         const html = readFileSync(file, 'utf8');

@@ -17,8 +17,14 @@ const page = (path: string) => {
   if (!html) throw new Error(`${path} is niet gebouwd`);
   return parse(html);
 };
-const hrefs = ($: ReturnType<typeof parse>, selector: string) => $(selector).toArray().map((a) => $(a).attr('href'));
-const text = ($: ReturnType<typeof parse>, selector: string) => $(selector).toArray().map((el) => textOf($(el).html() ?? ''));
+const hrefs = ($: ReturnType<typeof parse>, selector: string) =>
+  $(selector)
+    .toArray()
+    .map((a) => $(a).attr('href'));
+const text = ($: ReturnType<typeof parse>, selector: string) =>
+  $(selector)
+    .toArray()
+    .map((el) => textOf($(el).html() ?? ''));
 
 describe('pages a newcomer relies on', () => {
   it('the gemeenten index links to every municipality in content/, from A–Z and per province', () => {
@@ -37,10 +43,17 @@ describe('pages a newcomer relies on', () => {
     const regionText = textOf(region.html() ?? '');
     expect(regionText).toContain('Veilig Thuis-regio');
     expect(regionText).toContain('Politie-eenheid');
-    const amstelland = region.find('a').filter((_, a) => $(a).text().trim() === 'Amsterdam-Amstelland').first();
+    const amstelland = region
+      .find('a')
+      .filter((_, a) => $(a).text().trim() === 'Amsterdam-Amstelland')
+      .first();
     expect(amstelland.attr('href')).toBe('/gebieden/veilig-thuis-regio-amsterdam-amstelland/');
     expect(hrefs($, 'a[href="tel:08002000"]').length).toBeGreaterThan(0);
-    expect($('a[href="/gemeente-toevoegen/"]').toArray().map((a) => $(a).text().trim())).toContain('Lees hoe u uw gemeente toevoegt');
+    expect(
+      $('a[href="/gemeente-toevoegen/"]')
+        .toArray()
+        .map((a) => $(a).text().trim()),
+    ).toContain('Lees hoe u uw gemeente toevoegt');
     expect(text($, '.lead').join(' ')).toContain('provincie Noord-Holland (CBS-code GM0363)');
   });
 

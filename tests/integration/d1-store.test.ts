@@ -72,13 +72,31 @@ describe('D1 store', { timeout: 30_000 }, () => {
     await store.list();
     const db = proxy.env[bindings.get(store)!];
     const { results } = await db.prepare('SELECT name FROM d1_migrations ORDER BY id').all<{ name: string }>();
-    expect(results.map((r) => r.name)).toEqual(['0001_report_store.sql', '0002_follow_up.sql', '0003_drop_reference_code.sql', '0004_receipts.sql', '0005_whole_seconds.sql', '0006_status_messages.sql']);
+    expect(results.map((r) => r.name)).toEqual([
+      '0001_report_store.sql',
+      '0002_follow_up.sql',
+      '0003_drop_reference_code.sql',
+      '0004_receipts.sql',
+      '0005_whole_seconds.sql',
+      '0006_status_messages.sql',
+    ]);
     // A second store on the same database (another isolate) applies nothing twice.
     const again = await open(bindings.get(store)!);
     await again.list();
     expect((await db.prepare('SELECT count(*) AS n FROM d1_migrations').all<{ n: number }>()).results).toEqual([{ n: 6 }]);
-    const tables = await db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name`).all<{ name: string }>();
-    expect(tables.results.map((t) => t.name)).toEqual(['d1_migrations', 'mailbox_messages', 'mailboxes', 'outbox', 'rate_counts', 'receipts', 'sqlite_sequence', 'used_keys']);
+    const tables = await db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name`)
+      .all<{ name: string }>();
+    expect(tables.results.map((t) => t.name)).toEqual([
+      'd1_migrations',
+      'mailbox_messages',
+      'mailboxes',
+      'outbox',
+      'rate_counts',
+      'receipts',
+      'sqlite_sequence',
+      'used_keys',
+    ]);
   });
 
   it('purges a conversation with its messages: none left in the table', async () => {
@@ -87,7 +105,10 @@ describe('D1 store', { timeout: 30_000 }, () => {
     const store = await fresh();
     const now = Date.now();
     const expiresAt = Math.floor(now / 1000) + 60;
-    await store.enqueue({ id: 'msg_1', payload: '{}' }, { mailbox: { lookup: 'l-1', reportId: 'msg_1', wrappedIdentity: 'w', createdDay: '2026-12-01', expiresAt } });
+    await store.enqueue(
+      { id: 'msg_1', payload: '{}' },
+      { mailbox: { lookup: 'l-1', reportId: 'msg_1', wrappedIdentity: 'w', createdDay: '2026-12-01', expiresAt } },
+    );
     expect(await store.addMessage('msg_1', { from: 'intake', sealed: 'vraag', day: '2026-12-01' }, expiresAt, now)).toBe(true);
     expect(await store.purgeMailboxes((expiresAt + 1) * 1000)).toBe(1);
     const db = proxy.env[bindings.get(store)!];
@@ -99,7 +120,9 @@ describe('D1 store', { timeout: 30_000 }, () => {
     const db = proxy.env[binding];
     // The database as the first two migrations left it when 0001 still had the legacy column.
     await db.batch([
-      db.prepare(`CREATE TABLE d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)`),
+      db.prepare(
+        `CREATE TABLE d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)`,
+      ),
       db.prepare(`INSERT INTO d1_migrations (name) VALUES ('0001_report_store.sql'), ('0002_follow_up.sql')`),
       db.prepare(LEGACY_OUTBOX),
       db.prepare(`INSERT INTO outbox (id, reference_code, payload) VALUES ('msg_b', 'msg_b', '{}'), ('msg_a', 'msg_a', '{}')`),

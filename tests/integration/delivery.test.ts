@@ -123,7 +123,10 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     await receiptCode(server.url, await submitReport(server.url, { ...report, municipality: 'amsterdam' }));
     await receiptCode(server.url, await submitReport(server.url, { ...report, municipality: 'onbekend', description: `${report.description} (2)` }));
     await waitFor(() => receiver.received().length === 2, 10_000, 'aflevering');
-    const municipalities = receiver.received().map((r) => r.report.municipality as { id: string }).sort((a, b) => a.id.localeCompare(b.id));
+    const municipalities = receiver
+      .received()
+      .map((r) => r.report.municipality as { id: string })
+      .sort((a, b) => a.id.localeCompare(b.id));
     expect(municipalities).toEqual([
       { id: 'amsterdam', name: 'Amsterdam', cbsCode: 'GM0363' },
       { id: 'onbekend', name: 'Weet ik niet / ergens anders', cbsCode: null },
@@ -161,7 +164,12 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     await waitFor(() => /pogingen=[1-9]/.test(outboxCli(server.dataDir, 'list')), 10_000, 'mislukte poging');
     const receiver = await faultyReceiver(secret, () => 'ok', port);
     await waitFor(() => receiver.received().length === 3, 20_000, 'aflevering na herstel');
-    expect(receiver.received().map((r) => r.report.description).sort()).toEqual(descriptions);
+    expect(
+      receiver
+        .received()
+        .map((r) => r.report.description)
+        .sort(),
+    ).toEqual(descriptions);
   });
 
   it('delivers a receipted report after the server is killed (SIGKILL) before delivery and restarted', async () => {
@@ -197,10 +205,14 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     const receiver = await faultyReceiver(newSecret());
     const server = await site({ REPORT_FORWARD_URL: receiver.url, REPORT_FORWARD_SECRET: newSecret() });
     const code = await receiptCode(server.url, await submitReport(server.url, report));
-    const listing = await waitFor(() => {
-      const dead = outboxCli(server.dataDir, 'dead');
-      return dead.includes('HTTP 401') && dead;
-    }, 10_000, 'dode brief');
+    const listing = await waitFor(
+      () => {
+        const dead = outboxCli(server.dataDir, 'dead');
+        return dead.includes('HTTP 401') && dead;
+      },
+      10_000,
+      'dode brief',
+    );
     expect(listing).toMatch(/^msg_[0-9a-f]{32} {2}dead {2}pogingen=1/m);
     // The operator sees which report, never its content, nor the reporter's code.
     expect(listing).not.toContain(code);
@@ -226,7 +238,10 @@ describe('anonymity', { timeout: 60_000 }, () => {
     await receiptCode(server.url, await submitReport(server.url, report, marks));
     // Inspect the outbox while the report is still in it (the first delivery fails), WAL included.
     await waitFor(() => receiver.requests.length >= 1, 10_000, 'eerste poging');
-    const storage = () => readdirSync(server.dataDir).map((f) => readFileSync(join(server.dataDir, f)).toString('latin1')).join('\n');
+    const storage = () =>
+      readdirSync(server.dataDir)
+        .map((f) => readFileSync(join(server.dataDir, f)).toString('latin1'))
+        .join('\n');
     const stored = storage();
     expect(stored).toContain('Tien mensen slapen'); // the report itself is there
     await waitFor(() => receiver.received().length === 1, 10_000, 'aflevering');

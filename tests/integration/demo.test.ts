@@ -90,10 +90,14 @@ it('npm run demo starts the site and the desk wired together and stops both on S
     expect(sent.status, await sent.text()).toBe(303);
     const desk = new SqliteDeskStore(join(folder, 'meldbalie'));
     try {
-      const [received] = await waitFor(async () => {
-        const cases = await desk.listCases();
-        return cases.length > 0 && cases;
-      }, 20_000, 'de melding in de meldbalie');
+      const [received] = await waitFor(
+        async () => {
+          const cases = await desk.listCases();
+          return cases.length > 0 && cases;
+        },
+        20_000,
+        'de melding in de meldbalie',
+      );
       expect(received.status).toBe('nieuw');
       const [event] = await desk.events(received.reportId);
       expect(event.body).toContain('-----BEGIN AGE ENCRYPTED FILE-----');

@@ -81,7 +81,9 @@ describe('signing in to the desk during a flood of failed sign-ins', () => {
     // Each address is at its limit now: a made-up passkey is refused there before anything is written.
     expect((await post('/api/aanmelden', { response: softPasskey().answer(await challenge(clients[0]), config.origin) }, clients[0])).status).toBe(429);
     // Another /64 of the same /48 is another client.
-    expect((await post('/api/aanmelden', { response: softPasskey().answer(await challenge('2001:db8:7:ff::1'), config.origin) }, '2001:db8:7:ff::1')).status).toBe(401);
+    expect(
+      (await post('/api/aanmelden', { response: softPasskey().answer(await challenge('2001:db8:7:ff::1'), config.origin) }, '2001:db8:7:ff::1')).status,
+    ).toBe(401);
 
     // The member signs in from a fresh address, and from one the flood used up.
     for (const client of ['192.0.2.10', clients[3], '2001:db8:7:1::99']) {

@@ -40,7 +40,13 @@ const newCase = (n: number, day: string) => ({
   assignee: null,
   replyRecipient: `age1${'q'.repeat(58)}`,
 });
-const event = (n: number, type: 'report.created' | 'report.message', reportId: string, day: string) => ({ webhookId: id(n), type, reportId, body: `{"n":${n}}`, receivedDay: day });
+const event = (n: number, type: 'report.created' | 'report.message', reportId: string, day: string) => ({
+  webhookId: id(n),
+  type,
+  reportId,
+  body: `{"n":${n}}`,
+  receivedDay: day,
+});
 
 const engines: { name: string; open: () => Promise<{ store: DeskStore; raw: (sql: string) => Promise<unknown> }> }[] = [
   {
@@ -119,7 +125,15 @@ for (const engine of engines) {
       await store.deleteSetting('setup_token');
       expect([await store.getSetting('recipient'), await store.getSetting('setup_token')]).toEqual(['age1x', undefined]);
       await store.addMember({ id: 'lid-a', name: 'Beheerder', role: 'beheerder' });
-      await store.addCredential({ id: 'cred-a', memberId: 'lid-a', publicKey: 'pk', counter: 0, transports: ['internal'], wrappedIdentity: null, recipient: null });
+      await store.addCredential({
+        id: 'cred-a',
+        memberId: 'lid-a',
+        publicKey: 'pk',
+        counter: 0,
+        transports: ['internal'],
+        wrappedIdentity: null,
+        recipient: null,
+      });
       await store.updateCredential('cred-a', { counter: 3, recipient: 'age1y' });
       expect((await store.listMembers())[0].credentials).toEqual([{ id: 'cred-a', hasKey: false, waiting: true, recipient: 'age1y' }]);
       await store.updateCredential('cred-a', { wrappedIdentity: 'w' });
@@ -152,9 +166,21 @@ for (const engine of engines) {
 
     it('removes a member with their sessions, passkeys and invitation, but never the last beheerder, even when two remove each other at once', async () => {
       const { store } = await engine.open();
-      for (const [id, role] of [['a', 'beheerder'], ['b', 'beheerder'], ['w', 'behandelaar']] as const) {
+      for (const [id, role] of [
+        ['a', 'beheerder'],
+        ['b', 'beheerder'],
+        ['w', 'behandelaar'],
+      ] as const) {
         await store.addMember({ id, name: id, role });
-        await store.addCredential({ id: `cred-${id}`, memberId: id, publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: `key-${id}`, recipient: null });
+        await store.addCredential({
+          id: `cred-${id}`,
+          memberId: id,
+          publicKey: 'AA',
+          counter: 0,
+          transports: [],
+          wrappedIdentity: `key-${id}`,
+          recipient: null,
+        });
         await store.addSession(`session-${id}`, { memberId: id, csrf: 'c', expiresAt: Math.floor(Date.now() / 1000) + 60 });
       }
       await store.addInvitation('inv-w', { memberId: 'w', name: 'w', role: 'behandelaar', expiresAt: Math.floor(Date.now() / 1000) + 60 });
@@ -176,8 +202,21 @@ for (const engine of engines) {
       const { store } = await engine.open();
       await store.setSettings({ recipient: 'age1oud', wrapped_recovery: 'herstel-oud' });
       await store.addMember({ id: 'a', name: 'a', role: 'beheerder' });
-      for (const [cred, recipient] of [['cred-1', 'age1t1'], ['cred-2', null]] as const) {
-        await store.addCredential({ id: cred, memberId: 'a', publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: `oud-${cred}`, recipient, label: cred === 'cred-2' ? 'Sleutel' : null, createdDay: '2026-12-0' + cred.at(-1) });
+      for (const [cred, recipient] of [
+        ['cred-1', 'age1t1'],
+        ['cred-2', null],
+      ] as const) {
+        await store.addCredential({
+          id: cred,
+          memberId: 'a',
+          publicKey: 'AA',
+          counter: 0,
+          transports: [],
+          wrappedIdentity: `oud-${cred}`,
+          recipient,
+          label: cred === 'cred-2' ? 'Sleutel' : null,
+          createdDay: '2026-12-0' + cred.at(-1),
+        });
       }
       // A new member still waiting for access: a rotation leaves them waiting, even when it brings a copy.
       await store.addMember({ id: 'n', name: 'n', role: 'behandelaar' });
@@ -278,7 +317,17 @@ for (const old of OLD_DESKS) {
     await (await reopen()).close();
     const store = await reopen();
     expect(await store.getCredential('oud')).toMatchObject({ wrappedIdentity: 'w', label: null, createdDay: null });
-    await store.addCredential({ id: 'nieuw', memberId: 'a', publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: null, recipient: null, label: 'Telefoon', createdDay: '2026-12-06' });
+    await store.addCredential({
+      id: 'nieuw',
+      memberId: 'a',
+      publicKey: 'AA',
+      counter: 0,
+      transports: [],
+      wrappedIdentity: null,
+      recipient: null,
+      label: 'Telefoon',
+      createdDay: '2026-12-06',
+    });
     expect((await store.credentialsOf('a')).map((c) => [c.id, c.label])).toEqual([
       ['oud', null],
       ['nieuw', 'Telefoon'],

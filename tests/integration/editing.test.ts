@@ -43,9 +43,13 @@ const NEW_NUMBER = 'tel:0881234567';
 
 function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 280_000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
-      // Without colours: with CI set, Astro's logger colours its lines even into a pipe.
-      resolve({ status: error ? Number(error.code ?? 1) || 1 : 0, output: stripVTControlCharacters(`${stdout}\n${stderr}`) }),
+    execFile(
+      process.execPath,
+      args,
+      { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 280_000, maxBuffer: 32 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        // Without colours: with CI set, Astro's logger colours its lines even into a pipe.
+        resolve({ status: error ? Number(error.code ?? 1) || 1 : 0, output: stripVTControlCharacters(`${stdout}\n${stderr}`) }),
     );
   });
 }
@@ -111,7 +115,9 @@ describe('an editor publishes Dutch first', { timeout: 60_000 }, () => {
   it('shows the example of a translated signal in Dutch, marked, instead of dropping it', () => {
     const html = readFileSync(join(out, 'client/en/signalen/signaal/veel-minder-dan-het-minimumloon/index.html'), 'utf8');
     expect(html).toContain(UI_STRINGS.en['signal.example']);
-    expect(html).toMatch(new RegExp(`<span lang="nl">[^<]+</span> <span class="muted">${String(UI_STRINGS.en['language.dutchOnly']).replace(/[()]/g, '\\$&')}`));
+    expect(html).toMatch(
+      new RegExp(`<span lang="nl">[^<]+</span> <span class="muted">${String(UI_STRINGS.en['language.dutchOnly']).replace(/[()]/g, '\\$&')}`),
+    );
   });
 
   it('shows a signal whose Dutch changed after the translation in Dutch, with the notice, until --vertaald records it', async () => {
@@ -120,7 +126,9 @@ describe('an editor publishes Dutch first', { timeout: 60_000 }, () => {
     expect(html).toContain('Daardoor kan iemand moeilijk weg.');
     expect(html).toContain(UI_STRINGS.en['untranslated.title']);
     // An untouched signal keeps its translation.
-    expect(readFileSync(join(out, 'client/en/signalen/signaal/altijd-een-begeleider-aanwezig/index.html'), 'utf8')).not.toContain(UI_STRINGS.en['untranslated.title']);
+    expect(readFileSync(join(out, 'client/en/signalen/signaal/altijd-een-begeleider-aanwezig/index.html'), 'utf8')).not.toContain(
+      UI_STRINGS.en['untranslated.title'],
+    );
 
     const recorded = await run(['scripts/check-translations.ts', '--vertaald', 'en', 'signalen.afhankelijk-van-een-persoon'], { CONTENT_DIR: content });
     expect(recorded.status, recorded.output).toBe(0);
@@ -198,7 +206,9 @@ describe('an editor publishes Dutch first', { timeout: 60_000 }, () => {
     expect(status, output).toBe(0);
     for (const locale of ['en', 'pl', 'ro', 'bg', 'uk']) {
       expect(output).toMatch(new RegExp(`ontbreekt +\\S*vertalingen/${locale}\\.yaml › signalen\\.slapen-op-het-werk: niet vertaald`));
-      expect(output).toContain(`verouderd   signalen.paspoort-niet-in-eigen-bezit: de Nederlandse tekst is veranderd na de vertaling. Werk de vertaling bij en draai: npm run check:translations -- --vertaald ${locale} signalen.paspoort-niet-in-eigen-bezit`);
+      expect(output).toContain(
+        `verouderd   signalen.paspoort-niet-in-eigen-bezit: de Nederlandse tekst is veranderd na de vertaling. Werk de vertaling bij en draai: npm run check:translations -- --vertaald ${locale} signalen.paspoort-niet-in-eigen-bezit`,
+      );
     }
   });
 });

@@ -94,7 +94,13 @@ describe('sealed at rest', { timeout: 90_000 }, () => {
   it('keeps what the reporter typed out of every file and log, and the intake desk reads it', async () => {
     // The receiver is down at first, so the report waits in the store: that is what we inspect.
     const { server, dir, received, env } = await setup({ REPORT_FORWARD_URL: 'http://127.0.0.1:9/' });
-    const marks = { description: 'MARKEER-omschrijving-51a7 tien mensen in een loods', location: 'MARKEER-plaats-0c2d', when: 'MARKEER-wanneer-9e14', people: 'MARKEER-mensen-77b1', vehicles: 'MARKEER-voertuig-3f80' };
+    const marks = {
+      description: 'MARKEER-omschrijving-51a7 tien mensen in een loods',
+      location: 'MARKEER-plaats-0c2d',
+      when: 'MARKEER-wanneer-9e14',
+      people: 'MARKEER-mensen-77b1',
+      vehicles: 'MARKEER-voertuig-3f80',
+    };
     const code = await receiptCode(server.url, await submitReport(server.url, form(marks.description, marks)));
     const open = await followUp(server, { action: 'open', code, language: 'nl' });
     expect(open.status).toBe(200);
@@ -112,14 +118,23 @@ describe('sealed at rest', { timeout: 90_000 }, () => {
     }
     // Now the receiver is back: it opens both with the desk's identity.
     await server.stop();
-    const receiver = await startReceiver({ RECEIVER_SECRET: env.REPORT_FORWARD_SECRET, RECEIVER_FILE: join(dir, 'later.jsonl'), REPORT_IDENTITY: desk.identity });
+    const receiver = await startReceiver({
+      RECEIVER_SECRET: env.REPORT_FORWARD_SECRET,
+      RECEIVER_FILE: join(dir, 'later.jsonl'),
+      REPORT_IDENTITY: desk.identity,
+    });
     cleanup.push(() => receiver.stop());
     const again = await startServer({ ...env, REPORT_FORWARD_URL: `${receiver.url}/` });
     cleanup.push(() => again.stop());
     await waitFor(() => readReceived(join(dir, 'later.jsonl')).length === 2, 15_000, 'beide afgeleverd');
     const [report, message] = readReceived(join(dir, 'later.jsonl')).sort((a) => (a.type === 'report.created' ? -1 : 1));
     expect(report).toMatchObject({ type: 'report.created', sealed: true, report: { ...marks, municipality: { cbsCode: 'GM0983' }, language: 'nl' } });
-    expect(message).toMatchObject({ type: 'report.message', sealed: true, reportId: report.reportId, message: { text: 'MARKEER-aanvulling-6d02 het busje komt om zes uur', language: 'nl' } });
+    expect(message).toMatchObject({
+      type: 'report.message',
+      sealed: true,
+      reportId: report.reportId,
+      message: { text: 'MARKEER-aanvulling-6d02 het busje komt om zes uur', language: 'nl' },
+    });
     // The receipt code never leaves the reporter's screen: not in the delivered events either.
     expect(readFileSync(join(dir, 'later.jsonl'), 'utf8')).not.toContain(code);
     expect(received()).toEqual([]);
@@ -129,8 +144,15 @@ describe('sealed at rest', { timeout: 90_000 }, () => {
     const postgres = await startPostgres();
     cleanup.push(() => postgres.stop());
     const databaseUrl = await createDatabase(postgres.url);
-    const { server } = await setup({ REPORT_FORWARD_URL: 'http://127.0.0.1:9/', REPORT_DATABASE_URL: databaseUrl, REPORT_SECRET: randomBytes(32).toString('base64') });
-    const code = await receiptCode(server.url, await submitReport(server.url, form('MARKEER-pg-omschrijving-a81c in een loods', { location: 'MARKEER-pg-plaats-47d0' })));
+    const { server } = await setup({
+      REPORT_FORWARD_URL: 'http://127.0.0.1:9/',
+      REPORT_DATABASE_URL: databaseUrl,
+      REPORT_SECRET: randomBytes(32).toString('base64'),
+    });
+    const code = await receiptCode(
+      server.url,
+      await submitReport(server.url, form('MARKEER-pg-omschrijving-a81c in een loods', { location: 'MARKEER-pg-plaats-47d0' })),
+    );
     await followUp(server, { action: 'add', code, language: 'nl', text: 'MARKEER-pg-aanvulling-5b3e' });
     const dump = execFileSync(`${findPostgresBindir()}/pg_dump`, ['--data-only', '--dbname', databaseUrl], { encoding: 'utf8' });
     expect(dump).toContain('BEGIN AGE ENCRYPTED FILE');
@@ -140,7 +162,7 @@ describe('sealed at rest', { timeout: 90_000 }, () => {
     }
   });
 
-  it('refuses to start in production without the intake desk\'s keys, and says how to make them', async () => {
+  it("refuses to start in production without the intake desk's keys, and says how to make them", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'production-'));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     await expect(startServer({ REPORT_DATA_DIR: dir, NODE_ENV: 'production' })).rejects.toThrow(/REPORT_RECIPIENTS.*npm run receiver -- keygen/s);
@@ -175,7 +197,9 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
 
       const report = await deliveredReport(received, description);
       const question = 'Op welk adres staat de container, en op welke avonden ziet u de mannen?';
-      expect((await askQuestion({ siteUrl: server.url, intakeSecret, reportId: report.reportId, replyRecipient: report.replyRecipient!, text: question })).status).toBe(200);
+      expect(
+        (await askQuestion({ siteUrl: server.url, intakeSecret, reportId: report.reportId, replyRecipient: report.replyRecipient!, text: question })).status,
+      ).toBe(200);
 
       const withQuestion = await followUp(server, { action: 'open', code, language }, `${prefix}/melden/terugkomen/`);
       expect(withQuestion.page).toContain(question);
@@ -191,7 +215,7 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     });
   }
 
-  it('a wrong code, another report\'s code and a malformed code get one generic answer', async () => {
+  it("a wrong code, another report's code and a malformed code get one generic answer", async () => {
     const { server, received, intakeSecret, env } = await setup();
     const codeA = await receiptCode(server.url, await submitReport(server.url, form('Melding A: mensen slapen in de kas.')));
     const codeB = await receiptCode(server.url, await submitReport(server.url, form("Melding B: kinderen werken 's nachts in de keuken.")));
@@ -200,7 +224,9 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     expect((await followUp(server, { action: 'open', code: codeA, language: 'nl' })).page).toContain('Vraag alleen voor A');
     expect((await followUp(server, { action: 'open', code: codeB, language: 'nl' })).page).not.toContain('Vraag alleen voor A');
     // Crockford: lower case, spaces and O for 0 are read the same way.
-    expect((await followUp(server, { action: 'open', code: codeA.toLowerCase().replaceAll('-', ' ').replaceAll('0', 'o'), language: 'nl' })).page).toContain('Vraag alleen voor A');
+    expect((await followUp(server, { action: 'open', code: codeA.toLowerCase().replaceAll('-', ' ').replaceAll('0', 'o'), language: 'nl' })).page).toContain(
+      'Vraag alleen voor A',
+    );
     const wrong = codeA.slice(0, -1) + (codeA.endsWith('0') ? '1' : '0');
     const answers = [];
     for (const code of [wrong, 'ABCD', 'x'.repeat(90), '']) {
@@ -232,7 +258,12 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
         headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', 'x-forwarded-for': client },
         body: new URLSearchParams({ action: 'open', code: 'ABCD-EFGH-JKMN-PQRS-TVWX', language: 'nl' }),
       }).then((r) => r.status);
-    const one = [await attempt(server, '198.51.100.1'), await attempt(second, '198.51.100.1'), await attempt(server, '198.51.100.1'), await attempt(second, '198.51.100.1')];
+    const one = [
+      await attempt(server, '198.51.100.1'),
+      await attempt(second, '198.51.100.1'),
+      await attempt(server, '198.51.100.1'),
+      await attempt(second, '198.51.100.1'),
+    ];
     expect(one).toEqual([422, 422, 422, 429]);
     // Many readers one after another (no pressure): each is answered on its own merits (issue 21:
     // 1,000 wrong codes from 100 addresses used to shut everyone out for an hour).
@@ -290,7 +321,9 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     expect(await store.purgeMailboxes(twoDaysOn)).toBe(1);
     await store.close();
     expect((await followUp(server, { action: 'open', code, language: 'nl' })).status).toBe(422);
-    expect((await askQuestion({ siteUrl: server.url, intakeSecret, reportId: report.reportId, replyRecipient: report.replyRecipient!, text: 'Te laat' })).status).toBe(404);
+    expect(
+      (await askQuestion({ siteUrl: server.url, intakeSecret, reportId: report.reportId, replyRecipient: report.replyRecipient!, text: 'Te laat' })).status,
+    ).toBe(404);
   });
 
   it('refuses questions that are unsigned, signed with another key, too old or replayed', async () => {
@@ -300,7 +333,11 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     const question = await seal([report.replyRecipient!], 'Een vraag van het meldpunt');
     const ask = (secret: string, id: string, now = Date.now(), sealed = question) => {
       const body = JSON.stringify({ type: 'report.question', data: { reportId: report.reportId, sealed } });
-      return fetch(`${server.url}/api/vragen/`, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(secret, id, body, now) }, body }).then((r) => r.status);
+      return fetch(`${server.url}/api/vragen/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signedHeaders(secret, id, body, now) },
+        body,
+      }).then((r) => r.status);
     };
     expect(await ask(newSecret(), 'q1')).toBe(401);
     expect(await ask(env.REPORT_FORWARD_SECRET, 'q2')).toBe(401); // the other direction's key is not this one
@@ -318,7 +355,7 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     expect(await ask(intakeSecret, 'q8', Date.now(), big)).toBe(413);
   });
 
-  it('takes report.status from the desk and shows the newest status above the messages, in the reporter\'s language', async () => {
+  it("takes report.status from the desk and shows the newest status above the messages, in the reporter's language", async () => {
     const { server, received, intakeSecret } = await setup();
     const description = 'Melding voor de status: mensen werken elke nacht in de kas.';
     const code = await receiptCode(server.url, await submitReport(server.url, form(description)));
@@ -326,7 +363,11 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
     const send = async (id: string, status: string, type = 'report.status', sealedText?: string) => {
       const sealed = sealedText ?? (await seal([report.replyRecipient!], JSON.stringify({ status })));
       const body = JSON.stringify({ type, data: { reportId: report.reportId, sealed } });
-      return fetch(`${server.url}/api/vragen/`, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(intakeSecret, id, body) }, body }).then((r) => r.status);
+      return fetch(`${server.url}/api/vragen/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signedHeaders(intakeSecret, id, body) },
+        body,
+      }).then((r) => r.status);
     };
     // Before the desk has read it: sent, not yet read.
     const before = await followUp(server, { action: 'open', code, language: 'nl' });

@@ -53,7 +53,12 @@ describe('HTML validity', () => {
   } else {
     const seed = Number(process.env.SAMPLE_SEED ?? Math.floor(Date.now() / 86_400_000));
     const pages = builtPages();
-    const sample = new Set(samplePaths(pages.map((p) => p.path), { perTemplate: 1, random: 300, seed }));
+    const sample = new Set(
+      samplePaths(
+        pages.map((p) => p.path),
+        { perTemplate: 1, random: 300, seed },
+      ),
+    );
     it(`every template in every language and 300 other pages pass the Nu HTML Checker (SAMPLE_SEED=${seed})`, { timeout: 120_000 }, () => {
       expect(validate(...pages.filter((p) => sample.has(p.path)).map((p) => p.file))).toEqual([]);
     });
@@ -69,7 +74,12 @@ describe('HTML validity', () => {
       rmSync(pagesDir, { recursive: true, force: true });
     });
     const invalidReport = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' } };
-    const accepted = await submitReport(server.url, { municipality: 'venlo', exploitationForm: 'arbeidsuitbuiting', dangerNow: 'nee', description: 'Tien mensen slapen in een loods bij de kwekerij.' });
+    const accepted = await submitReport(server.url, {
+      municipality: 'venlo',
+      exploitationForm: 'arbeidsuitbuiting',
+      dangerNow: 'nee',
+      description: 'Tien mensen slapen in een loods bij de kwekerij.',
+    });
     const receipt = accepted.headers.get('location')!;
     const pages: [string, RequestInit?][] = [
       ['/melden/anoniem/'],

@@ -58,9 +58,14 @@ function walkPages(base: string, read: (url: string) => string | undefined): Wal
     // One parse per page: the walks read some 10,000 pages.
     const $ = html ? parseQuickly(html) : undefined;
     const step = $?.('section.route-step').first();
-    if (!$ || !step?.length) return void problems.push(`${onPath.at(-1) ?? '(begin)'} → ${url}: ${html ? 'geen stap van de meldroute' : 'pagina bestaat niet'}`);
+    if (!$ || !step?.length)
+      return void problems.push(`${onPath.at(-1) ?? '(begin)'} → ${url}: ${html ? 'geen stap van de meldroute' : 'pagina bestaat niet'}`);
     onPath.push(url);
-    const hrefsIn = (selector: string) => step.find(selector).toArray().map((a) => $(a).attr('href') ?? '');
+    const hrefsIn = (selector: string) =>
+      step
+        .find(selector)
+        .toArray()
+        .map((a) => $(a).attr('href') ?? '');
     if (step.find('ul.route-options').length > 0) {
       const answers = hrefsIn('ul.route-options a');
       if (onPath.length === 1) firstAnswers = answers;
@@ -88,7 +93,11 @@ function promisedContacts(gemeente?: (typeof site.gemeenten)[number]) {
   return [...ends].map((id) => {
     const node = route.nodes[id];
     const contacts = node.kind === 'uitkomst' ? resolveContacts(site, node.contacts, gemeente?.data) : [];
-    return { id: id === route.start ? '' : `${id}/`, names: contacts.map((c) => c.organisation.data.name), tel: contacts.flatMap((c) => c.organisation.data.phones.map((p) => telHref(p.number))) };
+    return {
+      id: id === route.start ? '' : `${id}/`,
+      names: contacts.map((c) => c.organisation.data.name),
+      tel: contacts.flatMap((c) => c.organisation.data.phones.map((p) => telHref(p.number))),
+    };
   });
 }
 
@@ -153,17 +162,23 @@ describe('the reporting route in the built pages', () => {
     };
 
     it('a missing step', () => {
-      expect(broken((pages) => pages.delete(`${base}uitkomst-anoniem/`))).toEqual([expect.stringMatching(/→ \/gemeenten\/woerden\/melden\/uitkomst-anoniem\/: pagina bestaat niet$/)]);
+      expect(broken((pages) => pages.delete(`${base}uitkomst-anoniem/`))).toEqual([
+        expect.stringMatching(/→ \/gemeenten\/woerden\/melden\/uitkomst-anoniem\/: pagina bestaat niet$/),
+      ]);
     });
 
     it('an answer that leads back to the start', () => {
       const first = `${base}over-wie/`;
-      expect(broken((pages) => pages.set(first, pages.get(first)!.replace(/href="\/gemeenten\/woerden\/melden\/[^"]+"/, `href="${base}"`))).join('\n')).toContain('kring:');
+      expect(
+        broken((pages) => pages.set(first, pages.get(first)!.replace(/href="\/gemeenten\/woerden\/melden\/[^"]+"/, `href="${base}"`))).join('\n'),
+      ).toContain('kring:');
     });
 
     it('an outcome without contact details', () => {
       const outcome = `${base}uitkomst-politie/`;
-      expect(broken((pages) => pages.set(outcome, pages.get(outcome)!.replace(/href="(tel:|mailto:|https:)[^"]*"/g, 'href="#"')))).toEqual([`${outcome}: uitkomst zonder telefoonnummer, website of e-mailadres`]);
+      expect(broken((pages) => pages.set(outcome, pages.get(outcome)!.replace(/href="(tel:|mailto:|https:)[^"]*"/g, 'href="#"')))).toEqual([
+        `${outcome}: uitkomst zonder telefoonnummer, website of e-mailadres`,
+      ]);
     });
 
     it('a page that is no step of the route', () => {

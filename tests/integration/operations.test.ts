@@ -57,7 +57,9 @@ describe('metrics', { timeout: 60_000 }, () => {
     // Nothing that could single out a reader or a report: no address, id or path in a label.
     expect(text).not.toMatch(/127\.0\.0\.1|msg_|melden|woerden/);
     const labels = new Set([...text.matchAll(/^\w+\{([^}]*)\}/gm)].flatMap((m) => m[1].split(',').map((pair) => pair.split('=')[0])));
-    expect([...labels].filter((label) => !['reason', 'version', 'major', 'minor', 'patch', 'kind', 'type', 'space', 'le', 'quantile'].includes(label))).toEqual([]);
+    expect([...labels].filter((label) => !['reason', 'version', 'major', 'minor', 'patch', 'kind', 'type', 'space', 'le', 'quantile'].includes(label))).toEqual(
+      [],
+    );
   });
 });
 
@@ -105,13 +107,14 @@ describe('SIGTERM', { timeout: 90_000 }, () => {
     server.process.kill('SIGTERM');
     // The server no longer takes new connections...
     await waitFor(
-      () => new Promise<boolean>((resolve) => {
-        const probe = connect(Number(port), '127.0.0.1', () => {
-          probe.destroy();
-          resolve(false);
-        });
-        probe.on('error', () => resolve(true));
-      }),
+      () =>
+        new Promise<boolean>((resolve) => {
+          const probe = connect(Number(port), '127.0.0.1', () => {
+            probe.destroy();
+            resolve(false);
+          });
+          probe.on('error', () => resolve(true));
+        }),
       10_000,
       'de server neemt geen verbindingen meer aan',
     );

@@ -44,7 +44,12 @@ describe.each(site.beleid)('plan $id', (plan) => {
   it('links to its source on the Dutch page', () => {
     const $ = parse(builtHtml(`/beleid/${plan.id}/`) ?? '');
     const sources = $('section').filter((_, section) => $(section).children('h2').first().text().trim() === 'Bronnen');
-    expect(sources.find('a').toArray().map((a) => $(a).attr('href'))).toContain(`/bronnen/#${plan.data.bron}`);
+    expect(
+      sources
+        .find('a')
+        .toArray()
+        .map((a) => $(a).attr('href')),
+    ).toContain(`/bronnen/#${plan.data.bron}`);
   });
 });
 

@@ -75,7 +75,9 @@ function sharedSchema(): Schema {
   const db = new DatabaseSync(':memory:');
   for (const migration of SQLITE_MIGRATIONS) db.exec(migration);
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as { name: string }[];
-  const schema = Object.fromEntries(tables.map(({ name }) => [name, (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name).sort()]));
+  const schema = Object.fromEntries(
+    tables.map(({ name }) => [name, (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(name) as { name: string }[]).map((c) => c.name).sort()]),
+  );
   db.close();
   return schema;
 }
@@ -128,7 +130,15 @@ describe('PostgreSQL store', { timeout: 60_000 }, () => {
     expect(await sql(url, 'SELECT version FROM report_schema_version')).toEqual([{ version: SCHEMA_VERSION }]);
     expect(await again.list()).toMatchObject([{ id: 'msg_1' }]);
     const tables = await sql<{ table_name: string }>(url, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
-    expect(tables.map((t) => t.table_name)).toEqual(['mailbox_messages', 'mailboxes', 'outbox', 'rate_counts', 'receipts', 'report_schema_version', 'used_keys']);
+    expect(tables.map((t) => t.table_name)).toEqual([
+      'mailbox_messages',
+      'mailboxes',
+      'outbox',
+      'rate_counts',
+      'receipts',
+      'report_schema_version',
+      'used_keys',
+    ]);
     // Autovacuum frees a delivered row's space after every delivery, so new rows overwrite it soon.
     const [{ options }] = await sql<{ options: string[] }>(url, `SELECT reloptions AS options FROM pg_class WHERE relname = 'outbox'`);
     expect(options.sort()).toEqual(['autovacuum_vacuum_scale_factor=0', 'autovacuum_vacuum_threshold=0']);

@@ -25,7 +25,12 @@ it('shows the code once (HEAD does not use it up), after which link, store and R
   const secret = randomBytes(32).toString('base64');
   const dataDir = join(dir, 'data');
   server = await startServer({ REPORT_DATA_DIR: dataDir, REPORT_SECRET: secret, REPORT_RELAY: 'off', REPORT_MIN_FILL_SECONDS: '0' });
-  const response = await submitReport(server.url, { municipality: 'venlo', exploitationForm: 'arbeidsuitbuiting', dangerNow: 'nee', description: 'Elke nacht een busje bij de loods aan de haven.' });
+  const response = await submitReport(server.url, {
+    municipality: 'venlo',
+    exploitationForm: 'arbeidsuitbuiting',
+    dangerNow: 'nee',
+    description: 'Elke nacht een busje bij de loods aan de haven.',
+  });
   expect(response.status).toBe(303);
   const location = new URL(response.headers.get('location')!, server.url);
   const link = location.searchParams.get('r')!;

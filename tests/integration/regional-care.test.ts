@@ -36,7 +36,10 @@ describe('every municipality shows who arranges help for victims (342 pages)', (
     for (const g of site.gemeenten) {
       const html = page(`/gemeenten/${g.id}/`);
       const section = careSection(html);
-      if (!section) { problems[g.id] = 'geen sectie data-care'; continue; }
+      if (!section) {
+        problems[g.id] = 'geen sectie data-care';
+        continue;
+      }
       const [, kind, body] = section;
       const text = textOf(body);
       const { coordinator } = careFor(site, g.data);

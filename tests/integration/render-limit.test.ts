@@ -14,7 +14,12 @@ const cleanup: (() => Promise<void> | void)[] = [];
 let server: Started;
 beforeAll(async () => {
   // One render at a time and no queue: a handful of requests at once is enough to fill it.
-  server = await startServerWithData(cleanup, { REPORT_RENDER_CONCURRENCY: '1', REPORT_RENDER_QUEUE: '0', REPORT_RATE_LIMIT_PER_HOUR: '100', METRICS_PORT: '0' });
+  server = await startServerWithData(cleanup, {
+    REPORT_RENDER_CONCURRENCY: '1',
+    REPORT_RENDER_QUEUE: '0',
+    REPORT_RATE_LIMIT_PER_HOUR: '100',
+    METRICS_PORT: '0',
+  });
 });
 afterAll(async () => {
   for (const step of cleanup.reverse()) await step();
@@ -28,7 +33,12 @@ async function burst(count: number, path: string, init: RequestInit = {}) {
   return Promise.all(
     Array.from({ length: count }, async () => {
       const response = await fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
-      return { status: response.status, retryAfter: response.headers.get('retry-after'), csp: response.headers.get('content-security-policy'), body: await response.text() };
+      return {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        csp: response.headers.get('content-security-policy'),
+        body: await response.text(),
+      };
     }),
   );
 }
@@ -39,7 +49,10 @@ describe('on-demand renders beyond the limit', { timeout: 90_000 }, () => {
     expect(statics.map((a) => a.status)).toEqual(Array(8).fill(200));
     const busy = answers.filter((a) => isBusyPage(a.body));
     expect(busy.length, 'some were refused').toBeGreaterThan(0);
-    expect(answers.filter((a) => !isBusyPage(a.body)).every((a) => a.status === 200), 'the rest are rendered').toBe(true);
+    expect(
+      answers.filter((a) => !isBusyPage(a.body)).every((a) => a.status === 200),
+      'the rest are rendered',
+    ).toBe(true);
     for (const answer of busy) {
       expect(answer.status).toBe(503);
       expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(5);
@@ -47,7 +60,11 @@ describe('on-demand renders beyond the limit', { timeout: 90_000 }, () => {
       const $ = parse(answer.body);
       // The reader's language first, then Dutch.
       expect($('html').attr('lang')).toBe('uk');
-      expect($('section').map((_, section) => $(section).attr('lang')).get()).toEqual(['uk', 'nl']);
+      expect(
+        $('section')
+          .map((_, section) => $(section).attr('lang'))
+          .get(),
+      ).toEqual(['uk', 'nl']);
       expect($('section[lang="uk"] h1').text()).toBe('Зараз сайт дуже завантажений');
       expect($('section[lang="nl"] h2').text()).toBe('Het is nu erg druk');
       expect($('section[lang="nl"]').text()).toContain(`Wacht ${answer.retryAfter} seconden`);
@@ -71,10 +88,19 @@ describe('on-demand renders beyond the limit', { timeout: 90_000 }, () => {
     const init = { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' } };
     // The form itself, rendered on demand, keeps the one slot busy while the posts arrive.
     const [answers] = await Promise.all([
-      Promise.all(bodies.map(async (body) => ((response) => response.text().then((text) => ({ body, status: response.status, text })))(await fetch(`${server.url}/en/melden/anoniem/`, { ...init, body, redirect: 'manual' })))),
+      Promise.all(
+        bodies.map(async (body) =>
+          ((response) => response.text().then((text) => ({ body, status: response.status, text })))(
+            await fetch(`${server.url}/en/melden/anoniem/`, { ...init, body, redirect: 'manual' }),
+          ),
+        ),
+      ),
       burst(8, '/melden/anoniem/'),
     ]);
-    expect(answers.every((a) => a.status === 303 || a.status === 503), 'accepted or refused at once').toBe(true);
+    expect(
+      answers.every((a) => a.status === 303 || a.status === 503),
+      'accepted or refused at once',
+    ).toBe(true);
     const refused = answers.find((a) => isBusyPage(a.text));
     expect(refused, 'some were refused').toBeDefined();
     const $ = parse(refused!.text);
@@ -83,7 +109,12 @@ describe('on-demand renders beyond the limit', { timeout: 90_000 }, () => {
     const resend = $('form');
     expect(resend.attr('action')).toBe('/en/melden/anoniem/');
     expect(resend.find('button').text()).toBe('Send again / Opnieuw versturen');
-    const kept = new URLSearchParams(resend.find('input[type="hidden"]').map((_, input) => [[$(input).attr('name')!, $(input).attr('value')!]]).get() as [string, string][]);
+    const kept = new URLSearchParams(
+      resend
+        .find('input[type="hidden"]')
+        .map((_, input) => [[$(input).attr('name')!, $(input).attr('value')!]])
+        .get() as [string, string][],
+    );
     expect(kept.get('description')).toBe(description);
     expect(kept.toString()).toBe(refused!.body);
 

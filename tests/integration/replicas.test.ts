@@ -36,7 +36,13 @@ async function slowReceiver(secret: string) {
     setTimeout(() => void handle(req, res), 15);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanup.push(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+  cleanup.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
   return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, requests, received: () => readReceived(file) };
 }

@@ -22,12 +22,23 @@ const head = new Map(
 const origin = new URL(/^Sitemap: (\S+)$/m.exec(readFileSync(`${DIST}/robots.txt`, 'utf8'))![1]).origin;
 const path = (href: string) => (href.startsWith(origin) ? href.slice(origin.length) : `(ander domein) ${href}`);
 const alternatesOf = ({ links }: { links: Element[] }) => links.filter((l) => l.attrs.rel === 'alternate').map((l) => [l.attrs.hreflang, path(l.attrs.href)]);
-const noindex = new Set(pages.filter((p) => head.get(p.path)!.metas.some((m) => m.attrs.name === 'robots' && m.attrs.content === 'noindex')).map((p) => p.path));
+const noindex = new Set(
+  pages.filter((p) => head.get(p.path)!.metas.some((m) => m.attrs.name === 'robots' && m.attrs.content === 'noindex')).map((p) => p.path),
+);
 
 describe('what search engines read', () => {
   it('names every page itself as its canonical address', () => {
     const wrong = pages
-      .map((p) => [p.path, head.get(p.path)!.links.filter((l) => l.attrs.rel === 'canonical').map((l) => path(l.attrs.href))] as const)
+      .map(
+        (p) =>
+          [
+            p.path,
+            head
+              .get(p.path)!
+              .links.filter((l) => l.attrs.rel === 'canonical')
+              .map((l) => path(l.attrs.href)),
+          ] as const,
+      )
       .filter(([url, canonical]) => canonical.length !== 1 || canonical[0] !== url);
     expect(wrong).toEqual([]);
   });
@@ -38,7 +49,8 @@ describe('what search engines read', () => {
       if (noindex.has(url)) continue;
       const dutch = splitLocale(url).path;
       const builtIn = LOCALES.filter((locale) => head.has(localizedPath(locale, dutch)));
-      const expected = builtIn.length > 1 ? [...builtIn.map((locale) => [locale, localizedPath(locale, dutch)]), ['x-default', localizedPath(DEFAULT_LOCALE, dutch)]] : [];
+      const expected =
+        builtIn.length > 1 ? [...builtIn.map((locale) => [locale, localizedPath(locale, dutch)]), ['x-default', localizedPath(DEFAULT_LOCALE, dutch)]] : [];
       const found = alternatesOf(head.get(url)!);
       if (JSON.stringify(found) !== JSON.stringify(expected)) wrong.push(`${url}: ${JSON.stringify(found)} in plaats van ${JSON.stringify(expected)}`);
     }

@@ -25,7 +25,11 @@ describe('a lock on the SQLite file', { timeout: 60_000 }, () => {
     // Another process (a backup, an operator's tool) takes the write lock for 8 s.
     const holder = spawn(
       process.execPath,
-      ['-e', `const { DatabaseSync } = require('node:sqlite'); const db = new DatabaseSync(process.argv[1]); db.exec('BEGIN IMMEDIATE'); console.log('vast'); setTimeout(() => { db.exec('COMMIT'); }, 8000);`, join(server.dataDir, 'outbox.sqlite')],
+      [
+        '-e',
+        `const { DatabaseSync } = require('node:sqlite'); const db = new DatabaseSync(process.argv[1]); db.exec('BEGIN IMMEDIATE'); console.log('vast'); setTimeout(() => { db.exec('COMMIT'); }, 8000);`,
+        join(server.dataDir, 'outbox.sqlite'),
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     cleanup.push(() => void holder.kill());
@@ -83,7 +87,9 @@ describe('odd requests', { timeout: 60_000 }, () => {
     for (let i = 0; i < 3; i++) {
       await new Promise<void>((resolve) => {
         const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => {
-          socket.write('POST /melden/anoniem/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nSec-Fetch-Site: same-origin\r\nTransfer-Encoding: chunked\r\n\r\n10\r\ndescription=abcd');
+          socket.write(
+            'POST /melden/anoniem/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nSec-Fetch-Site: same-origin\r\nTransfer-Encoding: chunked\r\n\r\n10\r\ndescription=abcd',
+          );
           setTimeout(() => {
             socket.destroy();
             resolve();
@@ -92,7 +98,11 @@ describe('odd requests', { timeout: 60_000 }, () => {
       });
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const added = server.output().split('\n').slice(before - 1).filter(Boolean);
+    const added = server
+      .output()
+      .split('\n')
+      .slice(before - 1)
+      .filter(Boolean);
     expect(added.length).toBeLessThanOrEqual(3);
     expect(server.output()).not.toMatch(/ClientAddressNotAvailable|\n\s+at /);
     // And the server still takes reports.

@@ -105,7 +105,11 @@ describe('prerendered files', { timeout: 60_000 }, () => {
 describe('on-demand answers', { timeout: 60_000 }, () => {
   const both = { 'accept-encoding': 'br, gzip' };
   const post = (path: string, fields: Record<string, string>) =>
-    raw(path, { method: 'POST', headers: { ...both, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }, body: new URLSearchParams(fields).toString() });
+    raw(path, {
+      method: 'POST',
+      headers: { ...both, 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      body: new URLSearchParams(fields).toString(),
+    });
   /** Sent as the page rendered it, and marked so that no proxy compresses it either. */
   const expectUncompressed = (answer: Raw, what: string) => {
     expect(answer.headers['content-encoding'], what).toBeUndefined();

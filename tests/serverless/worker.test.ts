@@ -58,7 +58,11 @@ async function receiver(secret: string) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
-    const headers = { id: req.headers['webhook-id'] as string, timestamp: req.headers['webhook-timestamp'] as string, signature: req.headers['webhook-signature'] as string };
+    const headers = {
+      id: req.headers['webhook-id'] as string,
+      timestamp: req.headers['webhook-timestamp'] as string,
+      signature: req.headers['webhook-signature'] as string,
+    };
     if (mode === 'down') {
       deliveries.push({ webhookId, status: 503, headers, body });
       return void res.writeHead(503).end('onderhoud');
@@ -144,7 +148,8 @@ describe('pages on the Worker', () => {
     // Static assets carry the same headers from _headers, should a request ever bypass the Worker.
     const headersFile = readFileSync('dist-serverless/client/_headers', 'utf8');
     const allPaths = headersFile.slice(headersFile.indexOf('\n/*\n'));
-    for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, 'Content-Security-Policy': FRAME_POLICY })) expect(allPaths).toContain(`\n  ${name}: ${value}\n`);
+    for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, 'Content-Security-Policy': FRAME_POLICY }))
+      expect(allPaths).toContain(`\n  ${name}: ${value}\n`);
     const home = await (await fetch(`${worker.url}/`)).text();
     expect(home).toContain('Meldwijzer Mensenhandel');
     // A prerendered page keeps its own CSP with script hashes in a <meta> tag.
@@ -189,7 +194,11 @@ describe('compression on the Worker: left to the platform for the blank form onl
     };
     const typed = 'Een busje haalt elke ochtend mensen op bij de loods.';
     const post = (path: string, fields: Record<string, string>) =>
-      fetch(`${worker.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', ...reader() }, body: new URLSearchParams(fields) });
+      fetch(`${worker.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', ...reader() },
+        body: new URLSearchParams(fields),
+      });
     const invalid = await post('/melden/anoniem/', { token: 'x', language: 'nl', description: typed });
     expect(invalid.status).toBe(422);
     expect(await noTransform(invalid, 'formulier met fouten')).toContain(typed);
@@ -212,7 +221,11 @@ describe('reports on the Worker', () => {
     expect(response.headers.get('cache-control')).toBe('no-store, no-transform');
     const code = await receiptCode(worker.url, response);
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/);
-    const received = await waitFor(() => intake.received().find((r) => r.report.description === report.description), 20_000, 'aflevering door de geplande relay');
+    const received = await waitFor(
+      () => intake.received().find((r) => r.report.description === report.description),
+      20_000,
+      'aflevering door de geplande relay',
+    );
     expect(received.report).toMatchObject({
       municipality: { id: 'venlo', name: 'Venlo', cbsCode: 'GM0983' },
       description: report.description,
@@ -276,17 +289,27 @@ describe('reports on the Worker', () => {
     };
     let seenWhileStored = '';
     const storage = () => {
-      const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
-      return files(workerData).map((f) => readFileSync(f).toString('latin1')).join('\n');
+      const files = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
+      return files(workerData)
+        .map((f) => readFileSync(f).toString('latin1'))
+        .join('\n');
     };
     intake.state.mode = 'down';
     try {
-      await receiptCode(worker.url, await submitReport(worker.url, { ...report, description: 'Een busje haalt elke nacht mensen op bij de markeringsloods.' }, marks));
+      await receiptCode(
+        worker.url,
+        await submitReport(worker.url, { ...report, description: 'Een busje haalt elke nacht mensen op bij de markeringsloods.' }, marks),
+      );
       await waitFor(() => intake.deliveries.some((d) => d.body.includes('markeringsloods')), 20_000, 'eerste poging');
       seenWhileStored = storage();
       expect(seenWhileStored).toContain('markeringsloods'); // the report itself is in D1 (on disk)
       intake.state.mode = 'ok';
-      await waitFor(() => intake.received().some((r) => r.report.description === 'Een busje haalt elke nacht mensen op bij de markeringsloods.'), 20_000, 'aflevering');
+      await waitFor(
+        () => intake.received().some((r) => r.report.description === 'Een busje haalt elke nacht mensen op bij de markeringsloods.'),
+        20_000,
+        'aflevering',
+      );
     } finally {
       intake.state.mode = 'ok';
     }
@@ -333,14 +356,25 @@ const CASES: Case[] = [
   { name: 'POST met een veld twee keer', ...formPost({ language: 'nl' }), body: 'language=nl&language=pl', status: 400 },
   { name: 'POST met de honeypot ingevuld', ...formPost({ token: 'x', language: 'nl', website: 'spam' }), status: 400 },
   { name: 'POST met een onbekende taal', ...formPost({ token: 'x', language: 'xx' }), status: 400 },
-  { name: 'POST met een verzonnen formuliertoken', ...formPost({ token: 'verzonnen', language: 'nl', ...report, signals: 'te-veel-mensen-in-een-woning' }), status: 422 },
+  {
+    name: 'POST met een verzonnen formuliertoken',
+    ...formPost({ token: 'verzonnen', language: 'nl', ...report, signals: 'te-veel-mensen-in-een-woning' }),
+    status: 422,
+  },
   {
     name: 'POST met een te korte beschrijving',
     ...formPost({}),
     body: async (base) => {
       const form = await (await fetch(`${base}/melden/anoniem/`)).text();
       const token = /name="token" value="([^"]+)"/.exec(form)![1];
-      return new URLSearchParams({ token, language: 'nl', municipality: 'venlo', exploitationForm: 'arbeidsuitbuiting', dangerNow: 'nee', description: 'kort' }).toString();
+      return new URLSearchParams({
+        token,
+        language: 'nl',
+        municipality: 'venlo',
+        exploitationForm: 'arbeidsuitbuiting',
+        dangerNow: 'nee',
+        description: 'kort',
+      }).toString();
     },
     status: 422,
   },
@@ -453,7 +487,8 @@ describe('the whole run', () => {
     expect(worker.output()).not.toMatch(/https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?\/(?!cdn-cgi\/local\/scheduled)[^\s"]|ProxyWorker|Uncaught exception/);
     // Miniflare's trace store (REPORT_DATA_DIR/serverless/observability) would keep every URL,
     // receipt links included; wrangler's folders next to the build must not either.
-    const files = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)])) : []);
+    const files = (dir: string): string[] =>
+      existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)])) : [];
     const kept = [...files(workerData), ...files('.wrangler'), ...files('dist-serverless/server/.wrangler')];
     expect(kept.filter((f) => /observab|trace/i.test(f))).toEqual([]);
     const contents = kept.map((f) => readFileSync(f).toString('latin1')).join('\n');

@@ -20,7 +20,11 @@ function htmlFiles(dir: string): string[] {
 }
 
 /** The URL path a built file is served at: dist/client/melden/index.html → /melden/. */
-export const urlOf = (file: string) => `/${file.slice(DIST.length + 1).replace(/index\.html$/, '').replace(/\.html$/, '/')}`;
+export const urlOf = (file: string) =>
+  `/${file
+    .slice(DIST.length + 1)
+    .replace(/index\.html$/, '')
+    .replace(/\.html$/, '/')}`;
 
 /** Every built HTML file (not Pagefind's or Astro's assets). */
 export function builtPages(): { path: string; file: string }[] {

@@ -41,7 +41,8 @@ async function solvedProof(page: string): Promise<string> {
 }
 
 /** The level in a page's challenge (signed into its salt). */
-const levelOf = (page: string) => Number(new URLSearchParams(JSON.parse(parse(page)('[data-challenge]').attr('data-challenge')!).salt.split('?')[1]).get('level'));
+const levelOf = (page: string) =>
+  Number(new URLSearchParams(JSON.parse(parse(page)('[data-challenge]').attr('data-challenge')!).salt.split('?')[1]).get('level'));
 
 /**
  * Sends a form as a browser with JavaScript does: solved with the challenge of the page it was
@@ -62,7 +63,8 @@ async function sendPaid(base: string, path: string, fields: Record<string, strin
       body: new URLSearchParams({ ...fields, ...(token ? { token } : {}), altcha: await solvedProof(page) }),
     });
     const text = await response.text();
-    if (response.status !== 503 || levels.length === 3 || !parse(text)('[data-challenge]').length) return { status: response.status, location: response.headers.get('location'), text, levels };
+    if (response.status !== 503 || levels.length === 3 || !parse(text)('[data-challenge]').length)
+      return { status: response.status, location: response.headers.get('location'), text, levels };
     page = text;
   }
 }
@@ -82,15 +84,19 @@ function flood(base: string, loops: number) {
       method: 'POST',
       redirect: 'manual',
       headers: { ...form, ...from(address(n++ % 200)) },
-      body: new URLSearchParams(codes ? { action: 'open', code: 'ABCD-EFGH-JKMN-PQRS-TVWX', language: 'nl' } : { token: 'x', language: 'nl', ...SAMPLE_REPORT }),
+      body: new URLSearchParams(
+        codes ? { action: 'open', code: 'ABCD-EFGH-JKMN-PQRS-TVWX', language: 'nl' } : { token: 'x', language: 'nl', ...SAMPLE_REPORT },
+      ),
     });
     tally[isBusyPage(await response.text()) ? 'busy' : 'rendered']++;
   };
   // Bounded: `loops` loops, each at most 60 s.
   const until = Date.now() + 60_000;
-  const running = Promise.all(Array.from({ length: loops }, async (_, i) => {
-    while (flooding && Date.now() < until) await attack(i);
-  }));
+  const running = Promise.all(
+    Array.from({ length: loops }, async (_, i) => {
+      while (flooding && Date.now() < until) await attack(i);
+    }),
+  );
   const stop = () => {
     flooding = false;
     return running;
@@ -132,7 +138,11 @@ export async function floodWithPaidReaders(base: string): Promise<{ busy: number
     expect(noScript!.status).toBe(503);
     expect(Number(noScript!.retryAfter)).toBeGreaterThanOrEqual(5);
     const $ = parse(noScript!.body);
-    expect($('section').map((_, s) => $(s).attr('lang')).get()).toEqual(['pl', 'nl']);
+    expect(
+      $('section')
+        .map((_, s) => $(s).attr('lang'))
+        .get(),
+    ).toEqual(['pl', 'nl']);
     expect($('section[lang="nl"]').text()).toContain(`Wacht ${noScript!.retryAfter} seconden`);
     expect($('form input[name="description"]').attr('value')).toBe(description);
 

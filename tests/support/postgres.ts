@@ -39,8 +39,7 @@ const INSTALL_HINT = 'Installeer de PostgreSQL-server met: apt-get install postg
 
 /** The folder holding initdb, pg_ctl and postgres: PG_BINDIR, `pg_config --bindir`, or the newest /usr/lib/postgresql/N/bin. */
 export function findPostgresBindir(): string {
-  const usable = (dir: string | undefined): dir is string =>
-    !!dir && ['initdb', 'pg_ctl', 'postgres'].every((name) => existsSync(join(dir, name)));
+  const usable = (dir: string | undefined): dir is string => !!dir && ['initdb', 'pg_ctl', 'postgres'].every((name) => existsSync(join(dir, name)));
   const fromEnv = process.env.PG_BINDIR;
   if (fromEnv) {
     if (usable(fromEnv)) return fromEnv;

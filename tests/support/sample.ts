@@ -9,7 +9,18 @@
 /** Path segments whose next segment is a content id (…/gemeenten/<id>/, …/signaal/<id>/). */
 const COLLECTIONS = new Set(['gemeenten', 'beleid', 'signaal', 'signalen', 'melden', 'ondernemers', 'organisaties', 'regios', 'gebieden', 'professionals']);
 /** Fixed pages under those collections: they are templates of their own. */
-const FIXED = new Set(['anoniem', 'overzicht', 'inwoners', 'professionals', 'signaal', 'kwetsbaarheden', 'melden', 'signalenkaart', 'meldroute-intern', 'ontvangen']);
+const FIXED = new Set([
+  'anoniem',
+  'overzicht',
+  'inwoners',
+  'professionals',
+  'signaal',
+  'kwetsbaarheden',
+  'melden',
+  'signalenkaart',
+  'meldroute-intern',
+  'ontvangen',
+]);
 
 export function templateOf(path: string): string {
   const segments = path.split('/').filter(Boolean);

@@ -218,7 +218,13 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
         const now = Date.now();
         const expiresAt = Math.ceil(now / 1000 / day) * day + 90 * day;
         await store.enqueue(report(1), { mailbox: mailbox(1, expiresAt) });
-        expect(await store.findMailbox('lookup-1', now)).toEqual({ reportId: 'msg_1', wrappedIdentity: 'ingepakt-1', createdDay: '2026-11-30', expiresAt, messages: [] });
+        expect(await store.findMailbox('lookup-1', now)).toEqual({
+          reportId: 'msg_1',
+          wrappedIdentity: 'ingepakt-1',
+          createdDay: '2026-11-30',
+          expiresAt,
+          messages: [],
+        });
         expect(await store.findMailbox('lookup-2', now)).toBeUndefined();
         // A second conversation for the same report is refused, and takes its outbox entry with it.
         await expect(store.enqueue(report(2), { mailbox: { ...mailbox(1, expiresAt), lookup: 'lookup-x' } })).rejects.toThrow();
@@ -235,7 +241,9 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
         const later = soon + 30 * day;
         expect(await store.addMessage('msg_1', { from: 'intake', sealed: 'vraag-1', day: '2026-12-01' }, later, now)).toBe(true);
         // The reporter's answer goes out through the outbox and into the conversation at once.
-        await store.enqueue(report(2), { message: { reportId: 'msg_1', message: { from: 'reporter', sealed: 'antwoord-1', day: '2026-12-02' }, expiresAt: later + day } });
+        await store.enqueue(report(2), {
+          message: { reportId: 'msg_1', message: { from: 'reporter', sealed: 'antwoord-1', day: '2026-12-02' }, expiresAt: later + day },
+        });
         // The handling status the desk sets (report.status) is a message of its own kind.
         expect(await store.addMessage('msg_1', { from: 'status', sealed: 'status-1', day: '2026-12-03' }, later + day, now)).toBe(true);
         const found = await store.findMailbox('lookup-1', now);
@@ -247,7 +255,9 @@ export function describeStoreContract(name: string, factory: StoreFactory) {
         expect(found?.expiresAt).toBe(later + day);
         expect(await store.addMessage('msg_9', { from: 'intake', sealed: 'x', day: '2026-12-01' }, later, now)).toBe(false);
         // A message for a conversation that does not exist stores nothing, not even its outbox entry.
-        await expect(store.enqueue(report(3), { message: { reportId: 'msg_9', message: { from: 'reporter', sealed: 'y', day: '2026-12-02' }, expiresAt: later } })).rejects.toThrow();
+        await expect(
+          store.enqueue(report(3), { message: { reportId: 'msg_9', message: { from: 'reporter', sealed: 'y', day: '2026-12-02' }, expiresAt: later } }),
+        ).rejects.toThrow();
         expect((await store.list()).map((e) => e.id)).toEqual(['msg_1', 'msg_2']);
         // Past its expiry the conversation is gone for the reader and for new messages, then purged.
         const after = (later + 2 * day) * 1000;

@@ -72,15 +72,16 @@ describe('a victim can phone someone for help (issue 14: the help route had no n
   });
 
   it('the Nederlandse Arbeidsinspectie has 0800-5151, free of charge', () => {
-    expect(organisation('nederlandse-arbeidsinspectie').phones).toEqual([
-      expect.objectContaining({ number: '0800-5151', free: true }),
-    ]);
+    expect(organisation('nederlandse-arbeidsinspectie').phones).toEqual([expect.objectContaining({ number: '0800-5151', free: true })]);
   });
 
   it('every municipality offers Slachtofferhulp Nederland (0900-0101) to victims, and so does the help page', () => {
     expect(organisation('slachtofferhulp-nederland').phones.map((p) => p.number)).toEqual(['0900-0101']);
     for (const g of site.gemeenten) {
-      expect(helpOutcome(g.id).contacts.map((c) => c.organisation.id), g.id).toContain('slachtofferhulp-nederland');
+      expect(
+        helpOutcome(g.id).contacts.map((c) => c.organisation.id),
+        g.id,
+      ).toContain('slachtofferhulp-nederland');
     }
     expect(findById(site.paginas, 'hulp').data.contacts).toContain('slachtofferhulp-nederland');
   });
@@ -113,10 +114,7 @@ describe('Groningen follows its seed: the ZVHG arranges help and receives the si
     const g = gemeente('groningen');
     const node = routeFor(site, g).nodes['uitkomst-zorgen-om-naaste'];
     if (node.kind !== 'uitkomst') throw new Error('geen uitkomst');
-    expect(resolveContacts(site, node.contacts, g.data).map((c) => c.organisation.id)).toEqual([
-      'zorg-en-veiligheidshuis-groningen',
-      'veilig-thuis',
-    ]);
+    expect(resolveContacts(site, node.contacts, g.data).map((c) => c.organisation.id)).toEqual(['zorg-en-veiligheidshuis-groningen', 'veilig-thuis']);
   });
 });
 
@@ -181,7 +179,10 @@ describe('the help page carries the rights the seeds give victims', () => {
   const nl = page('hulp');
   it.each([
     ['compensation for harm and lost income', /schadevergoeding/],
-    ['B8 permit without cooperating (illness, minority, serious threat)', /Kunt u niet helpen bij het onderzoek\?.*ernstig wordt bedreigd.*Koninklijke Marechaussee/],
+    [
+      'B8 permit without cooperating (illness, minority, serious threat)',
+      /Kunt u niet helpen bij het onderzoek\?.*ernstig wordt bedreigd.*Koninklijke Marechaussee/,
+    ],
     ['the later permit to stay', /verblijfsvergunning aanvragen om in Nederland te blijven/],
     ['lawful stay, EU citizens included: Wmo shelter, work, bijstand', /Europese Unie.*Wet maatschappelijke ondersteuning \(Wmo\).*werken.*bijstand/],
     ['asylum seekers live in an azc', /asielzoekerscentrum \(azc\)/],
@@ -200,12 +201,20 @@ describe('the law: minors and the higher maxima of art. 273f, with the version s
   it('Dutch: no means needed for any form of exploitation of a minor', () => {
     const text = page('wat-is-mensenhandel');
     expect(text).not.toContain('Gaat het om seksuele uitbuiting of gedwongen orgaanverwijdering van een minderjarige?');
-    expect(text).toMatch(/onder de 18 jaar.*het middel, niet nodig.*elke vorm van uitbuiting: seksuele uitbuiting, arbeidsuitbuiting, criminele uitbuiting en gedwongen orgaanverwijdering/);
+    expect(text).toMatch(
+      /onder de 18 jaar.*het middel, niet nodig.*elke vorm van uitbuiting: seksuele uitbuiting, arbeidsuitbuiting, criminele uitbuiting en gedwongen orgaanverwijdering/,
+    );
   });
 
   it('Dutch: 15, 18, 30 years or life, and which text of the law this is (Kamerstuk 36 547)', () => {
     const text = page('wat-is-mensenhandel');
-    for (const part of ['tot 15 jaar in een aantal ernstige gevallen, onder meer als het slachtoffer jonger is dan 18', 'tot 18 jaar', 'tot 30 jaar of levenslang', 'Kamerstuk 36 547', '(2022 en 2023)']) {
+    for (const part of [
+      'tot 15 jaar in een aantal ernstige gevallen, onder meer als het slachtoffer jonger is dan 18',
+      'tot 18 jaar',
+      'tot 30 jaar of levenslang',
+      'Kamerstuk 36 547',
+      '(2022 en 2023)',
+    ]) {
       expect(text).toContain(part);
     }
   });
@@ -230,7 +239,10 @@ describe('the law: minors and the higher maxima of art. 273f, with the version s
       const law = sector.data.law.join(' ');
       if (!law.includes('12 jaar')) continue;
       expect(law, sector.filePath).toMatch(/15 jaar.*18 jaar.*30 jaar of levenslang/);
-      expect(sector.data.sources.map((s) => s.bron), sector.filePath).toContain('wetboek-van-strafrecht-273f');
+      expect(
+        sector.data.sources.map((s) => s.bron),
+        sector.filePath,
+      ).toContain('wetboek-van-strafrecht-273f');
     }
   });
 });
@@ -249,7 +261,13 @@ describe('issue 22: the outside translation review', () => {
   });
 
   /** The error heading also stands above "not saved because of a fault on our side" and "too many codes". */
-  const FILLED_IN: Record<TranslatedLocale, RegExp> = { en: /fill|wrong/i, pl: /wypełn|błędnie/i, ro: /complet|greșit/i, bg: /попълн|неправилно/i, uk: /заповн|неправильно/i };
+  const FILLED_IN: Record<TranslatedLocale, RegExp> = {
+    en: /fill|wrong/i,
+    pl: /wypełn|błędnie/i,
+    ro: /complet|greșit/i,
+    bg: /попълн|неправилно/i,
+    uk: /заповн|неправильно/i,
+  };
   it.each(TRANSLATED_LOCALES)('%s: the error heading is neutral, it does not say the reader filled something in wrong', (locale) => {
     expect(UI_STRINGS[locale]['report.error.summary']).not.toMatch(FILLED_IN[locale]);
   });
@@ -269,13 +287,21 @@ describe('issue 22: the outside translation review', () => {
   });
 
   /** The routes say Veilig Thuis is for domestic violence and child abuse; the short label says both. */
-  const CHILD_ABUSE: Record<TranslatedLocale, RegExp> = { en: /child abuse/, pl: /krzywdzenia dzieci/, ro: /abuz asupra copiilor/, bg: /насилие над деца/, uk: /жорстокому поводженні з дітьми/ };
+  const CHILD_ABUSE: Record<TranslatedLocale, RegExp> = {
+    en: /child abuse/,
+    pl: /krzywdzenia dzieci/,
+    ro: /abuz asupra copiilor/,
+    bg: /насилие над деца/,
+    uk: /жорстокому поводженні з дітьми/,
+  };
   it.each(TRANSLATED_LOCALES)('%s: the short label of Veilig Thuis names child abuse besides domestic violence', (locale) => {
     expect(UI_STRINGS[locale]['body.veiligThuis']).toMatch(CHILD_ABUSE[locale]);
   });
 
   it.each(TRANSLATED_LOCALES)('%s: the care coordinator label is the glossary term for "zorgcoördinator mensenhandel"', (locale) => {
-    const term = translation(locale).begrippen.find((b) => b.nl === 'zorgcoördinator mensenhandel')!.term.replace(/ \(zorgcoördinator mensenhandel\)$/, '');
+    const term = translation(locale)
+      .begrippen.find((b) => b.nl === 'zorgcoördinator mensenhandel')!
+      .term.replace(/ \(zorgcoördinator mensenhandel\)$/, '');
     expect(textOf(UI_STRINGS[locale]['body.zorgcoordinator']).toLowerCase()).toBe(term.toLowerCase());
   });
 
@@ -323,7 +349,9 @@ describe('issue 22: the outside translation review', () => {
 
   it('Dutch safety page: remove only this site where the browser allows it, and Samsung Internet beside Chrome on Android', () => {
     const text = page('veilig-browsen');
-    expect(text).toMatch(/Wis liever alleen deze site uit uw geschiedenis, niet alles\. Is uw hele geschiedenis ineens leeg\? Dan kan iemand die meekijkt dat merken/);
+    expect(text).toMatch(
+      /Wis liever alleen deze site uit uw geschiedenis, niet alles\. Is uw hele geschiedenis ineens leeg\? Dan kan iemand die meekijkt dat merken/,
+    );
     expect(text).toMatch(/\*\*Chrome op een telefoon met Android\*\*.*\n?.*\*\*Samsung Internet\*\* \(de gewone browser op telefoons van Samsung\)/);
     expect(text).toContain('Verwijderen uit geschiedenis');
   });
@@ -347,12 +375,17 @@ describe('issue 22: the outside translation review', () => {
 
   it('every translated page says by whom it was last checked, as a role; a name is refused', () => {
     for (const page of site.vertaaldePaginas) expect(page.data.reviewedBy, page.id).toBe('vertaler-niet-moedertaalspreker');
-    const named = vertaaldePaginaSchema.safeParse({ title: 'Help', description: 'A description long enough.', reviewed: '2026-12-06', reviewedBy: 'Jan Jansen' });
+    const named = vertaaldePaginaSchema.safeParse({
+      title: 'Help',
+      description: 'A description long enough.',
+      reviewed: '2026-12-06',
+      reviewedBy: 'Jan Jansen',
+    });
     expect(named.success).toBe(false);
     expect(named.error?.issues[0].message).toContain('Kies een rol, geen naam');
   });
 
-  it.each(TRANSLATED_LOCALES)('%s: the reviewer role reads in the language and says a native speaker\'s check is still to come', (locale) => {
+  it.each(TRANSLATED_LOCALES)("%s: the reviewer role reads in the language and says a native speaker's check is still to come", (locale) => {
     const pending = UI_STRINGS[locale]['reviewer.vertaler-niet-moedertaalspreker'];
     expect(pending).not.toBe(UI_STRINGS.nl['reviewer.vertaler-niet-moedertaalspreker']);
     expect(pending).toMatch(/still to come|jeszcze nastąpi|Urmează|Предстои|ще попереду/);
@@ -406,14 +439,41 @@ describe('issue 22: the translations follow the changed Dutch', () => {
   };
   /** Art. 273f lid 3 (old text): 15 years "onder meer" for a minor, acting together, a vulnerable position, violence. */
   const FIFTEEN: Record<TranslatedLocale, { among: string; vulnerable: string; violence: string; closed: string }> = {
-    en: { among: 'among others if the victim is under 18', vulnerable: 'takes advantage of a vulnerable position', violence: 'violence was used before, during or after the acts', closed: 'up to 15 years if the victim is under 18, or if' },
-    pl: { among: 'między innymi jeśli ofiara ma mniej niż 18 lat', vulnerable: 'wykorzystuje czyjeś trudne położenie', violence: 'przed czynem, w jego trakcie lub po nim użyto przemocy', closed: 'do 15 lat, jeśli ofiara' },
-    ro: { among: 'printre altele dacă victima are sub 18 ani', vulnerable: 'profită de o poziție vulnerabilă', violence: 'violență înainte, în timpul sau după comiterea faptelor', closed: 'până la 15 ani, dacă victima' },
-    bg: { among: 'между другото ако жертвата е под 18 години', vulnerable: 'злоупотребява с уязвимо положение', violence: 'насилие преди, по време на или след деянието', closed: 'до 15 години, ако жертвата' },
-    uk: { among: 'зокрема якщо жертві менше 18 років', vulnerable: 'зловживає вразливим становищем', violence: 'до, під час чи після злочину було застосовано насильство', closed: 'до 15 років, якщо жертві' },
+    en: {
+      among: 'among others if the victim is under 18',
+      vulnerable: 'takes advantage of a vulnerable position',
+      violence: 'violence was used before, during or after the acts',
+      closed: 'up to 15 years if the victim is under 18, or if',
+    },
+    pl: {
+      among: 'między innymi jeśli ofiara ma mniej niż 18 lat',
+      vulnerable: 'wykorzystuje czyjeś trudne położenie',
+      violence: 'przed czynem, w jego trakcie lub po nim użyto przemocy',
+      closed: 'do 15 lat, jeśli ofiara',
+    },
+    ro: {
+      among: 'printre altele dacă victima are sub 18 ani',
+      vulnerable: 'profită de o poziție vulnerabilă',
+      violence: 'violență înainte, în timpul sau după comiterea faptelor',
+      closed: 'până la 15 ani, dacă victima',
+    },
+    bg: {
+      among: 'между другото ако жертвата е под 18 години',
+      vulnerable: 'злоупотребява с уязвимо положение',
+      violence: 'насилие преди, по време на или след деянието',
+      closed: 'до 15 години, ако жертвата',
+    },
+    uk: {
+      among: 'зокрема якщо жертві менше 18 років',
+      vulnerable: 'зловживає вразливим становищем',
+      violence: 'до, під час чи після злочину було застосовано насильство',
+      closed: 'до 15 років, якщо жертві',
+    },
   };
   it.each(TRANSLATED_LOCALES)('%s: the grounds for 15 years are not a closed list and name a vulnerable position and violence', (locale) => {
-    const line = translatedPage(locale, 'wat-is-mensenhandel').split(/(?=- )/).find((item) => /^- .*15/.test(item));
+    const line = translatedPage(locale, 'wat-is-mensenhandel')
+      .split(/(?=- )/)
+      .find((item) => /^- .*15/.test(item));
     expect(line, `${locale}: geen regel over 15 jaar`).toBeDefined();
     const { among, vulnerable, violence, closed } = FIFTEEN[locale];
     expect(line).toContain(among);
@@ -423,7 +483,13 @@ describe('issue 22: the translations follow the changed Dutch', () => {
   });
 
   /** The help step names the region's coordinator first, CoMensha only where we know none (2088d9d). */
-  const HERE_COMENSHA: Record<TranslatedLocale, RegExp> = { en: /Here you see CoMensha/, pl: /Tutaj widzi Pan\/Pani CoMensha/, ro: /Aici vedeți CoMensha/, bg: /Тук виждате CoMensha/, uk: /Тут ви бачите CoMensha/ };
+  const HERE_COMENSHA: Record<TranslatedLocale, RegExp> = {
+    en: /Here you see CoMensha/,
+    pl: /Tutaj widzi Pan\/Pani CoMensha/,
+    ro: /Aici vedeți CoMensha/,
+    bg: /Тук виждате CoMensha/,
+    uk: /Тут ви бачите CoMensha/,
+  };
   const COORDINATOR_OR_COMENSHA: Record<TranslatedLocale, RegExp> = {
     en: /^At the top you see who arranges help: the care coordinator for human trafficking \(zorgcoördinator mensenhandel\) of your region, or CoMensha, .* if we do not know a care coordinator for your region\./,
     pl: /^Na górze widzi Pan\/Pani, kto organizuje pomoc: koordynator pomocy dla ofiar handlu ludźmi \(zorgcoördinator mensenhandel\) w Pana\/Pani regionie albo CoMensha, .* jeśli nie znamy koordynatora w Pana\/Pani regionie\./,
@@ -437,7 +503,10 @@ describe('issue 22: the translations follow the changed Dutch', () => {
     expect(text).toMatch(COORDINATOR_OR_COMENSHA[locale]);
   });
 
-  const glossary = (locale: TranslatedLocale, nl: string) => translation(locale).begrippen.find((b) => b.nl === nl)!.term.replace(/ \(zorgcoördinator mensenhandel\)$/, '');
+  const glossary = (locale: TranslatedLocale, nl: string) =>
+    translation(locale)
+      .begrippen.find((b) => b.nl === nl)!
+      .term.replace(/ \(zorgcoördinator mensenhandel\)$/, '');
   it.each(TRANSLATED_LOCALES)('%s: "help first" calls the coordinator by the glossary term, with the Dutch name', (locale) => {
     // The first word may carry the definite article (ro "coordonatorul", bg "координаторът").
     const [head, ...rest] = glossary(locale, 'zorgcoördinator mensenhandel').toLowerCase().split(' ');
@@ -487,7 +556,10 @@ describe('issue 22: the translated privacy page points to the statement block be
     pl: { old: ['90 dni', 'gmin'], below: ['od ostatniej wiadomości: jak długo, podajemy poniżej', 'skontaktować się z organizacją podaną poniżej'] },
     ro: { old: ['90 de zile', 'municipalit'], below: ['de la ultimul mesaj: mai jos vedeți cât durează', 'Contactați organizația de mai jos'] },
     bg: { old: ['90 дни', 'общин'], below: ['от последното съобщение: по-долу е посочено колко', 'Свържете се с организацията, посочена по-долу'] },
-    uk: { old: ['90 днів', 'муніципалітет'], below: ['останнього повідомлення в ній: який це строк, зазначено нижче', 'Зверніться до організації, зазначеної нижче'] },
+    uk: {
+      old: ['90 днів', 'муніципалітет'],
+      below: ['останнього повідомлення в ній: який це строк, зазначено нижче', 'Зверніться до організації, зазначеної нижче'],
+    },
   };
   it('the Dutch says so too', () => {
     expect(page('privacy')).toContain('na het laatste bericht: hieronder staat hoe lang');
@@ -506,10 +578,13 @@ describe('issue 22: the translated privacy page points to the statement block be
     bg: 'чрез контакта в декларацията по-горе',
     uk: 'через контакт, зазначений у заяві вище',
   };
-  it.each(TRANSLATED_LOCALES)('%s: the accessibility page sends problems to the statement above and names the Nationale ombudsman, not the municipality', (locale) => {
-    const text = translatedPage(locale, 'toegankelijkheid');
-    expect(text).toContain(ABOVE[locale]);
-    expect(text).toContain('(Nationale ombudsman)');
-    expect(text).not.toContain(STATEMENT[locale].old[1]);
-  });
+  it.each(TRANSLATED_LOCALES)(
+    '%s: the accessibility page sends problems to the statement above and names the Nationale ombudsman, not the municipality',
+    (locale) => {
+      const text = translatedPage(locale, 'toegankelijkheid');
+      expect(text).toContain(ABOVE[locale]);
+      expect(text).toContain('(Nationale ombudsman)');
+      expect(text).not.toContain(STATEMENT[locale].old[1]);
+    },
+  );
 });

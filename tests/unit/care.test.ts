@@ -44,7 +44,13 @@ describe('helpContacts: the people a victim can call, in the order the issue ask
   });
 
   it('in a municipality: its coordinator first, and its own Veilig Thuis', () => {
-    expect(helpContacts(site, gemeente('zeist')).map((c) => c.organisation.id)).toEqual(['moviera', 'comensha', 'slachtofferhulp-nederland', 'fairwork', 'veilig-thuis-utrecht']);
+    expect(helpContacts(site, gemeente('zeist')).map((c) => c.organisation.id)).toEqual([
+      'moviera',
+      'comensha',
+      'slachtofferhulp-nederland',
+      'fairwork',
+      'veilig-thuis-utrecht',
+    ]);
     expect(helpContacts(site, gemeente('veendam'))[0].organisation.id).toBe('zorg-en-veiligheidshuis-groningen');
     // The ZVHG is both coordinator and Zorg- en Veiligheidshuis: listed once.
     expect(helpContacts(site, gemeente('veendam')).filter((c) => c.organisation.id === 'zorg-en-veiligheidshuis-groningen')).toHaveLength(1);

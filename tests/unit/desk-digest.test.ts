@@ -33,7 +33,17 @@ function openStore(dir?: string) {
 async function addCase(store: SqliteDeskStore, n: number, received: string, ackDue: string, status: 'nieuw' | 'ontvangen' | 'afgesloten' = 'nieuw') {
   await store.receive(
     { webhookId: id(n), type: 'report.created', reportId: id(n), body: `{"secret":"GEHEIM-${n}"}`, receivedDay: received },
-    { reportId: id(n), receivedDay: received, status, closingReason: null, ackDue, feedbackDue: '2027-03-01', acknowledgedDay: status === 'nieuw' ? null : received, assignee: null, replyRecipient: `age1${'q'.repeat(58)}` },
+    {
+      reportId: id(n),
+      receivedDay: received,
+      status,
+      closingReason: null,
+      ackDue,
+      feedbackDue: '2027-03-01',
+      acknowledgedDay: status === 'nieuw' ? null : received,
+      assignee: null,
+      replyRecipient: `age1${'q'.repeat(58)}`,
+    },
   );
 }
 
@@ -87,7 +97,11 @@ describe('desk digest', () => {
     expect(message).toEqual({ type: 'desk.digest', timestamp: new Date(DAY).toISOString(), data: { day: '2026-12-10', new: 2, overdue: 1 } });
     // No content and no ids: nothing of a case is in what is sent.
     expect(first.body).not.toMatch(/msg_|GEHEIM|age1/);
-    const headers = { id: String(first.headers['webhook-id']), timestamp: String(first.headers['webhook-timestamp']), signature: String(first.headers['webhook-signature']) };
+    const headers = {
+      id: String(first.headers['webhook-id']),
+      timestamp: String(first.headers['webhook-timestamp']),
+      signature: String(first.headers['webhook-signature']),
+    };
     expect(verify(SECRET, headers, first.body, DAY)).toEqual({ ok: true });
     expect(verify(`whsec_${Buffer.alloc(24, 8).toString('base64')}`, headers, first.body, DAY).ok).toBe(false);
 

@@ -4,7 +4,16 @@ import { caseHistories } from '../../src/desk/server/history.ts';
 import type { AuditRow } from '../../src/desk/server/store.ts';
 import { FORM_LABELS } from '../../src/desk/scripts/labels.ts';
 import { CLOSING_REASONS } from '../../src/desk/server/closing-reasons.ts';
-import { computeFigures, figuresCsv, HIDDEN, hideSmallCounts, monthRange, termOutcome, type FigureCase, type SumGroup } from '../../src/desk/scripts/figures.ts';
+import {
+  computeFigures,
+  figuresCsv,
+  HIDDEN,
+  hideSmallCounts,
+  monthRange,
+  termOutcome,
+  type FigureCase,
+  type SumGroup,
+} from '../../src/desk/scripts/figures.ts';
 
 const base: FigureCase = {
   receivedDay: '2026-03-10',
@@ -33,7 +42,14 @@ describe('desk figures', () => {
 
   it('buckets by month of receipt and fills months without reports', () => {
     expect(monthRange(['2026-12-31', '2026-11-01', '2027-02-01'])).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
-    const rows = computeFigures([...many(5, { receivedDay: '2026-01-31' }), ...many(2, { receivedDay: '2026-02-10', form: 'seksuele-uitbuiting' }), ...many(6, { receivedDay: '2026-03-01' })], '2026-04-01');
+    const rows = computeFigures(
+      [
+        ...many(5, { receivedDay: '2026-01-31' }),
+        ...many(2, { receivedDay: '2026-02-10', form: 'seksuele-uitbuiting' }),
+        ...many(6, { receivedDay: '2026-03-01' }),
+      ],
+      '2026-04-01',
+    );
     expect(value(rows, 'meldingen', { month: '2026-01', form: 'Arbeidsuitbuiting', municipality: 'Utrecht' })).toBe('5');
     expect(value(rows, 'meldingen', { month: '2026-02', form: 'Arbeidsuitbuiting', municipality: 'Utrecht' })).toBe(HIDDEN);
     expect(value(rows, 'meldingen', { month: '2026-03', form: 'Arbeidsuitbuiting', municipality: 'Utrecht' })).toBe('6');
@@ -65,7 +81,11 @@ describe('desk figures', () => {
 
   it('counts closed apart from the reasons, and open cases too', () => {
     const rows = computeFigures(
-      [...many(6, { status: 'afgesloten', closingReason: 'geen-aanknopingspunten' }), ...many(5, { status: 'afgesloten', closingReason: 'politie' }), ...many(5)],
+      [
+        ...many(6, { status: 'afgesloten', closingReason: 'geen-aanknopingspunten' }),
+        ...many(5, { status: 'afgesloten', closingReason: 'politie' }),
+        ...many(5),
+      ],
       '2026-03-20',
     );
     expect(value(rows, 'afgesloten')).toBe('11');
@@ -215,7 +235,8 @@ function trueCounts(rows: ReturnType<typeof computeFigures>, cases: FigureCase[]
     if (r.part === 'meldingen totaal') return cases.length;
     if (r.part === 'open') return cases.length - closed.length;
     if (r.part === 'afgesloten') return closed.length;
-    if (r.part.startsWith('reden van afsluiten: ')) return closed.filter((c) => `reden van afsluiten: ${CLOSING_REASONS[c.closingReason as keyof typeof CLOSING_REASONS]}` === r.part).length;
+    if (r.part.startsWith('reden van afsluiten: '))
+      return closed.filter((c) => `reden van afsluiten: ${CLOSING_REASONS[c.closingReason as keyof typeof CLOSING_REASONS]}` === r.part).length;
     return undefined;
   };
   return new Map(rows.flatMap((r) => (countOf(r) === undefined ? [] : [[keyOf(r), countOf(r)!] as const])));
@@ -276,7 +297,13 @@ describe('complementary suppression', () => {
     const { groups, keyOf } = publishedGroups(rows);
     const truth = trueCounts(rows, cases, keyOf);
     const smallOnly = new Set([...truth].filter(([, n]) => n < 5).map(([k]) => k));
-    expect(pinnedCounts(truth, groups, smallOnly)).toEqual(['meldingen|2026-03|Seksuele uitbuiting|Utrecht', 'meldingen|2026-03|Criminele uitbuiting|Utrecht', 'meldingen|2026-03|Gedwongen orgaanverwijdering|Utrecht', 'meldingen|2026-03|Vorm onbekend|Utrecht', 'afgesloten|||']);
+    expect(pinnedCounts(truth, groups, smallOnly)).toEqual([
+      'meldingen|2026-03|Seksuele uitbuiting|Utrecht',
+      'meldingen|2026-03|Criminele uitbuiting|Utrecht',
+      'meldingen|2026-03|Gedwongen orgaanverwijdering|Utrecht',
+      'meldingen|2026-03|Vorm onbekend|Utrecht',
+      'afgesloten|||',
+    ]);
     expect(pinnedCounts(truth, groups, hideSmallCounts(truth, groups))).toEqual([]);
     expect(value(rows, 'open')).toBe(HIDDEN);
   });

@@ -42,7 +42,13 @@ async function addMember(desk: Desk, id: string, role: Role, credential: { wrapp
 
 function call(desk: Desk, who: { cookie: string; csrf: string }, path: string, body?: unknown) {
   const headers = { cookie: who.cookie, origin: desk.config.origin, 'content-type': 'application/json', 'x-csrf-token': who.csrf };
-  return handleApi(desk, { method: body === undefined ? 'GET' : 'POST', path, headers, body: body === undefined ? '' : JSON.stringify(body), address: '127.0.0.1' });
+  return handleApi(desk, {
+    method: body === undefined ? 'GET' : 'POST',
+    path,
+    headers,
+    body: body === undefined ? '' : JSON.stringify(body),
+    address: '127.0.0.1',
+  });
 }
 
 /** What a browser holding `identity` answers to the server's sealed nonce. */
@@ -59,7 +65,14 @@ describe('rotating the desk key', () => {
     const worker = await addMember(desk, 'b', 'behandelaar', { wrappedIdentity: 'aes-b', recipient: null });
     const next = await newKeyPair();
     const copy = await seal([next.recipient], 'sleutelbos');
-    const rotation = (possession: string, expected = key.recipient) => ({ expected, recipient: next.recipient, wrappedRecovery: 'herstel-nieuw', copies: { 'cred-a': copy }, newSecrets: true, possession });
+    const rotation = (possession: string, expected = key.recipient) => ({
+      expected,
+      recipient: next.recipient,
+      wrappedRecovery: 'herstel-nieuw',
+      copies: { 'cred-a': copy },
+      newSecrets: true,
+      possession,
+    });
 
     expect((await call(desk, worker, '/api/sleutel/roteren', rotation(await proof(desk, worker, key.identity)))).status).toBe(403);
     expect((await call(desk, admin, '/api/sleutel/roteren', rotation('geraden'))).status).toBe(403);
@@ -67,7 +80,9 @@ describe('rotating the desk key', () => {
     const wrongKey = await newKeyPair();
     await expect(proof(desk, admin, wrongKey.identity)).rejects.toThrow();
     expect((await call(desk, admin, '/api/sleutel/roteren', rotation(await proof(desk, admin, key.identity), next.recipient))).status).toBe(400);
-    expect((await call(desk, admin, '/api/sleutel/roteren', rotation(await proof(desk, admin, key.identity), (await newKeyPair()).recipient))).status).toBe(409);
+    expect((await call(desk, admin, '/api/sleutel/roteren', rotation(await proof(desk, admin, key.identity), (await newKeyPair()).recipient))).status).toBe(
+      409,
+    );
 
     const nonce = await proof(desk, admin, key.identity);
     const answer = await call(desk, admin, '/api/sleutel/roteren', rotation(nonce));
@@ -83,7 +98,9 @@ describe('rotating the desk key', () => {
     expect((await desk.store.getCredential('cred-a'))?.wrappedIdentity).toBe(copy);
     expect((await desk.store.getCredential('cred-b'))?.wrappedIdentity).toBeNull();
     // The proof is used up.
-    expect((await call(desk, admin, '/api/sleutel/roteren', { ...rotation(nonce), expected: next.recipient, recipient: (await newKeyPair()).recipient })).status).toBe(403);
+    expect(
+      (await call(desk, admin, '/api/sleutel/roteren', { ...rotation(nonce), expected: next.recipient, recipient: (await newKeyPair()).recipient })).status,
+    ).toBe(403);
 
     const logged = (await desk.store.audit()).find((row) => row.action === 'sleutel.geroteerd')!;
     expect(logged.subject).toBe('1 passkeys opnieuw versleuteld, 1 wachten op toegang, nieuwe webhookgeheimen');
@@ -107,9 +124,21 @@ describe("a member's passkeys", () => {
     expect((await call(desk, member, '/api/passkeys')).body).toEqual({ passkeys: [{ id: 'cred-a', label: null, createdDay: null, hasKey: true }] });
     expect((await call(desk, member, '/api/passkeys', { response: {}, label: 'Telefoon', possession: 'geraden' })).status).toBe(403);
     expect((await call(desk, member, '/api/passkeys/verwijderen', { credentialId: 'cred-a' })).status).toBe(409);
-    await desk.store.addCredential({ id: 'cred-a2', memberId: 'a', publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: null, recipient: null, label: 'Telefoon', createdDay: '2026-12-06' });
+    await desk.store.addCredential({
+      id: 'cred-a2',
+      memberId: 'a',
+      publicKey: 'AA',
+      counter: 0,
+      transports: [],
+      wrappedIdentity: null,
+      recipient: null,
+      label: 'Telefoon',
+      createdDay: '2026-12-06',
+    });
     expect((await call(desk, member, '/api/passkeys/verwijderen', { credentialId: 'cred-a' })).status).toBe(200);
-    expect((await call(desk, member, '/api/passkeys')).body).toEqual({ passkeys: [{ id: 'cred-a2', label: 'Telefoon', createdDay: '2026-12-06', hasKey: false }] });
+    expect((await call(desk, member, '/api/passkeys')).body).toEqual({
+      passkeys: [{ id: 'cred-a2', label: 'Telefoon', createdDay: '2026-12-06', hasKey: false }],
+    });
     expect((await desk.store.audit()).map((row) => row.action)).toEqual(['passkey.verwijderd']);
   });
 });

@@ -32,14 +32,28 @@ function newDesk(): Desk {
 /** A member with one passkey that holds a wrapped copy of the desk key, and a signed-in session. */
 async function addMember(desk: Desk, id: string, role: Role) {
   await desk.store.addMember({ id, name: `Lid ${id}`, role });
-  await desk.store.addCredential({ id: `cred-${id}`, memberId: id, publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: `gewikkeld-${id}`, recipient: null });
+  await desk.store.addCredential({
+    id: `cred-${id}`,
+    memberId: id,
+    publicKey: 'AA',
+    counter: 0,
+    transports: [],
+    wrappedIdentity: `gewikkeld-${id}`,
+    recipient: null,
+  });
   const { token, session } = await startSession(desk.store, id);
   return { cookie: `meldbalie_sessie=${token}`, csrf: session.csrf };
 }
 
 function call(desk: Desk, who: { cookie: string; csrf: string }, path: string, body?: unknown) {
   const headers = { cookie: who.cookie, origin: desk.config.origin, 'content-type': 'application/json', 'x-csrf-token': who.csrf };
-  return handleApi(desk, { method: body === undefined ? 'GET' : 'POST', path, headers, body: body === undefined ? '' : JSON.stringify(body), address: '127.0.0.1' });
+  return handleApi(desk, {
+    method: body === undefined ? 'GET' : 'POST',
+    path,
+    headers,
+    body: body === undefined ? '' : JSON.stringify(body),
+    address: '127.0.0.1',
+  });
 }
 
 describe('removing a member', () => {
@@ -51,7 +65,17 @@ describe('removing a member', () => {
     await desk.store.addCredential({ id: 'cred-b2', memberId: 'b', publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: 'tweede', recipient: null });
     await desk.store.receive(
       { webhookId: 'msg_1', type: 'report.created', reportId: `msg_${'1'.padStart(32, '0')}`, body: '{"data":{"sealed":"x"}}', receivedDay: '2026-12-01' },
-      { reportId: `msg_${'1'.padStart(32, '0')}`, receivedDay: '2026-12-01', status: 'nieuw', closingReason: null, ackDue: '2026-12-08', feedbackDue: '2027-03-01', acknowledgedDay: null, assignee: 'b', replyRecipient: `age1${'q'.repeat(58)}` },
+      {
+        reportId: `msg_${'1'.padStart(32, '0')}`,
+        receivedDay: '2026-12-01',
+        status: 'nieuw',
+        closingReason: null,
+        ackDue: '2026-12-08',
+        feedbackDue: '2027-03-01',
+        acknowledgedDay: null,
+        assignee: 'b',
+        replyRecipient: `age1${'q'.repeat(58)}`,
+      },
     );
     expect((await call(desk, removed, '/api/zaken')).status).toBe(200);
 

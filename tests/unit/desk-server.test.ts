@@ -34,7 +34,11 @@ const id = (n: number) => `msg_${n.toString(16).padStart(32, '0')}`;
 
 async function createdEvent(n: number) {
   const { recipient } = await newKeyPair();
-  return JSON.stringify({ type: 'report.created', timestamp: '2026-12-01T10:00:00Z', data: { version: 2, id: id(n), replyRecipient: recipient, sealed: await seal([recipient], '{}') } });
+  return JSON.stringify({
+    type: 'report.created',
+    timestamp: '2026-12-01T10:00:00Z',
+    data: { version: 2, id: id(n), replyRecipient: recipient, sealed: await seal([recipient], '{}') },
+  });
 }
 
 describe('the desk as receiver', () => {
@@ -43,7 +47,10 @@ describe('the desk as receiver', () => {
     const context = { store, forwardSecret: secret, ackDays: 7, feedbackDays: 90, now: Date.parse('2026-12-01T10:20:00Z') };
     const body = await createdEvent(1);
     const send = (b: string, headers = signedHeaders(secret, id(1), b, context.now), contentType = 'application/json', ctx = context) =>
-      receiveEvent({ contentType, headers: { id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], signature: headers['webhook-signature'] }, body: b }, ctx);
+      receiveEvent(
+        { contentType, headers: { id: headers['webhook-id'], timestamp: headers['webhook-timestamp'], signature: headers['webhook-signature'] }, body: b },
+        ctx,
+      );
     expect(await send(body)).toEqual({ status: 200, body: { status: 'received' } });
     expect(await send(body)).toEqual({ status: 200, body: { status: 'duplicate' } });
     expect((await send(body, signedHeaders(`whsec_${Buffer.alloc(32, 8).toString('base64')}`, id(1), body, context.now))).status).toBe(401);
@@ -59,10 +66,20 @@ describe('the desk as receiver', () => {
 
     // The case: received day and deadlines, nothing else; the event as it came.
     const [stored] = await store.listCases();
-    expect(stored).toMatchObject({ reportId: id(1), receivedDay: '2026-12-01', status: 'nieuw', ackDue: '2026-12-08', feedbackDue: '2027-03-01', newAnswer: false });
+    expect(stored).toMatchObject({
+      reportId: id(1),
+      receivedDay: '2026-12-01',
+      status: 'nieuw',
+      ackDue: '2026-12-08',
+      feedbackDue: '2027-03-01',
+      newAnswer: false,
+    });
     expect((await store.events(id(1)))[0].body).toBe(body);
     // An answer marks its case.
-    const message = JSON.stringify({ type: 'report.message', data: { version: 2, id: id(3), reportId: id(1), sealed: '-----BEGIN AGE ENCRYPTED FILE-----\nYQ==\n-----END AGE ENCRYPTED FILE-----\n' } });
+    const message = JSON.stringify({
+      type: 'report.message',
+      data: { version: 2, id: id(3), reportId: id(1), sealed: '-----BEGIN AGE ENCRYPTED FILE-----\nYQ==\n-----END AGE ENCRYPTED FILE-----\n' },
+    });
     expect((await send(message, signedHeaders(secret, id(3), message, context.now))).status).toBe(200);
     expect((await store.getCase(id(1)))!.newAnswer).toBe(true);
     await store.close();
@@ -89,7 +106,11 @@ describe('the audit log', () => {
     // Someone with the file can drop the guards; the chain still tells, and verify-audit fails.
     db.exec("DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'iemand anders' WHERE seq = 2");
     db.close();
-    const run = spawnSync(process.execPath, ['scripts/desk.ts', 'verify-audit'], { cwd: new URL('../..', import.meta.url).pathname, env: { ...process.env, DESK_DATA_DIR: dir }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/desk.ts', 'verify-audit'], {
+      cwd: new URL('../..', import.meta.url).pathname,
+      env: { ...process.env, DESK_DATA_DIR: dir },
+      encoding: 'utf8',
+    });
     expect(run.stderr).toContain('GEBROKEN bij regel 2');
     expect(run.status).toBe(1);
   });
@@ -160,15 +181,23 @@ describe('signing in under a flood', () => {
     await store.addMember({ id: 'lid-a', name: 'Lid A', role: 'behandelaar' });
     await store.addCredential(passkey.credential('lid-a'));
     const call = (path: string, body: unknown, address: string) =>
-      handleApi(desk, { method: 'POST', path, headers: { origin: desk.config.origin, 'content-type': 'application/json' }, body: JSON.stringify(body), address });
-    const options = async (address: string) => ((await call('/api/aanmelden/opties', {}, address)).body as { options: { challenge: string } }).options.challenge;
+      handleApi(desk, {
+        method: 'POST',
+        path,
+        headers: { origin: desk.config.origin, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        address,
+      });
+    const options = async (address: string) =>
+      ((await call('/api/aanmelden/opties', {}, address)).body as { options: { challenge: string } }).options.challenge;
     return { desk, store, passkey, call, options };
   }
 
   it('always verifies a known passkey, also from an address at its limit; refuses an unknown one there', async () => {
     const { desk, store, passkey, call, options } = await deskWithMember();
     const stranger = softPasskey();
-    for (let i = 0; i < 10; i++) expect((await call('/api/aanmelden', { response: stranger.answer(await options('office'), desk.config.origin) }, 'office')).status).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await call('/api/aanmelden', { response: stranger.answer(await options('office'), desk.config.origin) }, 'office')).status).toBe(401);
     expect((await call('/api/aanmelden', { response: stranger.answer(await options('office'), desk.config.origin) }, 'office')).status).toBe(429);
     // A forged answer for the member's passkey is verified too (and fails), then the member signs in.
     const forged = passkey.answer(await options('office'), 'https://elders.example') as { response: object };
@@ -189,7 +218,8 @@ describe('signing in under a flood', () => {
     const { desk, store, call, options } = await deskWithMember(new AttemptLimiter({ loggedPerHour: 20 }));
     for (let i = 0; i < 1000; i++) await options(`198.51.100.${i % 250}`);
     const stranger = softPasskey();
-    for (let i = 0; i < 100; i++) await call('/api/aanmelden', { response: stranger.answer(await options(`203.0.113.${i}`), desk.config.origin) }, `203.0.113.${i}`);
+    for (let i = 0; i < 100; i++)
+      await call('/api/aanmelden', { response: stranger.answer(await options(`203.0.113.${i}`), desk.config.origin) }, `203.0.113.${i}`);
     const failures = (await store.audit()).filter((r) => r.action === 'aanmelden.mislukt');
     expect(failures).toHaveLength(20);
     await store.close();
@@ -201,8 +231,18 @@ describe('signing in under a flood', () => {
 
 describe('desk settings', () => {
   it('takes its RP ID and origin from DESK_URL and refuses an IP address or plain http elsewhere', () => {
-    expect(loadDeskConfig({})).toMatchObject({ host: '127.0.0.1', port: 4330, origin: 'http://localhost:4330', rpId: 'localhost', ackDays: 7, feedbackDays: 90 });
-    expect(loadDeskConfig({ DESK_URL: 'https://meldbalie.example.nl/' })).toMatchObject({ origin: 'https://meldbalie.example.nl', rpId: 'meldbalie.example.nl' });
+    expect(loadDeskConfig({})).toMatchObject({
+      host: '127.0.0.1',
+      port: 4330,
+      origin: 'http://localhost:4330',
+      rpId: 'localhost',
+      ackDays: 7,
+      feedbackDays: 90,
+    });
+    expect(loadDeskConfig({ DESK_URL: 'https://meldbalie.example.nl/' })).toMatchObject({
+      origin: 'https://meldbalie.example.nl',
+      rpId: 'meldbalie.example.nl',
+    });
     expect(() => loadDeskConfig({ DESK_URL: 'http://127.0.0.1:4330' })).toThrow(/IP-adres kan geen WebAuthn RP ID zijn/);
     expect(() => loadDeskConfig({ DESK_URL: 'http://meldbalie.example.nl' })).toThrow(/https/);
     expect(() => loadDeskConfig({ DESK_ACK_DAYS: '0' })).toThrow(/DESK_ACK_DAYS/);

@@ -42,13 +42,19 @@ async function addMember(desk: Desk, id: string, role: Role) {
 
 function call(desk: Desk, who: { cookie: string; csrf: string }, path: string, body?: unknown) {
   const headers = { cookie: who.cookie, origin: desk.config.origin, 'content-type': 'application/json', 'x-csrf-token': who.csrf };
-  return handleApi(desk, { method: body === undefined ? 'GET' : 'POST', path, headers, body: body === undefined ? '' : JSON.stringify(body), address: '127.0.0.1' });
+  return handleApi(desk, {
+    method: body === undefined ? 'GET' : 'POST',
+    path,
+    headers,
+    body: body === undefined ? '' : JSON.stringify(body),
+    address: '127.0.0.1',
+  });
 }
 
 type Listed = { templates: { id: string; sealed: string; day: string }[] };
 
 describe('reply templates', () => {
-  it('seals the defaults to the desk once, and lets only a beheerder change the team\'s templates', async () => {
+  it("seals the defaults to the desk once, and lets only a beheerder change the team's templates", async () => {
     const { desk, key } = await newDesk();
     const admin = await addMember(desk, 'a', 'beheerder');
     const worker = await addMember(desk, 'w', 'behandelaar');
@@ -88,7 +94,7 @@ describe('reply templates', () => {
     expect(verifyChain(audit)).toBeUndefined();
   });
 
-  it('fills in the day received in the template\'s language and leaves other braces alone', () => {
+  it("fills in the day received in the template's language and leaves other braces alone", () => {
     expect(fillPlaceholders('Uw melding van {ontvangen}. {onbekend}', 'nl', '2026-12-03')).toBe('Uw melding van 3 december 2026. {onbekend}');
     expect(fillPlaceholders('Your report of {ontvangen}.', 'en', '2026-12-03')).toBe('Your report of 3 December 2026.');
   });

@@ -35,12 +35,18 @@ describe('every editor mistake of issue 24 is caught once, in Dutch, with the fi
   it('a date the calendar does not have (2026-02-30) is refused, not rolled over to 2 March', () => {
     const problems = check((dir) => edit(plan(dir), (t) => t.replace(/^date: .*/m, 'date: 2026-02-30')));
     expect(problems).toEqual([
-      { file: expect.stringMatching(/beleid\/woerden-2023\.mdx$/), field: 'date', message: '2026-02-30 bestaat niet in de kalender. Controleer de dag en de maand.' },
+      {
+        file: expect.stringMatching(/beleid\/woerden-2023\.mdx$/),
+        field: 'date',
+        message: '2026-02-30 bestaat niet in de kalender. Controleer de dag en de maand.',
+      },
     ]);
   });
 
   it('an organisation of the wrong kind in a role (veiligThuis: fairwork) is refused, naming ones that fit', () => {
-    const problems = check((dir) => edit(join(dir, 'gemeenten/woerden.yaml'), (t) => `${t.trimEnd()}\nbodies:\n  veiligThuis: fairwork\n`.replace(/^bodies: \{\}\n/m, '')));
+    const problems = check((dir) =>
+      edit(join(dir, 'gemeenten/woerden.yaml'), (t) => `${t.trimEnd()}\nbodies:\n  veiligThuis: fairwork\n`.replace(/^bodies: \{\}\n/m, '')),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: expect.stringMatching(/gemeenten\/woerden\.yaml$/), field: 'bodies.veiligThuis' });
     expect(problems[0].message).toContain('"fairwork" (FairWork, kind: hulpverlening) kan de rol veiligThuis niet vervullen');
@@ -95,13 +101,23 @@ describe('every editor mistake of issue 24 is caught once, in Dutch, with the fi
     const problems = check((dir) => edit(plan(dir), (t) => `${t}\nTekst met {PROEF} erin.\n`));
     const line = readFileSync('content/beleid/woerden-2023.mdx', 'utf8').split('\n').length + 1;
     expect(problems).toEqual([
-      expect.objectContaining({ file: expect.stringMatching(/woerden-2023\.mdx$/), field: `regel ${line}`, message: expect.stringContaining('undefined expression') }),
+      expect.objectContaining({
+        file: expect.stringMatching(/woerden-2023\.mdx$/),
+        field: `regel ${line}`,
+        message: expect.stringContaining('undefined expression'),
+      }),
     ]);
   });
 
   it('broken MDX syntax names the file and the line', () => {
     const problems = check((dir) => edit(plan(dir), (t) => `${t}\nEen <b>tag die niet sluit.\n`));
-    expect(problems).toEqual([expect.objectContaining({ file: expect.stringMatching(/woerden-2023\.mdx$/), field: expect.stringMatching(/^regel \d+$/), message: expect.stringContaining('geen geldige MDX') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/woerden-2023\.mdx$/),
+        field: expect.stringMatching(/^regel \d+$/),
+        message: expect.stringContaining('geen geldige MDX'),
+      }),
+    ]);
   });
 
   it('a phone number typed in a second file names both files and says to reference the organisation', () => {

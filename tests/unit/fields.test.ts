@@ -3,9 +3,8 @@ import { functionalEmail, httpsUrl, isoDate, phoneNumber } from '../../src/lib/c
 import { formatDate, telHref } from '../../src/lib/format';
 
 describe('phone numbers', () => {
-  it.each(['112', '0800-7000', '0800-2000', '0900-8844', '14 0343', '088-374 47 44', '030 123 45 67', '+31 30 123 4567'])(
-    'accepts %s',
-    (number) => expect(phoneNumber.safeParse(number).success).toBe(true),
+  it.each(['112', '0800-7000', '0800-2000', '0900-8844', '14 0343', '088-374 47 44', '030 123 45 67', '+31 30 123 4567'])('accepts %s', (number) =>
+    expect(phoneNumber.safeParse(number).success).toBe(true),
   );
 
   it.each(['0800-70', '12345', '0031301234567', 'bel ons'])('refuses %s as not Dutch', (number) => {

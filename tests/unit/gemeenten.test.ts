@@ -44,7 +44,11 @@ describe('all municipalities', () => {
   it('gives every municipality a province and three known regions of the right type', () => {
     for (const g of site.gemeenten) {
       expect(PROVINCES, g.id).toContain(g.data.province);
-      for (const [field, type] of [['veiligheidsregio', 'veiligheidsregio'], ['politieEenheid', 'politie-eenheid'], ['veiligThuisRegio', 'veilig-thuis-regio']] as const) {
+      for (const [field, type] of [
+        ['veiligheidsregio', 'veiligheidsregio'],
+        ['politieEenheid', 'politie-eenheid'],
+        ['veiligThuisRegio', 'veilig-thuis-regio'],
+      ] as const) {
         const id = g.data[field];
         expect(id, `${g.id}: ${field}`).toBeDefined();
         expect(gebied.get(id!)?.type, `${g.id}: ${field} = ${id}`).toBe(type);
@@ -68,9 +72,13 @@ describe('all municipalities', () => {
     for (const g of site.gemeenten) {
       const row = rows.get(g.data.cbsCode)!;
       expect(row, g.data.cbsCode).toBeDefined();
-      expect([g.id, g.data.province, gebied.get(g.data.veiligheidsregio!)!.code, gebied.get(g.data.politieEenheid!)!.code, gebied.get(g.data.veiligThuisRegio!)!.code]).toEqual([
-        row.id, row.province, row.veiligheidsregioCode, row.politieEenheidCode, row.veiligThuisRegioCode,
-      ]);
+      expect([
+        g.id,
+        g.data.province,
+        gebied.get(g.data.veiligheidsregio!)!.code,
+        gebied.get(g.data.politieEenheid!)!.code,
+        gebied.get(g.data.veiligThuisRegio!)!.code,
+      ]).toEqual([row.id, row.province, row.veiligheidsregioCode, row.politieEenheidCode, row.veiligThuisRegioCode]);
     }
   });
 
@@ -85,7 +93,10 @@ describe('all municipalities', () => {
       const { veiligheidsregio, politieEenheid, veiligThuisRegio, formerNames, sources, notes, ...rest } = now;
       const beforeSources = before.sources as unknown[];
       expect((sources as { bron: string }[]).slice(0, beforeSources.length), id).toEqual(beforeSources);
-      expect((sources as { bron: string }[]).slice(beforeSources.length).map((s) => s.bron), id).toEqual(['cbs-gebiedsindelingen']);
+      expect(
+        (sources as { bron: string }[]).slice(beforeSources.length).map((s) => s.bron),
+        id,
+      ).toEqual(['cbs-gebiedsindelingen']);
       // Mook en Middelaar gained one note: CBS puts it in another Veilig Thuis region than its region's.
       const addedNotes = (notes as string[]).filter((n) => !((before.notes as string[] | undefined) ?? []).includes(n));
       expect(addedNotes, id).toEqual(id === 'mook-en-middelaar' ? [expect.stringContaining('Veilig Thuis-regio Gelderland-Zuid')] : []);
@@ -118,21 +129,34 @@ describe('all municipalities', () => {
     for (const g of site.gemeenten) for (const name of g.data.everydayNames) expect(official.has(name), `${g.id}: ${name}`).toBe(false);
   });
 
-  it('refuses an everyday name with a wrong code, a wrong CBS name, no source, or another municipality\'s name', () => {
+  it("refuses an everyday name with a wrong code, a wrong CBS name, no source, or another municipality's name", () => {
     const file = join(mkdtempSync(join(tmpdir(), 'namen-')), 'gemeenten-namen.yaml');
-    const gemeenten = [{ code: 'GM0518', name: "'s-Gravenhage" }, { code: 'GM0599', name: 'Rotterdam' }];
-    writeFileSync(file, "GM0518:\n  name: \"'s-Gravenhage\"\n  everydayNames: [Den Haag]\n  source: denhaag.nl\n");
+    const gemeenten = [
+      { code: 'GM0518', name: "'s-Gravenhage" },
+      { code: 'GM0599', name: 'Rotterdam' },
+    ];
+    writeFileSync(file, 'GM0518:\n  name: "\'s-Gravenhage"\n  everydayNames: [Den Haag]\n  source: denhaag.nl\n');
     expect(everydayNames(file, gemeenten).get('GM0518')).toEqual(['Den Haag']);
     writeFileSync(file, 'GM9999:\n  name: X\n  everydayNames: [Y]\n  source: s\nGM0518:\n  name: Den Haag\n  everydayNames: [Rotterdam]\n');
-    const error = (() => { try { everydayNames(file, gemeenten); } catch (e) { return (e as Error).message; } return ''; })();
+    const error = (() => {
+      try {
+        everydayNames(file, gemeenten);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
     expect(error).toContain('GM9999 is geen gemeente');
     expect(error).toContain('heet in de CBS-gegevens "\'s-Gravenhage"');
     expect(error).toContain('GM0518 heeft geen source');
     expect(error).toContain('"Rotterdam" is de officiële naam van een andere gemeente');
   });
 
-  it('sorts as Dutch lists do: a leading \'s- or \'t- does not count, so the A–Z list starts with A', () => {
-    const sorted = site.gemeenten.map((g) => g.data).sort(byName).map((g) => g.name);
+  it("sorts as Dutch lists do: a leading 's- or 't- does not count, so the A–Z list starts with A", () => {
+    const sorted = site.gemeenten
+      .map((g) => g.data)
+      .sort(byName)
+      .map((g) => g.name);
     expect(sorted[0]).toMatch(/^A/);
     expect(sorted.indexOf("'s-Gravenhage")).toBeGreaterThan(sorted.indexOf('Gouda'));
     expect(sorted.indexOf("'s-Gravenhage")).toBeLessThan(sorted.indexOf('Groningen'));
@@ -141,8 +165,18 @@ describe('all municipalities', () => {
   });
 
   it('the picker finds a municipality by its everyday name like by its own name, and by a former name after those', () => {
-    const option = (label: string, everyday: string[], former: string[] = []) => ({ label, everyday, always: false, keys: [label, ...everyday, ...former].map(fold) });
-    const options = [option("'s-Gravenhage", ['Den Haag', 'The Hague']), option("'s-Hertogenbosch", ['Den Bosch']), option('Den Helder', []), option('Amsterdam', [], ['Weesp'])];
+    const option = (label: string, everyday: string[], former: string[] = []) => ({
+      label,
+      everyday,
+      always: false,
+      keys: [label, ...everyday, ...former].map(fold),
+    });
+    const options = [
+      option("'s-Gravenhage", ['Den Haag', 'The Hague']),
+      option("'s-Hertogenbosch", ['Den Bosch']),
+      option('Den Helder', []),
+      option('Amsterdam', [], ['Weesp']),
+    ];
     expect(matches(options, 'Den Haag').map((o) => o.label)).toEqual(["'s-Gravenhage"]);
     expect(matches(options, 'den').map((o) => o.label)).toEqual(["'s-Gravenhage", "'s-Hertogenbosch", 'Den Helder']);
     expect(matches(options, 'hertog').map((o) => o.label)).toEqual(["'s-Hertogenbosch"]);
@@ -153,7 +187,10 @@ describe('all municipalities', () => {
     for (const g of site.gemeenten) {
       const text = readFileSync(g.filePath, 'utf8');
       if (!text.startsWith(GENERATED)) continue;
-      expect(g.data.sources.map((s) => s.bron), g.id).toEqual(['cbs-gebiedsindelingen']);
+      expect(
+        g.data.sources.map((s) => s.bron),
+        g.id,
+      ).toEqual(['cbs-gebiedsindelingen']);
       expect(g.data.policy.kind).toBe('geen-bekend');
     }
   });

@@ -10,11 +10,33 @@ const topology = {
   transform: { scale: [0.01, 0.01] as [number, number], translate: [5, 52] as [number, number] },
   arcs: [
     // U: (0,0) (30,0) (30,30) (20,30) (20,10) (10,10) (10,30) (0,30), delta-encoded
-    [[0, 0], [30, 0], [0, 30], [-10, 0], [0, -20], [-10, 0], [0, 20], [-10, 0], [0, -30]],
+    [
+      [0, 0],
+      [30, 0],
+      [0, 30],
+      [-10, 0],
+      [0, -20],
+      [-10, 0],
+      [0, 20],
+      [-10, 0],
+      [0, -30],
+    ],
     // outer square (100,0)-(140,40)
-    [[100, 0], [40, 0], [0, 40], [-40, 0], [0, -40]],
+    [
+      [100, 0],
+      [40, 0],
+      [0, 40],
+      [-40, 0],
+      [0, -40],
+    ],
     // hole (110,10)-(130,30)
-    [[110, 10], [0, 20], [20, 0], [0, -20], [-20, 0]],
+    [
+      [110, 10],
+      [0, 20],
+      [20, 0],
+      [0, -20],
+      [-20, 0],
+    ],
   ] as [number, number][][],
   objects: {
     test: {
@@ -60,14 +82,23 @@ describe('geo', () => {
 
   it('makes URL slugs of official names', () => {
     expect(['Bergen (NH.)', "'s-Gravenhage", 'Súdwest-Fryslân', 'Nuenen, Gerwen en Nederwetten'].map(slug)).toEqual([
-      'bergen-nh', 's-gravenhage', 'sudwest-fryslan', 'nuenen-gerwen-en-nederwetten',
+      'bergen-nh',
+      's-gravenhage',
+      'sudwest-fryslan',
+      'nuenen-gerwen-en-nederwetten',
     ]);
   });
 });
 
 describe('autocomplete matching', () => {
   const option = (label: string, former: string[] = [], always = false) => ({ label, always, keys: [fold(label), ...former.map(fold)] });
-  const options = [option('Amsterdam', ['Weesp']), option('Amstelveen'), option('Ouder-Amstel'), option("'s-Hertogenbosch"), option('Weet ik niet / ergens anders', [], true)];
+  const options = [
+    option('Amsterdam', ['Weesp']),
+    option('Amstelveen'),
+    option('Ouder-Amstel'),
+    option("'s-Hertogenbosch"),
+    option('Weet ik niet / ergens anders', [], true),
+  ];
 
   it('folds case, accents and punctuation', () => {
     expect(fold("'s-Hertogenbosch")).toBe('s hertogenbosch');

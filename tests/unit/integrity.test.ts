@@ -28,26 +28,20 @@ describe('findContentProblems', () => {
   it('finds a contact that names a missing organisation', () => {
     const site = fresh();
     site.regios[0].data.bodies.veiligThuis = 'veilig-thuis-atlantis';
-    expect(findContentProblems(site)).toContainEqual(
-      expect.objectContaining({ file: site.regios[0].filePath, field: 'bodies.veiligThuis' }),
-    );
+    expect(findContentProblems(site)).toContainEqual(expect.objectContaining({ file: site.regios[0].filePath, field: 'bodies.veiligThuis' }));
   });
 
   it('finds a plan and a gemeente that disagree on whether the plan applies', () => {
     const site = fresh();
     const woerden = site.gemeenten.find((g) => g.id === 'woerden')!;
     woerden.data.policy.beleid = [];
-    expect(findContentProblems(site)).toContainEqual(
-      expect.objectContaining({ file: 'content/gemeenten/woerden.yaml', field: 'policy.beleid' }),
-    );
+    expect(findContentProblems(site)).toContainEqual(expect.objectContaining({ file: 'content/gemeenten/woerden.yaml', field: 'policy.beleid' }));
   });
 
   it('finds an unknown source', () => {
     const site = fresh();
     site.organisaties[0].data.sources.push({ bron: 'geheim-rapport' });
-    expect(findContentProblems(site)).toContainEqual(
-      expect.objectContaining({ field: expect.stringMatching(/^sources\[\d+\]\.bron$/) }),
-    );
+    expect(findContentProblems(site)).toContainEqual(expect.objectContaining({ field: expect.stringMatching(/^sources\[\d+\]\.bron$/) }));
   });
 });
 
@@ -57,9 +51,7 @@ describe('queries', () => {
     const gemeente = site.gemeenten.find((g) => Object.keys(g.data.bodies).length === 0)!;
     const regio = site.regios.find((r) => r.id === gemeente.data.regio)!;
     const inherited = servingBodies(site, gemeente.data);
-    expect(inherited.map((b) => b.organisation.id)).toEqual(
-      inherited.map((b) => regio.data.bodies[b.role]),
-    );
+    expect(inherited.map((b) => b.organisation.id)).toEqual(inherited.map((b) => regio.data.bodies[b.role]));
     const other = site.organisaties.find((o) => o.id === 'veilig-thuis')!;
     const overridden = servingBodies(site, { ...gemeente.data, bodies: { veiligThuis: other.id } });
     expect(overridden.find((b) => b.role === 'veiligThuis')).toMatchObject({ local: true, organisation: { id: 'veilig-thuis' } });

@@ -145,7 +145,12 @@ describe('the layers of docs/ARCHITECTURE.md', () => {
   it('reads the imports of every kind of file it checks', () => {
     const sample = `---\nimport type { A } from '../a';\nimport B, { c } from './b.astro';\nimport '../styles/x.css';\n// import nope from 'nope';\nexport { d } from "./d.ts";\n---\n<script>\n  import { e } from '../scripts/e';\n  await import('./f.ts');\n</script>`;
     expect(importsOf('src/x.astro', sample).map((i) => [i.specifier, i.typeOnly])).toEqual([
-      ['../a', true], ['./b.astro', false], ['../styles/x.css', false], ['./d.ts', false], ['../scripts/e', false], ['./f.ts', false],
+      ['../a', true],
+      ['./b.astro', false],
+      ['../styles/x.css', false],
+      ['./d.ts', false],
+      ['../scripts/e', false],
+      ['./f.ts', false],
     ]);
     expect(imports.length).toBeGreaterThan(500);
   });

@@ -27,7 +27,10 @@ describe.each(routes)('meldroute $name', ({ route, gemeente }) => {
       expect(last.kind).toBe('uitkomst');
       if (last.kind !== 'uitkomst') continue;
       const contacts = resolveContacts(site, last.contacts, gemeente?.data);
-      expect(contacts.some((c) => c.organisation.data.phones.length > 0 || c.organisation.data.url), path.join(' → ')).toBe(true);
+      expect(
+        contacts.some((c) => c.organisation.data.phones.length > 0 || c.organisation.data.url),
+        path.join(' → '),
+      ).toBe(true);
     }
   });
 });
@@ -75,7 +78,18 @@ describe('the rules catch broken routes', () => {
   });
 
   it('finds a step no one can reach', () => {
-    const route = broken((nodes) => (nodes['los-eiland'] = { kind: 'uitkomst', title: 'Nergens', contacts: [{ organisation: 'politie' }], anonymous: false, whatHappens: 'Niets bijzonders.', offerForm: false, offerSectorAdvice: false }));
+    const route = broken(
+      (nodes) =>
+        (nodes['los-eiland'] = {
+          kind: 'uitkomst',
+          title: 'Nergens',
+          contacts: [{ organisation: 'politie' }],
+          anonymous: false,
+          whatHappens: 'Niets bijzonders.',
+          offerForm: false,
+          offerSectorAdvice: false,
+        }),
+    );
     expect(findRouteProblems(site, route).join('\n')).toContain('"los-eiland" is vanaf het begin niet te bereiken');
   });
 

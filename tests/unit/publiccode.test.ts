@@ -67,8 +67,7 @@ const validateSchema = ajv.compile(schema);
 const validateTextRules = ajv.compile(textRules);
 
 const describeError = (error: ErrorObject) =>
-  `${error.instancePath || '(top level)'}: ${error.message}` +
-  (error.params.allowedValues ? ` (${error.params.allowedValues.join(', ')})` : '');
+  `${error.instancePath || '(top level)'}: ${error.message}` + (error.params.allowedValues ? ` (${error.params.allowedValues.join(', ')})` : '');
 
 function isBcp47(tag: string) {
   try {

@@ -13,13 +13,18 @@ const { site } = readContent('content');
 const squash = (text: string) => text.replace(/\s+/g, ' ');
 const file = (path: string) => squash(readFileSync(path, 'utf8'));
 const gemeente = (id: string) => findById(site.gemeenten, id);
-const body = (id: string, role: 'zorgcoordinator' | 'zorgVeiligheidshuis') => servingBodies(site, gemeente(id).data).find((b) => b.role === role)?.organisation.id;
+const body = (id: string, role: 'zorgcoordinator' | 'zorgVeiligheidshuis') =>
+  servingBodies(site, gemeente(id).data).find((b) => b.role === role)?.organisation.id;
 
 const GRONINGEN_NINE = ['het-hogeland', 'westerkwartier', 'eemsdelta', 'midden-groningen', 'oldambt', 'pekela', 'stadskanaal', 'veendam', 'westerwolde'];
 
 describe('Groningen: the ZVHG and its route serve the whole province (seed 001, 2.2 and Ambitie 1)', () => {
   it('the region Groningen has all ten Groninger municipalities', () => {
-    expect(membersOf(site, 'groningen').map((g) => g.id).sort()).toEqual(['groningen', ...GRONINGEN_NINE].sort());
+    expect(
+      membersOf(site, 'groningen')
+        .map((g) => g.id)
+        .sort(),
+    ).toEqual(['groningen', ...GRONINGEN_NINE].sort());
   });
 
   it.each(GRONINGEN_NINE)('%s: ZVHG as zorgcoördinator and Zorg- en Veiligheidshuis, and the Groningen route', (id) => {
@@ -61,7 +66,8 @@ describe('the law: the grounds for 15 years (art. 273f lid 3, old text) do not r
   it('every sector that names 15 years says "onder meer" and names both', () => {
     const sectors = site.sectoren.filter((s) => s.data.law.join(' ').includes('15 jaar'));
     expect(sectors.length).toBeGreaterThan(5);
-    for (const sector of sectors) expect(squash(sector.data.law.join(' ')), sector.filePath).toMatch(/15 jaar onder meer[^,]*,[^.]*kwetsbare positie[^.]*geweld/);
+    for (const sector of sectors)
+      expect(squash(sector.data.law.join(' ')), sector.filePath).toMatch(/15 jaar onder meer[^,]*,[^.]*kwetsbare positie[^.]*geweld/);
   });
 });
 

@@ -27,23 +27,31 @@ describe('organisations named in code', () => {
     const broken = structuredClone(site);
     broken.organisaties = broken.organisaties.filter((o) => o.id !== 'nederlandse-arbeidsinspectie');
     // Content that names it fails too; the code file gets a problem of its own.
-    expect(findContentProblems(broken)).toContainEqual(
-      {
-        file: 'src/pages/gemeenten/[gemeente]/signalenkaart.astro',
-        field: 'LABOUR_INSPECTORATE',
-        message: expect.stringContaining('"nederlandse-arbeidsinspectie", maar content/organisaties/nederlandse-arbeidsinspectie.yaml bestaat niet. Maak content/organisaties/nederlandse-arbeidsinspectie.yaml aan of pas src/pages/gemeenten/[gemeente]/signalenkaart.astro aan'),
-      },
-    );
+    expect(findContentProblems(broken)).toContainEqual({
+      file: 'src/pages/gemeenten/[gemeente]/signalenkaart.astro',
+      field: 'LABOUR_INSPECTORATE',
+      message: expect.stringContaining(
+        '"nederlandse-arbeidsinspectie", maar content/organisaties/nederlandse-arbeidsinspectie.yaml bestaat niet. Maak content/organisaties/nederlandse-arbeidsinspectie.yaml aan of pas src/pages/gemeenten/[gemeente]/signalenkaart.astro aan',
+      ),
+    });
   });
 
   it('lists exactly the files that use each constant, and no page spells such an id out', () => {
-    const files = codeFiles('src').filter((f) => !f.endsWith('required-ids.ts')).sort();
+    const files = codeFiles('src')
+      .filter((f) => !f.endsWith('required-ids.ts'))
+      .sort();
     const text = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
     for (const [name, { id, usedBy }] of Object.entries(REQUIRED_ORGANISATIONS)) {
-      expect(files.filter((f) => new RegExp(`\\b${name}\\b`).test(text.get(f)!)), name).toEqual([...usedBy].sort());
+      expect(
+        files.filter((f) => new RegExp(`\\b${name}\\b`).test(text.get(f)!)),
+        name,
+      ).toEqual([...usedBy].sort());
       // findById(site.organisaties, 'politie') in a page bypasses this list.
       const literal = new RegExp(`organisaties, ['"\`]${id}['"\`]`);
-      expect(files.filter((f) => literal.test(text.get(f)!)), id).toEqual([]);
+      expect(
+        files.filter((f) => literal.test(text.get(f)!)),
+        id,
+      ).toEqual([]);
     }
   });
 });

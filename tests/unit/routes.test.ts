@@ -17,14 +17,18 @@ function files(dir: string): string[] {
 
 /** "src/pages/[...locale]/melden/[stap].astro" → "/melden/[stap]/". */
 function patternOf(root: string, file: string): string {
-  const rest = relative(root, file).replace(/\.astro$/, '').replace(/(^|\/)index$/, '');
+  const rest = relative(root, file)
+    .replace(/\.astro$/, '')
+    .replace(/(^|\/)index$/, '');
   return rest === '' ? '/' : `/${rest}/`;
 }
 
 describe('the route table', () => {
   it('lists every page that is rendered in every language from one file', () => {
     const root = 'src/pages/[...locale]';
-    const patterns = files(root).map((file) => patternOf(root, file)).filter((p) => p !== '/[pagina]/');
+    const patterns = files(root)
+      .map((file) => patternOf(root, file))
+      .filter((p) => p !== '/[pagina]/');
     for (const pattern of patterns) expect(routeOf(pattern)?.pattern, `${pattern} staat niet in src/i18n/routes.ts`).toBe(pattern);
   });
 

@@ -7,7 +7,16 @@ import { isSearchable } from '../../src/integrations/search-scope.mjs';
 
 describe('isSearchable', () => {
   it('keeps the municipality page, its internal route and every national page', () => {
-    for (const path of ['/gemeenten/woerden/', '/gemeenten/woerden/meldroute-intern/', '/gemeenten/', '/melden/', '/melden/over-wie/', '/signalen/signaal/paspoort-niet-in-eigen-bezit/', '/pl/melden/uitkomst-anoniem/', '/bg/gemeenten/woerden/']) {
+    for (const path of [
+      '/gemeenten/woerden/',
+      '/gemeenten/woerden/meldroute-intern/',
+      '/gemeenten/',
+      '/melden/',
+      '/melden/over-wie/',
+      '/signalen/signaal/paspoort-niet-in-eigen-bezit/',
+      '/pl/melden/uitkomst-anoniem/',
+      '/bg/gemeenten/woerden/',
+    ]) {
       expect(isSearchable(path), path).toBe(true);
     }
   });

@@ -50,7 +50,9 @@ describe('loadTheme refuses a broken theme', () => {
     const dir = copyOf('neutraal');
     const file = join(dir, 'tokens.css');
     writeFileSync(file, readFileSync(file, 'utf8').replace('--basis-color-link: #0b4f8a;', '--basis-color-link: #7aa7d6;'));
-    expect(() => loadTheme(dir)).toThrow(/tokens\.css: links: --basis-color-link \(#7aa7d6\) op --basis-color-background \(#ffffff\) heeft contrast \d\.\d\d:1, minder dan 4\.5:1/);
+    expect(() => loadTheme(dir)).toThrow(
+      /tokens\.css: links: --basis-color-link \(#7aa7d6\) op --basis-color-background \(#ffffff\) heeft contrast \d\.\d\d:1, minder dan 4\.5:1/,
+    );
   });
 
   it('names the field of theme.json that is wrong', () => {
@@ -80,17 +82,35 @@ describe('deployment.json: what the statements say about this deployment (issue 
   it('without the file every statement setting is missing, and the build lists them', () => {
     const theme = loadTheme(dir());
     expect(theme.deployment).toEqual({});
-    expect(missingSettings(theme.deployment)).toEqual(['organisation', 'contact', 'accessibility.status', 'accessibility.audit', 'accessibility.registerUrl', 'privacy.controller', 'privacy.desk', 'privacy.legalBasis', 'privacy.deskRetention', 'privacy.dataProtectionOfficer']);
+    expect(missingSettings(theme.deployment)).toEqual([
+      'organisation',
+      'contact',
+      'accessibility.status',
+      'accessibility.audit',
+      'accessibility.registerUrl',
+      'privacy.controller',
+      'privacy.desk',
+      'privacy.legalBasis',
+      'privacy.deskRetention',
+      'privacy.dataProtectionOfficer',
+    ]);
   });
 
   it('reads a filled-in file; the organisation stands in for the controller', () => {
     const d = dir();
-    writeFileSync(join(d, 'deployment.json'), JSON.stringify({
-      organisation: 'Gemeente Voorbeeldstad',
-      contact: { email: 'info@voorbeeldstad.example' },
-      accessibility: { status: 'C', audit: { date: '2026-10-15', by: 'Bureau', report: 'https://voorbeeldstad.example/r.pdf' }, registerUrl: 'https://www.toegankelijkheidsverklaring.nl/register/1' },
-      privacy: { desk: 'Meldpunt', legalBasis: 'AVG art. 6 lid 1 e', deskRetention: 'Vijf jaar', dataProtectionOfficer: 'fg@voorbeeldstad.example' },
-    }));
+    writeFileSync(
+      join(d, 'deployment.json'),
+      JSON.stringify({
+        organisation: 'Gemeente Voorbeeldstad',
+        contact: { email: 'info@voorbeeldstad.example' },
+        accessibility: {
+          status: 'C',
+          audit: { date: '2026-10-15', by: 'Bureau', report: 'https://voorbeeldstad.example/r.pdf' },
+          registerUrl: 'https://www.toegankelijkheidsverklaring.nl/register/1',
+        },
+        privacy: { desk: 'Meldpunt', legalBasis: 'AVG art. 6 lid 1 e', deskRetention: 'Vijf jaar', dataProtectionOfficer: 'fg@voorbeeldstad.example' },
+      }),
+    );
     const theme = loadTheme(d);
     expect(theme.deployment.accessibility?.status).toBe('C');
     expect(missingSettings(theme.deployment)).toEqual([]);
@@ -98,8 +118,18 @@ describe('deployment.json: what the statements say about this deployment (issue 
 
   it('refuses an unknown field, a status outside A–E, a bad date and a web address without https, naming file and field', () => {
     const d = dir();
-    writeFileSync(join(d, 'deployment.json'), JSON.stringify({ organization: 'x', accessibility: { status: 'F', statementDate: '1-11-2026', registerUrl: 'register' } }));
-    const error = (() => { try { loadTheme(d); } catch (e) { return (e as Error).message; } return ''; })();
+    writeFileSync(
+      join(d, 'deployment.json'),
+      JSON.stringify({ organization: 'x', accessibility: { status: 'F', statementDate: '1-11-2026', registerUrl: 'register' } }),
+    );
+    const error = (() => {
+      try {
+        loadTheme(d);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
     expect(error).toMatch(/deployment\.json: onbekend veld "organization"/);
     expect(error).toMatch(/deployment\.json: veld "accessibility\.status" moet een van A, B, C, D, E zijn/);
     expect(error).toMatch(/veld "accessibility\.statementDate": Schrijf een datum als JJJJ-MM-DD/);

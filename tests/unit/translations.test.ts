@@ -35,10 +35,14 @@ describe('interface strings', () => {
   });
 
   it('stores every string that counts (days, characters, results, municipalities) as plural forms', () => {
-    const counting = Object.keys(uiStringsSchema.shape).filter((key) => placeholders(uiStringsSchema.shape[key as UiKey].description ?? '').some((p) => ['count', 'days', 'min', 'max'].includes(p)));
+    const counting = Object.keys(uiStringsSchema.shape).filter((key) =>
+      placeholders(uiStringsSchema.shape[key as UiKey].description ?? '').some((p) => ['count', 'days', 'min', 'max'].includes(p)),
+    );
     expect(counting.length).toBeGreaterThanOrEqual(11);
     for (const key of counting) expect(isPluralKey(key), key).toBe(true);
-    for (const locale of LOCALES) for (const key of counting) expect(Object.keys(UI_STRINGS[locale][key as UiKey]).sort(), `${locale} ${key}`).toEqual([...pluralCategories(locale)].sort());
+    for (const locale of LOCALES)
+      for (const key of counting)
+        expect(Object.keys(UI_STRINGS[locale][key as UiKey]).sort(), `${locale} ${key}`).toEqual([...pluralCategories(locale)].sort());
   });
 
   it('picks the plural form of the language (issue 22: "1 gemeenten gevonden", Romanian "de" from 20 up)', () => {
@@ -92,7 +96,11 @@ describe('interface strings', () => {
     ro.strings['search.title'] = '  ';
     expect(findStringProblems(dutch, [pl, ro])).toEqual([
       { file: 'src/i18n/strings/pl.json', field: 'nav.home', message: expect.stringContaining('Voeg "nav.home" toe met de vertaling van "Home"') },
-      { file: 'src/i18n/strings/pl.json', field: 'page.reviewed', message: expect.stringContaining('precies de invulplekken {date} hebben, zoals in src/i18n/strings/nl.json; nu: {datum}') },
+      {
+        file: 'src/i18n/strings/pl.json',
+        field: 'page.reviewed',
+        message: expect.stringContaining('precies de invulplekken {date} hebben, zoals in src/i18n/strings/nl.json; nu: {datum}'),
+      },
       { file: 'src/i18n/strings/pl.json', field: 'nav.thuis', message: expect.stringContaining('Haal hem weg') },
       { file: 'src/i18n/strings/ro.json', field: 'search.title', message: expect.stringContaining('De tekst is leeg') },
     ]);
@@ -147,7 +155,13 @@ describe('content translations', () => {
     delete site.vertalingen.find((v) => v.id === 'pl')!.data.signalen['paspoort-niet-in-eigen-bezit'];
     expect(findTranslationProblems(site)).toEqual([]);
     expect(findPendingTranslations(site)).toEqual([
-      { locale: 'pl', file: 'content/vertalingen/pl.yaml', field: 'signalen.paspoort-niet-in-eigen-bezit', reason: 'ontbreekt', source: 'content/signalen/paspoort-niet-in-eigen-bezit.yaml' },
+      {
+        locale: 'pl',
+        file: 'content/vertalingen/pl.yaml',
+        field: 'signalen.paspoort-niet-in-eigen-bezit',
+        reason: 'ontbreekt',
+        source: 'content/signalen/paspoort-niet-in-eigen-bezit.yaml',
+      },
     ]);
     const shown = localizeSignal(site, 'pl', site.signalen.find((s) => s.id === 'paspoort-niet-in-eigen-bezit')!);
     expect(shown).toMatchObject({ pending: true, data: { statement: site.signalen.find((s) => s.id === 'paspoort-niet-in-eigen-bezit')!.data.statement } });

@@ -18,7 +18,7 @@ describe('where', () => {
     expect(files).toContain('content/organisaties/moviera.yaml');
   });
 
-  it('shows the Gelderland-Zuid coordinator with the number from Moviera\'s file (contactVia)', () => {
+  it("shows the Gelderland-Zuid coordinator with the number from Moviera's file (contactVia)", () => {
     expect(shownFactsOf(site, 'zorgcoordinator-mensenhandel-gelderland-zuid')).toContain('tel:0883744744');
     const changed = structuredClone(site);
     changed.organisaties.find((o) => o.id === 'moviera')!.data.phones[0].number = '088-123 45 67';

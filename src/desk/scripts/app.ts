@@ -67,10 +67,13 @@ async function signIn() {
           : 'Uw passkey kan de sleutel hier niet openen. Ontgrendel met de herstelsleutel.',
       );
     }
-    const answer = signedIn.prf ? await unlock({ way: 'passkey', prf: signedIn.prf, credentialId: signedIn.credentialId, wrapped: signedIn.wrappedIdentity }) : { ok: false };
+    const answer = signedIn.prf
+      ? await unlock({ way: 'passkey', prf: signedIn.prf, credentialId: signedIn.credentialId, wrapped: signedIn.wrappedIdentity })
+      : { ok: false };
     if (answer.ok) {
       // A key a colleague sealed for this passkey is kept from now on under its own PRF key.
-      if ('rewrapped' in answer && answer.rewrapped) await api('/api/sleutel/herverpakt', { credentialId: signedIn.credentialId, wrappedIdentity: answer.rewrapped });
+      if ('rewrapped' in answer && answer.rewrapped)
+        await api('/api/sleutel/herverpakt', { credentialId: signedIn.credentialId, wrappedIdentity: answer.rewrapped });
       // So a key rotation can seal the new keyring to this passkey (the server keeps the first).
       await requestKey(signedIn).catch(() => false);
       await unlocked_('passkey');
@@ -119,9 +122,7 @@ async function showCase(reportId: string) {
     notes: { day: string; sealed: string; by: string }[];
     closingReasons: Record<string, string>;
     statuses: { day: string; status: string; reason: string | null }[];
-  }>(
-    `/api/zaken/${reportId}`,
-  );
+  }>(`/api/zaken/${reportId}`);
   const items = [
     ...data.events.map((e, i) => ({ id: `e${i}`, sealed: e.sealed })),
     ...data.questions.map((q, i) => ({ id: `q${i}`, sealed: q.sealed })),
@@ -166,7 +167,11 @@ async function showCase(reportId: string) {
   // Questions first on a day they share with answers: an answer follows the question it answers.
   const conversation = [
     ...data.questions.map((q, i) => ({ day: q.day, order: 0, from: 'desk', text: opened[`q${i}`] })),
-    ...data.events.flatMap((e, i) => (e.type === 'report.message' ? [{ day: e.day, order: 1, from: 'reporter', text: (JSON.parse(opened[`e${i}`] ?? 'null') as { text?: string } | null)?.text ?? null }] : [])),
+    ...data.events.flatMap((e, i) =>
+      e.type === 'report.message'
+        ? [{ day: e.day, order: 1, from: 'reporter', text: (JSON.parse(opened[`e${i}`] ?? 'null') as { text?: string } | null)?.text ?? null }]
+        : [],
+    ),
   ].sort((a, b) => a.day.localeCompare(b.day) || a.order - b.order);
   const list = $('conversation');
   list.replaceChildren();
@@ -203,7 +208,9 @@ async function showCase(reportId: string) {
     notities: data.notes.map((n, i) => ({ dag: n.day, door: n.by, tekst: opened[`n${i}`] ?? null })),
     statusgeschiedenis: data.statuses.map((h) => ({ dag: h.day, status: h.status, reden: h.reason })),
   });
-  $('ack-text').textContent = c.acknowledgedDay ? `Bevestigd op ${formatDay(c.acknowledgedDay)}. De melder ziet "ontvangen".` : 'Nog niet bevestigd. De melder ziet dan "ontvangen op" de datum van vandaag.';
+  $('ack-text').textContent = c.acknowledgedDay
+    ? `Bevestigd op ${formatDay(c.acknowledgedDay)}. De melder ziet "ontvangen".`
+    : 'Nog niet bevestigd. De melder ziet dan "ontvangen op" de datum van vandaag.';
   $('acknowledge').hidden = !!c.acknowledgedDay;
   await prepareTemplateChoice(report?.language, c.receivedDay);
   $('view-case').dataset.reportId = reportId;
@@ -212,14 +219,27 @@ async function showCase(reportId: string) {
 }
 
 async function showAudit() {
-  const { rows, broken, names } = await api<{ rows: { seq: number; at: string; actor: string; action: string; subject: string; hash: string }[]; broken: { seq: number; reason: string } | null; names: Record<string, string> }>('/api/logboek');
-  $('audit-chain').textContent = broken ? `Let op: de keten is gebroken bij regel ${broken.seq} (${broken.reason}).` : `De keten van ${rows.length} regels klopt: geen regel is veranderd of verwijderd.`;
+  const { rows, broken, names } = await api<{
+    rows: { seq: number; at: string; actor: string; action: string; subject: string; hash: string }[];
+    broken: { seq: number; reason: string } | null;
+    names: Record<string, string>;
+  }>('/api/logboek');
+  $('audit-chain').textContent = broken
+    ? `Let op: de keten is gebroken bij regel ${broken.seq} (${broken.reason}).`
+    : `De keten van ${rows.length} regels klopt: geen regel is veranderd of verwijderd.`;
   $('audit-chain').className = broken ? 'overdue' : '';
   const body = $('audit-rows');
   body.replaceChildren();
   for (const row of rows) {
     const tr = element('tr');
-    tr.append(element('td', String(row.seq)), element('td', row.at.replace('T', ' ').replace('Z', '')), element('td', names[row.actor] ?? row.actor), element('td', row.action), element('td', row.subject), element('td', row.hash.slice(0, 16), 'audit-hash'));
+    tr.append(
+      element('td', String(row.seq)),
+      element('td', row.at.replace('T', ' ').replace('Z', '')),
+      element('td', names[row.actor] ?? row.actor),
+      element('td', row.action),
+      element('td', row.subject),
+      element('td', row.hash.slice(0, 16), 'audit-hash'),
+    );
     body.append(tr);
   }
   show('audit');
@@ -354,7 +374,12 @@ async function signOut(path: string) {
 $('sign-out').addEventListener('click', () => signOut('/api/afmelden'));
 $('sign-out-everywhere').addEventListener('click', () => signOut('/api/afmelden/overal'));
 $('acknowledge').addEventListener('click', (event) =>
-  act(event.currentTarget as HTMLElement, () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status: 'ontvangen' }), 'Ontvangst bevestigd. De melder ziet dit bij het terugkomen.', () => $('ack-text')),
+  act(
+    event.currentTarget as HTMLElement,
+    () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status: 'ontvangen' }),
+    'Ontvangst bevestigd. De melder ziet dit bij het terugkomen.',
+    () => $('ack-text'),
+  ),
 );
 $<HTMLFormElement>('question-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -376,7 +401,12 @@ $<HTMLFormElement>('question-form').addEventListener('submit', (event) => {
 $<HTMLFormElement>('assign-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const memberId = $<HTMLSelectElement>('assign-select').value || null;
-  act(event.submitter ?? $('assign-select'), () => api(`/api/zaken/${$('view-case').dataset.reportId}/toewijzen`, { memberId }), 'Toegewezen.', () => $('case-meta'));
+  act(
+    event.submitter ?? $('assign-select'),
+    () => api(`/api/zaken/${$('view-case').dataset.reportId}/toewijzen`, { memberId }),
+    'Toegewezen.',
+    () => $('case-meta'),
+  );
 });
 $<HTMLFormElement>('note-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -398,7 +428,12 @@ $<HTMLFormElement>('status-form').addEventListener('submit', (event) => {
   const status = $<HTMLSelectElement>('status-select').value;
   const reason = $<HTMLSelectElement>('reason-select').value;
   if (status === 'afgesloten' && !reason) return notice('Kies een reden om de melding af te sluiten.');
-  act(event.submitter ?? $('status-select'), () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status, ...(status === 'afgesloten' ? { reason } : {}) }), 'Status opgeslagen.', () => $('case-meta'));
+  act(
+    event.submitter ?? $('status-select'),
+    () => api(`/api/zaken/${$('view-case').dataset.reportId}/status`, { status, ...(status === 'afgesloten' ? { reason } : {}) }),
+    'Status opgeslagen.',
+    () => $('case-meta'),
+  );
 });
 $('refresh').addEventListener('click', () => void route());
 /** Logs the export first, then makes the file: an export the log cannot record does not happen. */
@@ -409,7 +444,10 @@ const exporting = (work: () => Promise<void>, done: string) => () =>
   );
 $('export-json').addEventListener('click', exporting(exportCaseJson, 'De melding is als JSON-bestand gedownload.'));
 $('export-print').addEventListener('click', exporting(printCase, 'Afdrukken geopend.'));
-$('export-csv').addEventListener('click', exporting(() => exportFiguresCsv(figuresCsv.csv, figuresCsv.today), 'De cijfers zijn als CSV-bestand gedownload.'));
+$('export-csv').addEventListener(
+  'click',
+  exporting(() => exportFiguresCsv(figuresCsv.csv, figuresCsv.today), 'De cijfers zijn als CSV-bestand gedownload.'),
+);
 
 $<HTMLFormElement>('invite-form').addEventListener('submit', async (event) => {
   event.preventDefault();

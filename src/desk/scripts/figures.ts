@@ -152,7 +152,9 @@ export function computeFigures(cases: FigureCase[], today: string): FigureRow[] 
   const open = add('open', cases.length - closed.length);
   const closedRow = add('afgesloten', closed.length);
   // The desk closes a case only with one of these reasons (api.ts), so they add up to afgesloten.
-  const reasons = Object.entries(CLOSING_REASONS).map(([reason, label]) => add(`reden van afsluiten: ${label}`, closed.filter((c) => c.closingReason === reason).length));
+  const reasons = Object.entries(CLOSING_REASONS).map(([reason, label]) =>
+    add(`reden van afsluiten: ${label}`, closed.filter((c) => c.closingReason === reason).length),
+  );
   // Each case is in exactly one cell (an unopened report in "Vorm onbekend", "onbekend"), and open or closed.
   const groups: SumGroup[] = [
     { total: key(total), parts: cells.map(key) },

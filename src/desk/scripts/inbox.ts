@@ -121,7 +121,10 @@ export function loadInbox(who: InboxContext): Promise<string> {
       // The opened text is kept only as parsed here (and as search text), not a third time.
       for (const { opened, ...c } of batch.cases) {
         const report = parseReport(opened);
-        const text = [caseName(report), report?.description, report?.location, report?.when, report?.people, report?.vehicles, STATUS_LABELS[c.status]].filter(Boolean).join(' ').toLowerCase();
+        const text = [caseName(report), report?.description, report?.location, report?.when, report?.people, report?.vehicles, STATUS_LABELS[c.status]]
+          .filter(Boolean)
+          .join(' ')
+          .toLowerCase();
         rows.push({ c, report, text, due: deadline(c, batch.today) });
       }
       loading = rows.length < total;

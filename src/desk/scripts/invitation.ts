@@ -16,7 +16,9 @@ button.addEventListener('click', async () => {
     const signedIn = await signInWithPasskey();
     setCsrf(signedIn.csrf);
     if (!(await requestKey(signedIn))) {
-      notice('Uw passkey kan de sleutel niet bewaren (geen PRF in deze browser of op dit apparaat). U kunt zich aanmelden en de meldingen openen met de herstelsleutel van het team.');
+      notice(
+        'Uw passkey kan de sleutel niet bewaren (geen PRF in deze browser of op dit apparaat). U kunt zich aanmelden en de meldingen openen met de herstelsleutel van het team.',
+      );
     }
     document.getElementById('step-passkey')!.hidden = true;
     document.getElementById('step-done')!.hidden = false;

@@ -33,12 +33,16 @@ export interface Deadline {
 }
 
 /** The running term of a case: acknowledge first, then feedback; none once closed. */
-export function deadline(c: { status: string; receivedDay: string; ackDue: string; feedbackDue: string; acknowledgedDay: string | null }, today: string): Deadline | undefined {
+export function deadline(
+  c: { status: string; receivedDay: string; ackDue: string; feedbackDue: string; acknowledgedDay: string | null },
+  today: string,
+): Deadline | undefined {
   if (c.status === 'afgesloten') return undefined;
   const [label, due] = c.acknowledgedDay ? ['Terugkoppeling', c.feedbackDue] : ['Ontvangst bevestigen', c.ackDue];
   const left = dayNumber(due) - dayNumber(today);
   const used = (dayNumber(today) - dayNumber(c.receivedDay)) / Math.max(1, dayNumber(due) - dayNumber(c.receivedDay));
   if (left < 0) return { text: `Te laat: ${label.toLowerCase()} uiterlijk ${formatDay(due)}`, overdue: true, used };
-  const warning = used >= 0.9 ? ' (90 % van de termijn voorbij)' : used >= 0.75 ? ' (75 % van de termijn voorbij)' : used >= 0.5 ? ' (helft van de termijn voorbij)' : '';
+  const warning =
+    used >= 0.9 ? ' (90 % van de termijn voorbij)' : used >= 0.75 ? ' (75 % van de termijn voorbij)' : used >= 0.5 ? ' (helft van de termijn voorbij)' : '';
   return { text: `${label} vóór ${formatDay(due)}: nog ${left} ${left === 1 ? 'dag' : 'dagen'}${warning}`, overdue: false, used };
 }

@@ -34,7 +34,9 @@ export interface SignedIn {
 export async function signInWithPasskey(): Promise<SignedIn> {
   const { options } = await api<{ options: PublicKeyCredentialRequestOptionsJSON }>('/api/aanmelden/opties', {});
   // The PRF output never leaves the browser.
-  const { response, prf } = withoutPrf(await startAuthentication({ optionsJSON: { ...options, extensions: { prf: { eval: { first: await prfSalt() } } } as never } }));
+  const { response, prf } = withoutPrf(
+    await startAuthentication({ optionsJSON: { ...options, extensions: { prf: { eval: { first: await prfSalt() } } } as never } }),
+  );
   const answer = await api<Omit<SignedIn, 'prf'>>('/api/aanmelden', { response });
   return { ...answer, prf };
 }
@@ -60,7 +62,9 @@ export async function requestKey(signedIn: Pick<SignedIn, 'prf' | 'credentialId'
 export async function addPasskey(label: string, possession: () => Promise<string>): Promise<{ credentialId: string; prf?: ArrayBuffer }> {
   const { options } = await api<{ options: PublicKeyCredentialCreationOptionsJSON }>('/api/passkeys/opties', {});
   const first = await prfSalt();
-  const created = withoutPrf(await startRegistration({ optionsJSON: { ...options, extensions: { ...options.extensions, prf: { eval: { first } } } as never } }));
+  const created = withoutPrf(
+    await startRegistration({ optionsJSON: { ...options, extensions: { ...options.extensions, prf: { eval: { first } } } as never } }),
+  );
   const { credentialId } = await api<{ credentialId: string }>('/api/passkeys', { response: created.response, label, possession: await possession() });
   if (created.prf) return { credentialId, prf: created.prf };
   const asserted = await startAuthentication({

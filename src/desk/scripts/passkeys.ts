@@ -83,7 +83,10 @@ async function add(event: SubmitEvent) {
     }
     input.value = '';
     await renderPasskeys();
-    if (!prf) notice('De passkey is toegevoegd, maar kan de sleutel niet openen (geen PRF op dit apparaat). U meldt zich ermee aan en ontgrendelt met de herstelsleutel.');
+    if (!prf)
+      notice(
+        'De passkey is toegevoegd, maar kan de sleutel niet openen (geen PRF op dit apparaat). U meldt zich ermee aan en ontgrendelt met de herstelsleutel.',
+      );
     announce(`${label} is toegevoegd.`);
   } catch (error) {
     notice(`Toevoegen is niet gelukt: ${(error as Error).message}`);

@@ -24,7 +24,8 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 
 /** Right after removing a member: say why to rotate now, and take the focus there. */
 export function offerRotation(name: string) {
-  $('rotation-offer-text').textContent = `${name} is verwijderd. Wat dit lid in de browser kon openen, kan het hebben bewaard. Vernieuw nu de sleutel: dan kan alleen het team nieuwe meldingen lezen.`;
+  $('rotation-offer-text').textContent =
+    `${name} is verwijderd. Wat dit lid in de browser kon openen, kan het hebben bewaard. Vernieuw nu de sleutel: dan kan alleen het team nieuwe meldingen lezen.`;
   $('rotation-offer').hidden = false;
   $('rotation-title').focus();
 }
@@ -56,7 +57,11 @@ async function rotateKey(event: SubmitEvent) {
     const rotated = await rotate(transferKeys, recovery.bytes);
     let answer: Answer;
     try {
-      answer = await api<Answer>('/api/sleutel/roteren', { ...rotated, possession: await prove(), newSecrets: $<HTMLInputElement>('rotation-secrets').checked });
+      answer = await api<Answer>('/api/sleutel/roteren', {
+        ...rotated,
+        possession: await prove(),
+        newSecrets: $<HTMLInputElement>('rotation-secrets').checked,
+      });
     } catch (error) {
       await commitRotation(false);
       throw error;

@@ -44,7 +44,10 @@ form.addEventListener('submit', async (event) => {
     await requestKey(signedIn).catch(() => false);
     document.getElementById('step-passkey')!.hidden = true;
     document.getElementById('step-done')!.hidden = false;
-    if (!signedIn.prf) notice('Uw passkey kan de sleutel niet openen (geen PRF in deze browser of op dit apparaat). U meldt zich aan met de passkey en ontgrendelt met de herstelsleutel.');
+    if (!signedIn.prf)
+      notice(
+        'Uw passkey kan de sleutel niet openen (geen PRF in deze browser of op dit apparaat). U meldt zich aan met de passkey en ontgrendelt met de herstelsleutel.',
+      );
     document.getElementById('done-title')!.focus();
   } catch (error) {
     notice(`Instellen is niet gelukt: ${(error as Error).message}`);

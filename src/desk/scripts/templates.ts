@@ -25,7 +25,9 @@ export async function loadTemplates(): Promise<Template[]> {
   templates = sealed.flatMap(({ id, day }) => {
     try {
       const t = JSON.parse(opened[id] ?? '') as TemplateText;
-      return typeof t.title === 'string' && typeof t.text === 'string' ? [{ id, day, title: t.title, language: typeof t.language === 'string' ? t.language : 'nl', text: t.text }] : [];
+      return typeof t.title === 'string' && typeof t.text === 'string'
+        ? [{ id, day, title: t.title, language: typeof t.language === 'string' ? t.language : 'nl', text: t.text }]
+        : [];
     } catch {
       return [];
     }

@@ -56,7 +56,11 @@ export interface Rotated {
   wrappedRecovery: string;
 }
 
-const ring = (text: string | undefined) => (text ?? '').split('\n').map((line) => line.trim()).filter((line) => line.startsWith('AGE-SECRET-KEY-1'));
+const ring = (text: string | undefined) =>
+  (text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('AGE-SECRET-KEY-1'));
 const ringText = (keys: string[]) => keys.join('\n');
 
 async function sealTo(recipient: string, text: string) {

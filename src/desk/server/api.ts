@@ -36,7 +36,6 @@ export { RECEIVE_PATH, secrets };
 /** How long an invitation link works. */
 const INVITATION_DAYS = 7;
 
-
 export interface ApiRequest {
   method: string;
   path: string;
@@ -60,7 +59,6 @@ export interface Desk {
   store: DeskStore;
   limiter: AttemptLimiter;
 }
-
 
 /** A fresh desk gets a one-time set-up link; its token is stored hashed. Undefined once set up. */
 export async function setupLink(desk: Desk): Promise<string | undefined> {
@@ -129,7 +127,8 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     return json(200, { signedIn: true, setUp, csrf: current.session.csrf, member: current.member, recipient: await store.getSetting('recipient') });
   }
   if (path === '/api/instellen/opties' && method === 'POST') {
-    if (!(await validSetupToken(desk, body!.token))) return error(403, 'Deze instellink is ongeldig of al gebruikt. Start de meldbalie opnieuw voor een nieuwe link.');
+    if (!(await validSetupToken(desk, body!.token)))
+      return error(403, 'Deze instellink is ongeldig of al gebruikt. Start de meldbalie opnieuw voor een nieuwe link.');
     const name = typeof body!.name === 'string' && body!.name.trim() ? body!.name.trim().slice(0, 80) : 'Beheerder';
     const { options, userId } = await registrationOptions(config, store, name);
     return json(200, { options, userId, name });
@@ -167,7 +166,8 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
   if (path === '/api/aanmelden' && method === 'POST') {
     // A passkey this desk knows is always verified, whatever others tried from this address.
     const credential = await answeredCredential(store, body!.response as never);
-    if (!credential && !desk.limiter.allows(request.address)) return error(429, 'Te veel mislukte pogingen om aan te melden vanaf dit adres. Wacht een kwartier.');
+    if (!credential && !desk.limiter.allows(request.address))
+      return error(429, 'Te veel mislukte pogingen om aan te melden vanaf dit adres. Wacht een kwartier.');
     if (!credential || !(await finishAuthentication(config, store, body!.response as never, credential))) {
       const { log, unlogged } = desk.limiter.failed(request.address);
       if (log) await record(store, 'onbekend', 'aanmelden.mislukt', unlogged ? `${unlogged} eerdere mislukte pogingen niet apart gelogd` : '');
@@ -200,7 +200,13 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
   if (path === '/api/instellen/sleutel' && method === 'POST') {
     if (!(await validSetupToken(desk, body!.token))) return error(403, 'Deze instellink is ongeldig of al gebruikt.');
     const { recipient, credentialId, wrappedIdentity, wrappedRecovery } = body as Record<string, unknown>;
-    if (typeof recipient !== 'string' || !AGE_RECIPIENT.test(recipient) || typeof wrappedIdentity !== 'string' || typeof wrappedRecovery !== 'string' || typeof credentialId !== 'string') {
+    if (
+      typeof recipient !== 'string' ||
+      !AGE_RECIPIENT.test(recipient) ||
+      typeof wrappedIdentity !== 'string' ||
+      typeof wrappedRecovery !== 'string' ||
+      typeof credentialId !== 'string'
+    ) {
       return error(400, 'Verwacht recipient (age1…), credentialId, wrappedIdentity en wrappedRecovery.');
     }
     const credential = await store.getCredential(credentialId);
@@ -228,7 +234,8 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     const { credentialId, wrappedIdentity } = body as Record<string, unknown>;
     const credential = typeof credentialId === 'string' ? await store.getCredential(credentialId) : undefined;
     if (!credential || credential.memberId !== member.id) return error(400, 'Deze passkey hoort niet bij u.');
-    if (typeof wrappedIdentity !== 'string' || wrappedIdentity.startsWith('-----BEGIN') || wrappedIdentity.length > MAX_WRAPPED) return error(400, 'Verwacht de sleutel, verpakt onder de passkey.');
+    if (typeof wrappedIdentity !== 'string' || wrappedIdentity.startsWith('-----BEGIN') || wrappedIdentity.length > MAX_WRAPPED)
+      return error(400, 'Verwacht de sleutel, verpakt onder de passkey.');
     await store.updateCredential(credential.id, { wrappedIdentity });
     return json(200, { ok: true });
   }
@@ -283,7 +290,8 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
       const { credentialId, wrappedIdentity } = body as Record<string, unknown>;
       const credential = typeof credentialId === 'string' ? await store.getCredential(credentialId) : undefined;
       if (!credential?.recipient || credential.wrappedIdentity) return error(400, 'Deze passkey wacht niet op de sleutel.');
-      if (typeof wrappedIdentity !== 'string' || !wrappedIdentity.startsWith('-----BEGIN AGE ENCRYPTED FILE-----') || wrappedIdentity.length > MAX_WRAPPED) return error(400, 'Verwacht de sleutel, versleuteld (age).');
+      if (typeof wrappedIdentity !== 'string' || !wrappedIdentity.startsWith('-----BEGIN AGE ENCRYPTED FILE-----') || wrappedIdentity.length > MAX_WRAPPED)
+        return error(400, 'Verwacht de sleutel, versleuteld (age).');
       await store.updateCredential(credential.id, { wrappedIdentity });
       const receiver = await store.getMember(credential.memberId);
       await record(store, member.id, 'sleutel.gedeeld', receiver ? `${receiver.name} (${receiver.role})` : credential.memberId);
@@ -326,7 +334,8 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     const written = await store.outgoing(reportId);
     const names = new Map<string, string>();
     for (const o of written) if (!names.has(o.memberId)) names.set(o.memberId, (await store.getMember(o.memberId))?.name ?? 'oud lid');
-    const pick = (kind: 'question' | 'note') => written.filter((o) => o.kind === kind).map((o) => ({ day: o.day, sealed: o.sealed, by: names.get(o.memberId) }));
+    const pick = (kind: 'question' | 'note') =>
+      written.filter((o) => o.kind === kind).map((o) => ({ day: o.day, sealed: o.sealed, by: names.get(o.memberId) }));
     const statuses = caseHistories(await store.audit()).get(reportId)?.statuses ?? [];
     return json(200, { case: found, events, questions: pick('question'), notes: pick('note'), closingReasons: CLOSING_REASONS, statuses });
   }

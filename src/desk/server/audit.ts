@@ -39,7 +39,9 @@ export type AuditAction =
   | 'sjabloon.verwijderd';
 
 export function rowHash(prevHash: string, row: Pick<AuditRow, 'seq' | 'at' | 'actor' | 'action' | 'subject'>): string {
-  return createHash('sha256').update(`${prevHash}\n${JSON.stringify([row.seq, row.at, row.actor, row.action, row.subject])}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${JSON.stringify([row.seq, row.at, row.actor, row.action, row.subject])}`)
+    .digest('hex');
 }
 
 export function record(store: DeskStore, actor: string, action: AuditAction, subject = '', now = Date.now()): Promise<AuditRow> {

@@ -109,7 +109,12 @@ export async function answeredCredential(store: DeskStore, response: Authenticat
 }
 
 /** Verifies a sign-in answer for a known passkey; false when it does not verify or was used before. */
-export async function finishAuthentication(config: DeskConfig, store: DeskStore, response: AuthenticationResponseJSON, credential: Credential): Promise<boolean> {
+export async function finishAuthentication(
+  config: DeskConfig,
+  store: DeskStore,
+  response: AuthenticationResponseJSON,
+  credential: Credential,
+): Promise<boolean> {
   const challenge = await challengeCheck(store, 'aanmelden', Date.now());
   const result = await verifyAuthenticationResponse({
     response,
@@ -117,7 +122,12 @@ export async function finishAuthentication(config: DeskConfig, store: DeskStore,
     expectedOrigin: config.origin,
     expectedRPID: config.rpId,
     requireUserVerification: true,
-    credential: { id: credential.id, publicKey: Buffer.from(credential.publicKey, 'base64url'), counter: credential.counter, transports: credential.transports as never },
+    credential: {
+      id: credential.id,
+      publicKey: Buffer.from(credential.publicKey, 'base64url'),
+      counter: credential.counter,
+      transports: credential.transports as never,
+    },
   }).catch(() => undefined);
   if (!result?.verified || !(await challenge.spend())) return false;
   await store.updateCredential(credential.id, { counter: result.authenticationInfo.newCounter });

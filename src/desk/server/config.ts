@@ -58,7 +58,8 @@ export function loadDeskConfig(env: NodeJS.ProcessEnv = process.env): DeskConfig
   }
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   // WebAuthn needs a domain as RP ID: 127.0.0.1 or ::1 is refused by every browser.
-  if (isIP(hostname)) throw new Error(`DESK_URL=${url.origin}: een IP-adres kan geen WebAuthn RP ID zijn. Gebruik een domeinnaam, of lokaal http://localhost:${port}.`);
+  if (isIP(hostname))
+    throw new Error(`DESK_URL=${url.origin}: een IP-adres kan geen WebAuthn RP ID zijn. Gebruik een domeinnaam, of lokaal http://localhost:${port}.`);
   if (url.protocol !== 'https:' && hostname !== 'localhost') throw new Error(`DESK_URL=${url.origin}: gebruik https:// (alleen localhost mag http://).`);
   let siteUrl: string | undefined;
   if (env.DESK_SITE_URL) {

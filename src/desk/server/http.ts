@@ -65,7 +65,8 @@ export function createDeskServer(desk: Desk, pages: PageHandler): Server {
       res.writeHead(answer.status, head).end(JSON.stringify(answer.body));
     } catch (failure) {
       console.error('Meldbalie: fout bij', url.pathname, failure instanceof Error ? failure.message : failure);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'Interne fout. Probeer het opnieuw.' }));
+      if (!res.headersSent)
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'Interne fout. Probeer het opnieuw.' }));
     }
   });
 }

@@ -28,7 +28,12 @@ async function proven(desk: Desk, value: unknown): Promise<boolean> {
 const label = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 60) : null);
 
 /** Answers the key routes, or undefined for any other path. The session and CSRF token are checked already. */
-export async function handleKeysApi(desk: Desk, request: ApiRequest, body: Record<string, unknown>, current: { member: Member }): Promise<ApiResponse | undefined> {
+export async function handleKeysApi(
+  desk: Desk,
+  request: ApiRequest,
+  body: Record<string, unknown>,
+  current: { member: Member },
+): Promise<ApiResponse | undefined> {
   const { store, config } = desk;
   const { method, path } = request;
   const { member } = current;
@@ -45,7 +50,9 @@ export async function handleKeysApi(desk: Desk, request: ApiRequest, body: Recor
   }
   if (path === '/api/passkeys' && method === 'GET') {
     const credentials = await store.credentialsOf(member.id);
-    return json(200, { passkeys: credentials.map((c) => ({ id: c.id, label: c.label ?? null, createdDay: c.createdDay ?? null, hasKey: c.wrappedIdentity !== null })) });
+    return json(200, {
+      passkeys: credentials.map((c) => ({ id: c.id, label: c.label ?? null, createdDay: c.createdDay ?? null, hasKey: c.wrappedIdentity !== null })),
+    });
   }
   if (path === '/api/passkeys/opties' && method === 'POST') {
     // The member's own user handle, and their passkeys excluded: an authenticator that holds one
@@ -73,9 +80,12 @@ export async function handleKeysApi(desk: Desk, request: ApiRequest, body: Recor
     if (member.role !== 'beheerder') return error(403, 'Alleen een beheerder vernieuwt de sleutel.');
     const { expected, recipient, wrappedRecovery, copies, newSecrets } = body;
     if (!(await proven(desk, body.possession))) return error(403, 'Ontgrendel eerst de meldingen met de huidige sleutel.');
-    if (typeof expected !== 'string' || typeof recipient !== 'string' || !AGE_RECIPIENT.test(recipient) || recipient === expected) return error(400, 'Verwacht expected en een nieuwe recipient (age1…).');
-    if (typeof wrappedRecovery !== 'string' || wrappedRecovery.startsWith('-----BEGIN') || wrappedRecovery.length > MAX_WRAPPED) return error(400, 'Verwacht wrappedRecovery: de sleutels, verpakt onder de nieuwe herstelsleutel.');
-    if (!copies || typeof copies !== 'object' || Array.isArray(copies) || !Object.values(copies).every(sealedCopy)) return error(400, 'Verwacht copies: per passkey de sleutels, versleuteld (age).');
+    if (typeof expected !== 'string' || typeof recipient !== 'string' || !AGE_RECIPIENT.test(recipient) || recipient === expected)
+      return error(400, 'Verwacht expected en een nieuwe recipient (age1…).');
+    if (typeof wrappedRecovery !== 'string' || wrappedRecovery.startsWith('-----BEGIN') || wrappedRecovery.length > MAX_WRAPPED)
+      return error(400, 'Verwacht wrappedRecovery: de sleutels, verpakt onder de nieuwe herstelsleutel.');
+    if (!copies || typeof copies !== 'object' || Array.isArray(copies) || !Object.values(copies).every(sealedCopy))
+      return error(400, 'Verwacht copies: per passkey de sleutels, versleuteld (age).');
     // Secrets from the environment (DESK_FORWARD_SECRET, DESK_INTAKE_SECRET) cannot be changed here.
     const fromEnvironment = !!(config.forwardSecret || config.intakeSecret);
     const renew = newSecrets === true && !fromEnvironment;
@@ -87,10 +97,20 @@ export async function handleKeysApi(desk: Desk, request: ApiRequest, body: Recor
     if ('refused' in result) return error(409, 'Een andere beheerder heeft de sleutel net vernieuwd. Meld u opnieuw aan en kijk of het nog nodig is.');
     const { sealed, cleared } = result.rotated;
     // Counts only: no key material, not even the public key, goes into the log.
-    await record(store, member.id, 'sleutel.geroteerd', `${sealed} passkeys opnieuw versleuteld, ${cleared.length} wachten op toegang${renew ? ', nieuwe webhookgeheimen' : ''}`);
+    await record(
+      store,
+      member.id,
+      'sleutel.geroteerd',
+      `${sealed} passkeys opnieuw versleuteld, ${cleared.length} wachten op toegang${renew ? ', nieuwe webhookgeheimen' : ''}`,
+    );
     const { forward, intake } = await secrets(desk);
     const waiting = (await store.listMembers()).filter((m) => m.credentials.some((c) => cleared.includes(c.id))).map((m) => m.name);
-    return json(200, { site: siteSettings(config, recipient, forward ?? '', intake ?? ''), waiting, secretsRenewed: renew, secretsFromEnvironment: fromEnvironment });
+    return json(200, {
+      site: siteSettings(config, recipient, forward ?? '', intake ?? ''),
+      waiting,
+      secretsRenewed: renew,
+      secretsFromEnvironment: fromEnvironment,
+    });
   }
   return undefined;
 }

@@ -5,9 +5,39 @@
  * two replicas never link to the same previous row.
  */
 import pg from 'pg';
-import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, ReplyTemplate, Rotation, RotationResult, Session, StoredEvent } from './store.ts';
+import type {
+  AuditRow,
+  Case,
+  Credential,
+  DeskStore,
+  Invitation,
+  Member,
+  MemberWithKeys,
+  Outgoing,
+  RemoveResult,
+  ReplyTemplate,
+  Rotation,
+  RotationResult,
+  Session,
+  StoredEvent,
+} from './store.ts';
 import { newChallengeKey } from './challenges.ts';
-import { ADDED_COLUMNS, caseChange, credentialState, REMOVE_MEMBER, REPORT_BODIES, rotationResult, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
+import {
+  ADDED_COLUMNS,
+  caseChange,
+  credentialState,
+  REMOVE_MEMBER,
+  REPORT_BODIES,
+  rotationResult,
+  toAudit,
+  toCase,
+  toCredential,
+  toEvent,
+  toOutgoing,
+  toTemplate,
+  TEMPLATES_SEEDED,
+  type Row,
+} from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key text PRIMARY KEY, value text NOT NULL);
@@ -48,8 +78,6 @@ const SCHEMA_LOCK = '120556846549349';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
-
-
 export class PostgresDeskStore implements DeskStore {
   readonly #pool: pg.Pool;
 
@@ -58,7 +86,14 @@ export class PostgresDeskStore implements DeskStore {
   }
 
   static async open(url: string): Promise<PostgresDeskStore> {
-    const pool = new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 5_000, statement_timeout: 10_000, application_name: 'meldbalie', allowExitOnIdle: true });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: 5,
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 10_000,
+      application_name: 'meldbalie',
+      allowExitOnIdle: true,
+    });
     pool.on('error', () => undefined);
     const store = new PostgresDeskStore(pool);
     try {
@@ -131,7 +166,8 @@ export class PostgresDeskStore implements DeskStore {
   }
   async updateCredential(id: string, change: { counter?: number; wrappedIdentity?: string; recipient?: string }) {
     if (change.counter !== undefined) await this.#pool.query('UPDATE credentials SET counter = $1 WHERE id = $2', [change.counter, id]);
-    if (change.wrappedIdentity !== undefined) await this.#pool.query('UPDATE credentials SET wrapped_identity = $1 WHERE id = $2', [change.wrappedIdentity, id]);
+    if (change.wrappedIdentity !== undefined)
+      await this.#pool.query('UPDATE credentials SET wrapped_identity = $1 WHERE id = $2', [change.wrappedIdentity, id]);
     if (change.recipient !== undefined) await this.#pool.query('UPDATE credentials SET recipient = $1 WHERE id = $2', [change.recipient, id]);
   }
   async listMembers(): Promise<MemberWithKeys[]> {
@@ -141,9 +177,7 @@ export class PostgresDeskStore implements DeskStore {
       id: m.id as string,
       name: m.name as string,
       role: m.role as Member['role'],
-      credentials: credentials
-        .filter((c) => c.member_id === m.id)
-        .map(credentialState),
+      credentials: credentials.filter((c) => c.member_id === m.id).map(credentialState),
     }));
   }
   async removeMember(id: string): Promise<RemoveResult> {
@@ -159,7 +193,9 @@ export class PostgresDeskStore implements DeskStore {
     });
   }
   async credentialsOf(memberId: string) {
-    return (await this.#rows('SELECT * FROM credentials WHERE member_id = $1 ORDER BY created_day NULLS FIRST, label NULLS FIRST, id', [memberId])).map(toCredential);
+    return (await this.#rows('SELECT * FROM credentials WHERE member_id = $1 ORDER BY created_day NULLS FIRST, label NULLS FIRST, id', [memberId])).map(
+      toCredential,
+    );
   }
   async removeCredential(memberId: string, credentialId: string) {
     return this.#transaction(async (client) => {
@@ -187,7 +223,13 @@ export class PostgresDeskStore implements DeskStore {
     });
   }
   async addInvitation(tokenHash: string, i: Invitation) {
-    await this.#pool.query('INSERT INTO invitations (token_hash, member_id, name, role, expires_at) VALUES ($1, $2, $3, $4, $5)', [tokenHash, i.memberId, i.name, i.role, i.expiresAt]);
+    await this.#pool.query('INSERT INTO invitations (token_hash, member_id, name, role, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+      tokenHash,
+      i.memberId,
+      i.name,
+      i.role,
+      i.expiresAt,
+    ]);
   }
   async getInvitation(tokenHash: string, now: number) {
     const row = (await this.#rows('SELECT * FROM invitations WHERE token_hash = $1 AND NOT used AND expires_at >= $2', [tokenHash, seconds(now)]))[0];
@@ -199,7 +241,12 @@ export class PostgresDeskStore implements DeskStore {
 
   async addSession(tokenHash: string, s: Session) {
     await this.#pool.query('DELETE FROM sessions WHERE expires_at < $1', [seconds(Date.now())]);
-    await this.#pool.query('INSERT INTO sessions (token_hash, member_id, csrf, expires_at) VALUES ($1, $2, $3, $4)', [tokenHash, s.memberId, s.csrf, s.expiresAt]);
+    await this.#pool.query('INSERT INTO sessions (token_hash, member_id, csrf, expires_at) VALUES ($1, $2, $3, $4)', [
+      tokenHash,
+      s.memberId,
+      s.csrf,
+      s.expiresAt,
+    ]);
   }
   async getSession(tokenHash: string, now: number) {
     const row = (await this.#rows('SELECT member_id, csrf, expires_at FROM sessions WHERE token_hash = $1 AND expires_at >= $2', [tokenHash, seconds(now)]))[0];
@@ -213,7 +260,11 @@ export class PostgresDeskStore implements DeskStore {
   }
   async spendChallenge(challenge: string, purpose: string, expiresAt: number, now: number) {
     await this.#pool.query('DELETE FROM challenges WHERE expires_at < $1', [seconds(now)]);
-    const inserted = await this.#pool.query('INSERT INTO challenges (challenge, purpose, expires_at) VALUES ($1, $2, $3) ON CONFLICT (challenge) DO NOTHING', [challenge, purpose, expiresAt]);
+    const inserted = await this.#pool.query('INSERT INTO challenges (challenge, purpose, expires_at) VALUES ($1, $2, $3) ON CONFLICT (challenge) DO NOTHING', [
+      challenge,
+      purpose,
+      expiresAt,
+    ]);
     return inserted.rowCount === 1;
   }
 
@@ -228,7 +279,17 @@ export class PostgresDeskStore implements DeskStore {
         await client.query(
           `INSERT INTO cases (report_id, received_day, status, closing_reason, ack_due, feedback_due, acknowledged_day, assignee, reply_recipient)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (report_id) DO NOTHING`,
-          [newCase.reportId, newCase.receivedDay, newCase.status, newCase.closingReason, newCase.ackDue, newCase.feedbackDue, newCase.acknowledgedDay, newCase.assignee, newCase.replyRecipient],
+          [
+            newCase.reportId,
+            newCase.receivedDay,
+            newCase.status,
+            newCase.closingReason,
+            newCase.ackDue,
+            newCase.feedbackDue,
+            newCase.acknowledgedDay,
+            newCase.assignee,
+            newCase.replyRecipient,
+          ],
         );
       } else {
         await client.query('UPDATE cases SET new_answer = true WHERE report_id = $1', [event.reportId]);
@@ -268,7 +329,13 @@ export class PostgresDeskStore implements DeskStore {
     });
   }
   async addOutgoing(o: Outgoing) {
-    await this.#pool.query('INSERT INTO outgoing (kind, report_id, sealed, day, member_id) VALUES ($1, $2, $3, $4, $5)', [o.kind, o.reportId, o.sealed, o.day, o.memberId]);
+    await this.#pool.query('INSERT INTO outgoing (kind, report_id, sealed, day, member_id) VALUES ($1, $2, $3, $4, $5)', [
+      o.kind,
+      o.reportId,
+      o.sealed,
+      o.day,
+      o.memberId,
+    ]);
   }
   async outgoing(reportId: string) {
     return (await this.#rows('SELECT * FROM outgoing WHERE report_id = $1 ORDER BY seq', [reportId])).map(toOutgoing);

@@ -7,9 +7,39 @@ import { DatabaseSync } from 'node:sqlite';
 import { immediateTransaction } from '../../lib/report/store/sqlite-transaction.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditRow, Case, Credential, DeskStore, Invitation, Member, MemberWithKeys, Outgoing, RemoveResult, ReplyTemplate, Rotation, RotationResult, Session, StoredEvent } from './store.ts';
+import type {
+  AuditRow,
+  Case,
+  Credential,
+  DeskStore,
+  Invitation,
+  Member,
+  MemberWithKeys,
+  Outgoing,
+  RemoveResult,
+  ReplyTemplate,
+  Rotation,
+  RotationResult,
+  Session,
+  StoredEvent,
+} from './store.ts';
 import { newChallengeKey } from './challenges.ts';
-import { ADDED_COLUMNS, caseChange, credentialState, REMOVE_MEMBER, REPORT_BODIES, rotationResult, toAudit, toCase, toCredential, toEvent, toOutgoing, toTemplate, TEMPLATES_SEEDED, type Row } from './rows.ts';
+import {
+  ADDED_COLUMNS,
+  caseChange,
+  credentialState,
+  REMOVE_MEMBER,
+  REPORT_BODIES,
+  rotationResult,
+  toAudit,
+  toCase,
+  toCredential,
+  toEvent,
+  toOutgoing,
+  toTemplate,
+  TEMPLATES_SEEDED,
+  type Row,
+} from './rows.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,9 +75,6 @@ CREATE TABLE IF NOT EXISTS audit (
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'het logboek kan alleen groeien'); END;
 CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'het logboek kan alleen groeien'); END;
 `;
-
-
-
 
 export class SqliteDeskStore implements DeskStore {
   readonly #db: DatabaseSync;
@@ -102,7 +129,9 @@ export class SqliteDeskStore implements DeskStore {
   }
   async addCredential(c: Credential) {
     this.#db
-      .prepare('INSERT INTO credentials (id, member_id, public_key, counter, transports, wrapped_identity, recipient, label, created_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO credentials (id, member_id, public_key, counter, transports, wrapped_identity, recipient, label, created_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(c.id, c.memberId, c.publicKey, c.counter, JSON.stringify(c.transports), c.wrappedIdentity, c.recipient, c.label ?? null, c.createdDay ?? null);
   }
   async getCredential(id: string) {
@@ -120,7 +149,9 @@ export class SqliteDeskStore implements DeskStore {
       id: m.id as string,
       name: m.name as string,
       role: m.role as Member['role'],
-      credentials: (this.#db.prepare('SELECT id, wrapped_identity, recipient FROM credentials WHERE member_id = ?').all(m.id as string) as Row[]).map(credentialState),
+      credentials: (this.#db.prepare('SELECT id, wrapped_identity, recipient FROM credentials WHERE member_id = ?').all(m.id as string) as Row[]).map(
+        credentialState,
+      ),
     }));
   }
   async removeMember(id: string): Promise<RemoveResult> {
@@ -134,7 +165,11 @@ export class SqliteDeskStore implements DeskStore {
     });
   }
   async credentialsOf(memberId: string) {
-    return (this.#db.prepare('SELECT * FROM credentials WHERE member_id = ? ORDER BY created_day IS NOT NULL, created_day, label IS NOT NULL, rowid').all(memberId) as Row[]).map(toCredential);
+    return (
+      this.#db
+        .prepare('SELECT * FROM credentials WHERE member_id = ? ORDER BY created_day IS NOT NULL, created_day, label IS NOT NULL, rowid')
+        .all(memberId) as Row[]
+    ).map(toCredential);
   }
   async removeCredential(memberId: string, credentialId: string) {
     return this.#transaction(() => {
@@ -158,10 +193,14 @@ export class SqliteDeskStore implements DeskStore {
     });
   }
   async addInvitation(tokenHash: string, i: Invitation) {
-    this.#db.prepare('INSERT INTO invitations (token_hash, member_id, name, role, expires_at) VALUES (?, ?, ?, ?, ?)').run(tokenHash, i.memberId, i.name, i.role, i.expiresAt);
+    this.#db
+      .prepare('INSERT INTO invitations (token_hash, member_id, name, role, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .run(tokenHash, i.memberId, i.name, i.role, i.expiresAt);
   }
   async getInvitation(tokenHash: string, now: number) {
-    const row = this.#db.prepare('SELECT * FROM invitations WHERE token_hash = ? AND used = 0 AND expires_at >= ?').get(tokenHash, Math.floor(now / 1000)) as Row | undefined;
+    const row = this.#db.prepare('SELECT * FROM invitations WHERE token_hash = ? AND used = 0 AND expires_at >= ?').get(tokenHash, Math.floor(now / 1000)) as
+      | Row
+      | undefined;
     return row && { memberId: row.member_id as string, name: row.name as string, role: row.role as Member['role'], expiresAt: row.expires_at as number };
   }
   async useInvitation(tokenHash: string) {
@@ -173,7 +212,9 @@ export class SqliteDeskStore implements DeskStore {
     this.#db.prepare('INSERT INTO sessions (token_hash, member_id, csrf, expires_at) VALUES (?, ?, ?, ?)').run(tokenHash, s.memberId, s.csrf, s.expiresAt);
   }
   async getSession(tokenHash: string, now: number) {
-    const row = this.#db.prepare('SELECT member_id, csrf, expires_at FROM sessions WHERE token_hash = ? AND expires_at >= ?').get(tokenHash, Math.floor(now / 1000)) as Row | undefined;
+    const row = this.#db
+      .prepare('SELECT member_id, csrf, expires_at FROM sessions WHERE token_hash = ? AND expires_at >= ?')
+      .get(tokenHash, Math.floor(now / 1000)) as Row | undefined;
     return row && { memberId: row.member_id as string, csrf: row.csrf as string, expiresAt: row.expires_at as number };
   }
   async deleteSession(tokenHash: string) {
@@ -184,7 +225,11 @@ export class SqliteDeskStore implements DeskStore {
   }
   async spendChallenge(challenge: string, purpose: string, expiresAt: number, now: number) {
     this.#db.prepare('DELETE FROM challenges WHERE expires_at < ?').run(Math.floor(now / 1000));
-    return this.#db.prepare('INSERT INTO challenges (challenge, purpose, expires_at) VALUES (?, ?, ?) ON CONFLICT (challenge) DO NOTHING').run(challenge, purpose, expiresAt).changes === 1;
+    return (
+      this.#db
+        .prepare('INSERT INTO challenges (challenge, purpose, expires_at) VALUES (?, ?, ?) ON CONFLICT (challenge) DO NOTHING')
+        .run(challenge, purpose, expiresAt).changes === 1
+    );
   }
 
   async receive(event: StoredEvent, newCase?: Omit<Case, 'readBy' | 'newAnswer'>) {
@@ -199,7 +244,17 @@ export class SqliteDeskStore implements DeskStore {
             `INSERT INTO cases (report_id, received_day, status, closing_reason, ack_due, feedback_due, acknowledged_day, assignee, reply_recipient)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_id) DO NOTHING`,
           )
-          .run(newCase.reportId, newCase.receivedDay, newCase.status, newCase.closingReason, newCase.ackDue, newCase.feedbackDue, newCase.acknowledgedDay, newCase.assignee, newCase.replyRecipient);
+          .run(
+            newCase.reportId,
+            newCase.receivedDay,
+            newCase.status,
+            newCase.closingReason,
+            newCase.ackDue,
+            newCase.feedbackDue,
+            newCase.acknowledgedDay,
+            newCase.assignee,
+            newCase.replyRecipient,
+          );
       } else {
         this.#db.prepare('UPDATE cases SET new_answer = 1 WHERE report_id = ?').run(event.reportId);
       }
@@ -207,7 +262,9 @@ export class SqliteDeskStore implements DeskStore {
     });
   }
   #readBy(reportId: string) {
-    return (this.#db.prepare('SELECT member_id FROM case_reads WHERE report_id = ? ORDER BY member_id').all(reportId) as Row[]).map((r) => r.member_id as string);
+    return (this.#db.prepare('SELECT member_id FROM case_reads WHERE report_id = ? ORDER BY member_id').all(reportId) as Row[]).map(
+      (r) => r.member_id as string,
+    );
   }
   async listCases() {
     // Who read what in one query for every case, not one per case.
@@ -215,7 +272,9 @@ export class SqliteDeskStore implements DeskStore {
     for (const row of this.#db.prepare('SELECT report_id, member_id FROM case_reads ORDER BY member_id').all() as Row[]) {
       readBy.set(row.report_id as string, [...(readBy.get(row.report_id as string) ?? []), row.member_id as string]);
     }
-    return (this.#db.prepare('SELECT * FROM cases ORDER BY new_answer DESC, received_day DESC, report_id').all() as Row[]).map((row) => toCase(row, readBy.get(row.report_id as string) ?? []));
+    return (this.#db.prepare('SELECT * FROM cases ORDER BY new_answer DESC, received_day DESC, report_id').all() as Row[]).map((row) =>
+      toCase(row, readBy.get(row.report_id as string) ?? []),
+    );
   }
   async getCase(reportId: string) {
     const row = this.#db.prepare('SELECT * FROM cases WHERE report_id = ?').get(reportId) as Row | undefined;
@@ -238,7 +297,9 @@ export class SqliteDeskStore implements DeskStore {
     });
   }
   async addOutgoing(o: Outgoing) {
-    this.#db.prepare('INSERT INTO outgoing (kind, report_id, sealed, day, member_id) VALUES (?, ?, ?, ?, ?)').run(o.kind, o.reportId, o.sealed, o.day, o.memberId);
+    this.#db
+      .prepare('INSERT INTO outgoing (kind, report_id, sealed, day, member_id) VALUES (?, ?, ?, ?, ?)')
+      .run(o.kind, o.reportId, o.sealed, o.day, o.memberId);
   }
   async outgoing(reportId: string) {
     return (this.#db.prepare('SELECT * FROM outgoing WHERE report_id = ? ORDER BY seq').all(reportId) as Row[]).map(toOutgoing);

@@ -14,8 +14,14 @@ interface RoleRule {
 
 export const ROLE_RULES: Record<RegionalBody, RoleRule> = {
   veiligThuis: { needs: 'een Veilig Thuis-organisatie ("Veilig Thuis" in de naam)', fits: (o) => /Veilig Thuis/.test(o.name) },
-  zorgcoordinator: { needs: 'een organisatie met kind: zorgcoordinatie (of CoMensha, kind: hulpverlening, als landelijke terugval)', fits: (o) => o.kind === 'zorgcoordinatie' || (o.kind === 'hulpverlening' && /CoMensha/.test(o.name)) },
-  zorgVeiligheidshuis: { needs: 'een Zorg- en Veiligheidshuis (kind: zorgcoordinatie of samenwerkingsverband)', fits: (o) => /Veiligheidshuis/.test(o.name) && (o.kind === 'zorgcoordinatie' || o.kind === 'samenwerkingsverband') },
+  zorgcoordinator: {
+    needs: 'een organisatie met kind: zorgcoordinatie (of CoMensha, kind: hulpverlening, als landelijke terugval)',
+    fits: (o) => o.kind === 'zorgcoordinatie' || (o.kind === 'hulpverlening' && /CoMensha/.test(o.name)),
+  },
+  zorgVeiligheidshuis: {
+    needs: 'een Zorg- en Veiligheidshuis (kind: zorgcoordinatie of samenwerkingsverband)',
+    fits: (o) => /Veiligheidshuis/.test(o.name) && (o.kind === 'zorgcoordinatie' || o.kind === 'samenwerkingsverband'),
+  },
   politie: { needs: 'een organisatie met kind: politie', fits: (o) => o.kind === 'politie' },
   riec: { needs: 'een RIEC (kind: samenwerkingsverband)', fits: (o) => o.kind === 'samenwerkingsverband' },
 };

@@ -32,7 +32,6 @@ export function careFor(site: SiteContent, gemeente: Gemeente): CareCoordination
   };
 }
 
-
 export interface HelpContact {
   purpose: HelpPurpose;
   organisation: Entry<Organisatie>;
@@ -45,7 +44,8 @@ export interface HelpContact {
  */
 export function helpContacts(site: SiteContent, gemeente?: Gemeente): HelpContact[] {
   const care = gemeente ? careFor(site, gemeente) : undefined;
-  const veiligThuis = (gemeente && servingBodies(site, gemeente).find((b) => b.role === 'veiligThuis')?.organisation) ?? findById(site.organisaties, NATIONAL_VEILIG_THUIS);
+  const veiligThuis =
+    (gemeente && servingBodies(site, gemeente).find((b) => b.role === 'veiligThuis')?.organisation) ?? findById(site.organisaties, NATIONAL_VEILIG_THUIS);
   const zorgVeiligheidshuis = care?.zorgVeiligheidshuis;
   return [
     ...(care?.coordinator ? [{ purpose: 'care' as const, organisation: care.coordinator }] : []),

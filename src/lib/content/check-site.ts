@@ -23,4 +23,3 @@ export function checkSite(site: SiteContent, earlier: Problem[] = []): Problem[]
     return { file: where, field: '(meldroute)', message: rest.join(': ') };
   });
 }
-

@@ -35,7 +35,10 @@ export function staleContacts(site: SiteContent, today: Date): StaleContact[] {
 /** The build's warning, in Dutch for editors: each file, its last check and the fix. Empty when all is current. */
 export function staleContactsWarning(stale: StaleContact[]): string {
   if (stale.length === 0) return '';
-  const lines = stale.map(({ organisation, checked }) => `  - ${organisation.filePath}: ${checked ? `laatst gecontroleerd op ${checked}` : 'nog nooit gecontroleerd (geen veld checked)'}`);
+  const lines = stale.map(
+    ({ organisation, checked }) =>
+      `  - ${organisation.filePath}: ${checked ? `laatst gecontroleerd op ${checked}` : 'nog nooit gecontroleerd (geen veld checked)'}`,
+  );
   return [
     `Let op: de contactgegevens van ${stale.length} organisatie(s) zijn langer dan ${CHECK_VALID_MONTHS} maanden niet gecontroleerd:`,
     ...lines,

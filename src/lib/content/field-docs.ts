@@ -114,7 +114,13 @@ export function tokenize(source: string): Token[] {
     }
     const doc = /^\/\*\*(?!\/)([\s\S]*?)\*\//.exec(rest);
     if (doc) {
-      tokens.push({ kind: 'doc', text: doc[1].replace(/^\s*\*\s?/gm, ' ').replace(/\s+/g, ' ').trim() });
+      tokens.push({
+        kind: 'doc',
+        text: doc[1]
+          .replace(/^\s*\*\s?/gm, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      });
       i += doc[0].length;
       continue;
     }

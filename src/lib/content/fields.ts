@@ -7,11 +7,9 @@
 import { z } from 'astro/zod';
 
 /** A content id: the file name without extension, lowercase words joined by hyphens. */
-export const idField = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'Gebruik een id van kleine letters, cijfers en streepjes, bijvoorbeeld "wijk-bij-duurstede".',
-  });
+export const idField = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+  error: 'Gebruik een id van kleine letters, cijfers en streepjes, bijvoorbeeld "wijk-bij-duurstede".',
+});
 
 /** True for a day the calendar has (2024-02-29 yes, 2026-02-30 no). */
 function isCalendarDay(value: string): boolean {
@@ -50,12 +48,10 @@ const DUTCH_PHONE = /^(?:112|14\d{3,4}|0800\d{4,7}|0900\d{4,7}|0[1-57-9]\d{8}|\+
 export const phoneNumber = z
   .string()
   .refine((value) => !/^(?:06|\+316)/.test(phoneDigits(value)), {
-    error:
-      'Mobiele nummers (06) publiceren we niet: het kan het nummer van een persoon zijn. Gebruik het algemene nummer van de organisatie.',
+    error: 'Mobiele nummers (06) publiceren we niet: het kan het nummer van een persoon zijn. Gebruik het algemene nummer van de organisatie.',
   })
   .refine((value) => DUTCH_PHONE.test(phoneDigits(value)), {
-    error:
-      'Dit is geen geldig Nederlands telefoonnummer. Voorbeelden: "112", "0800-7000", "0900-8844", "14 0343", "088-374 47 44".',
+    error: 'Dit is geen geldig Nederlands telefoonnummer. Voorbeelden: "112", "0800-7000", "0900-8844", "14 0343", "088-374 47 44".',
   });
 
 /** Website address: https only, so no link on the site downgrades a reader to plain HTTP. */
@@ -71,8 +67,7 @@ export const httpsUrl = z.url({
 export const functionalEmail = z
   .email({ error: 'Dit is geen geldig e-mailadres. Voorbeeld: mensenhandel@gemeente.nl.' })
   .refine((value) => !/^[a-z]{1,3}\.[a-z-]+@|^[a-z]+\.[a-z-]+@/i.test(value), {
-    error:
-      'Dit lijkt een persoonlijk e-mailadres (voornaam.achternaam). Publiceer alleen een algemeen adres, zoals info@ of mensenhandel@.',
+    error: 'Dit lijkt een persoonlijk e-mailadres (voornaam.achternaam). Publiceer alleen een algemeen adres, zoals info@ of mensenhandel@.',
   });
 
 /** A pointer to the document a fact comes from: a `bronnen` entry plus, optionally, the section. */
@@ -85,9 +80,7 @@ export const sourceRef = z.strictObject({
 export type SourceRef = z.infer<typeof sourceRef>;
 
 /** At least one source: every published fact must be traceable. */
-export const sources = z
-  .array(sourceRef)
-  .min(1, { error: 'Noem minstens één bron (sources: - bron: <id uit content/bronnen/>).' });
+export const sources = z.array(sourceRef).min(1, { error: 'Noem minstens één bron (sources: - bron: <id uit content/bronnen/>).' });
 
 /** Dutch provinces, as written on the site. */
 export const PROVINCES = [

@@ -79,9 +79,10 @@ const FOLDER_HINT = Object.fromEntries(
 
 export function findContentProblems(site: SiteContent): Problem[] {
   const problems: Problem[] = [];
-  const ids = Object.fromEntries(
-    (Object.keys(COLLECTIONS) as CollectionName[]).map((name) => [name, new Set(site[name].map((e) => e.id))]),
-  ) as Record<CollectionName, Set<string>>;
+  const ids = Object.fromEntries((Object.keys(COLLECTIONS) as CollectionName[]).map((name) => [name, new Set(site[name].map((e) => e.id))])) as Record<
+    CollectionName,
+    Set<string>
+  >;
 
   function expect(file: string, field: string, target: CollectionName, id: string | undefined) {
     if (id === undefined || ids[target].has(id) || site.broken?.[target]?.has(id)) return;
@@ -106,7 +107,11 @@ export function findContentProblems(site: SiteContent): Problem[] {
     expect(filePath, 'contactVia', 'organisaties', data.contactVia);
     const via = data.contactVia ? organisationById.get(data.contactVia) : undefined;
     if (via?.data.contactVia) {
-      problems.push({ file: filePath, field: 'contactVia', message: `"${via.id}" wordt zelf bereikt via "${via.data.contactVia}". Verwijs rechtstreeks: contactVia: ${via.data.contactVia}.` });
+      problems.push({
+        file: filePath,
+        field: 'contactVia',
+        message: `"${via.id}" wordt zelf bereikt via "${via.data.contactVia}". Verwijs rechtstreeks: contactVia: ${via.data.contactVia}.`,
+      });
     }
     expectSources(filePath, 'sources', data.sources);
   }
@@ -127,10 +132,23 @@ export function findContentProblems(site: SiteContent): Problem[] {
     if (id === undefined) return;
     const gebied = gebiedById.get(id);
     if (!gebied) {
-      const known = site.gebieden.filter((g) => g.data.type === type).map((g) => g.id).sort().join(', ') || '(geen)';
-      problems.push({ file, field, message: `"${id}" bestaat niet in content/gebieden/. Kies een ${GEBIED_TYPES[type].toLowerCase()}: ${known}. Draai npm run generate:gemeenten als de indeling veranderd is.` });
+      const known =
+        site.gebieden
+          .filter((g) => g.data.type === type)
+          .map((g) => g.id)
+          .sort()
+          .join(', ') || '(geen)';
+      problems.push({
+        file,
+        field,
+        message: `"${id}" bestaat niet in content/gebieden/. Kies een ${GEBIED_TYPES[type].toLowerCase()}: ${known}. Draai npm run generate:gemeenten als de indeling veranderd is.`,
+      });
     } else if (gebied.data.type !== type) {
-      problems.push({ file, field, message: `"${id}" (${gebied.filePath}) is een ${GEBIED_TYPES[gebied.data.type].toLowerCase()}, geen ${GEBIED_TYPES[type].toLowerCase()}. Kies een gebied van het type ${type}.` });
+      problems.push({
+        file,
+        field,
+        message: `"${id}" (${gebied.filePath}) is een ${GEBIED_TYPES[gebied.data.type].toLowerCase()}, geen ${GEBIED_TYPES[type].toLowerCase()}. Kies een gebied van het type ${type}.`,
+      });
     }
   }
   const byCode = new Map<string, string>();
@@ -140,11 +158,19 @@ export function findContentProblems(site: SiteContent): Problem[] {
     expectGebied(filePath, 'politieEenheid', 'politie-eenheid', data.politieEenheid);
     expectGebied(filePath, 'veiligThuisRegio', 'veilig-thuis-regio', data.veiligThuisRegio);
     if (filePath.endsWith('/onbekend.yaml')) {
-      problems.push({ file: filePath, field: '(bestand)', message: 'De naam "onbekend" is bezet: het meldformulier gebruikt die voor "weet ik niet / ergens anders". Geef het bestand de naam van de gemeente.' });
+      problems.push({
+        file: filePath,
+        field: '(bestand)',
+        message: 'De naam "onbekend" is bezet: het meldformulier gebruikt die voor "weet ik niet / ergens anders". Geef het bestand de naam van de gemeente.',
+      });
     }
     const other = byCode.get(data.cbsCode);
     if (other) {
-      problems.push({ file: filePath, field: 'cbsCode', message: `${data.cbsCode} staat ook in ${other}. Elke gemeente heeft een eigen CBS-code: controleer de code in de CBS-gemeentelijst, of voeg de twee bestanden samen als het om dezelfde gemeente gaat.` });
+      problems.push({
+        file: filePath,
+        field: 'cbsCode',
+        message: `${data.cbsCode} staat ook in ${other}. Elke gemeente heeft een eigen CBS-code: controleer de code in de CBS-gemeentelijst, of voeg de twee bestanden samen als het om dezelfde gemeente gaat.`,
+      });
     } else byCode.set(data.cbsCode, filePath);
     data.policy.beleid.forEach((id, i) => expect(filePath, `policy.beleid[${i}]`, 'beleid', id));
     expectBodies(filePath, data.bodies);

@@ -14,7 +14,13 @@ import { phoneGaps, routeStepGaps, signalPending } from './translations.ts';
 export type LocalizedSignal = Entry<Signaal> & { pending?: boolean; exampleInDutch?: boolean };
 
 /** A plan's or internal route's summary in the reader's language, or the Dutch one while the translation is pending. */
-export function summaryFor(site: SiteContent, locale: Locale, field: 'beleid' | 'interneRoutes', id: string, dutch: string): { text: string; pending: boolean } {
+export function summaryFor(
+  site: SiteContent,
+  locale: Locale,
+  field: 'beleid' | 'interneRoutes',
+  id: string,
+  dutch: string,
+): { text: string; pending: boolean } {
   const translated = translationFor(site, locale)?.[field][id];
   return translated ? { text: translated, pending: false } : { text: dutch, pending: true };
 }
@@ -22,7 +28,6 @@ export function summaryFor(site: SiteContent, locale: Locale, field: 'beleid' | 
 export function translationFor(site: SiteContent, locale: Locale): Vertaling | undefined {
   return locale === DEFAULT_LOCALE ? undefined : site.vertalingen.find((v) => v.id === locale)?.data;
 }
-
 
 /**
  * A signal in the reader's language. Without a (complete) translation it stays Dutch and is
@@ -50,7 +55,12 @@ export function localizeRouteNode(site: SiteContent, locale: Locale, id: string,
     return { ...node, question: words.question, help: words.help, options: node.options.map((o, i) => ({ ...o, label: words.options[i] })) };
   }
   if (node.kind === 'uitkomst' && 'title' in words) {
-    return { ...node, title: words.title, whatHappens: words.whatHappens, contacts: node.contacts.map((c, i) => ({ ...c, note: words.notes?.[i] || undefined })) };
+    return {
+      ...node,
+      title: words.title,
+      whatHappens: words.whatHappens,
+      contacts: node.contacts.map((c, i) => ({ ...c, note: words.notes?.[i] || undefined })),
+    };
   }
   return { ...node, pending: true };
 }
@@ -64,5 +74,11 @@ export function localizeOrganisation(site: SiteContent, locale: Locale, entry: E
   const phones = translationFor(site, locale)?.organisaties[entry.id]?.phones;
   // Not (completely) translated yet: the Dutch labels, listed as pending by check:translations.
   if (!phones || phoneGaps(entry.id, entry.data.phones, phones).length > 0) return entry;
-  return { ...entry, data: { ...entry.data, phones: entry.data.phones.map((p, i) => ({ ...p, label: phones[i]?.label, availability: phones[i]?.availability ?? p.availability })) } };
+  return {
+    ...entry,
+    data: {
+      ...entry.data,
+      phones: entry.data.phones.map((p, i) => ({ ...p, label: phones[i]?.label, availability: phones[i]?.availability ?? p.availability })),
+    },
+  };
 }

@@ -76,7 +76,8 @@ function wrongType(expected: string, input: unknown): string {
   if (expected === 'array') return `Hier hoort een lijst, niet ${TYPE_NAMES[got] ?? got}. Zet elk item op een eigen regel die begint met "- ".`;
   if (expected === 'boolean') return `Schrijf true of false, zonder aanhalingstekens (nu: ${JSON.stringify(input)}).`;
   if (expected === 'number') return `Schrijf een getal zonder aanhalingstekens, bijvoorbeeld 2025 (nu: ${JSON.stringify(input)}).`;
-  if (expected === 'object') return `Hier horen velden, ingesprongen onder deze regel, niet ${TYPE_NAMES[got] ?? got}. Kijk in een ander bestand van deze map hoe het eruitziet.`;
+  if (expected === 'object')
+    return `Hier horen velden, ingesprongen onder deze regel, niet ${TYPE_NAMES[got] ?? got}. Kijk in een ander bestand van deze map hoe het eruitziet.`;
   return `Hier hoort ${TYPE_NAMES[expected] ?? expected}, niet ${TYPE_NAMES[got] ?? got}.`;
 }
 
@@ -107,9 +108,7 @@ export const dutchError = (issue: RawIssue): string => {
     }
     case 'unrecognized_keys': {
       const allowed = knownKeys(issue.inst);
-      return issue.keys
-        .map((key) => `Onbekend veld "${key}".${didYouMean(key, allowed)} Toegestaan: ${allowed.join(', ')}.`)
-        .join(' ');
+      return issue.keys.map((key) => `Onbekend veld "${key}".${didYouMean(key, allowed)} Toegestaan: ${allowed.join(', ')}.`).join(' ');
     }
     case 'invalid_value': {
       const values = issue.values.map(String);

@@ -23,7 +23,7 @@ export function planState(plan: Beleid, today = new Date()): PlanState {
 
 /** "vastgesteld, geldt 2023-2026", "voorstel van 16 oktober 2014, niet vastgesteld volgens onze bronnen" … */
 export function planStatusLabel(plan: Beleid, today = new Date()): string {
-  const when = plan.dateIsExact ? formatDate(plan.date) : plan.period ?? plan.date.slice(0, 4);
+  const when = plan.dateIsExact ? formatDate(plan.date) : (plan.period ?? plan.date.slice(0, 4));
   switch (planState(plan, today)) {
     case 'voorstel':
       return `voorstel van ${when}; volgens onze bronnen (nog) niet vastgesteld`;

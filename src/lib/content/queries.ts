@@ -70,7 +70,9 @@ export function gebiedenOf(site: SiteContent, gemeente: Gemeente): MunicipalityG
 
 /** Municipalities that lie in an official region (content/gebieden/), sorted by name. */
 export function gebiedMembers(site: SiteContent, gebied: Entry<Gebied>): Entry<Gemeente>[] {
-  const field = ({ veiligheidsregio: 'veiligheidsregio', 'politie-eenheid': 'politieEenheid', 'veilig-thuis-regio': 'veiligThuisRegio' } as const)[gebied.data.type];
+  const field = ({ veiligheidsregio: 'veiligheidsregio', 'politie-eenheid': 'politieEenheid', 'veilig-thuis-regio': 'veiligThuisRegio' } as const)[
+    gebied.data.type
+  ];
   return site.gemeenten.filter((g) => g.data[field] === gebied.id).sort((a, b) => byName(a.data, b.data));
 }
 
@@ -91,7 +93,5 @@ export function gemeentenByProvince(site: SiteContent): { province: string; geme
   for (const gemeente of [...site.gemeenten].sort((a, b) => byName(a.data, b.data))) {
     provinces.set(gemeente.data.province, [...(provinces.get(gemeente.data.province) ?? []), gemeente]);
   }
-  return [...provinces.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'nl'))
-    .map(([province, gemeenten]) => ({ province, gemeenten }));
+  return [...provinces.entries()].sort(([a], [b]) => a.localeCompare(b, 'nl')).map(([province, gemeenten]) => ({ province, gemeenten }));
 }

@@ -22,7 +22,10 @@ function frontmatter(source: string): string {
 /** Files of a collection, relative to its folder ("woerden.yaml", or "pl/hulp.mdx" when nested). */
 function filesOf(folder: string, extension: string, nested: boolean): string[] {
   if (!existsSync(folder)) return [];
-  if (!nested) return readdirSync(folder).filter((f) => f.endsWith(extension)).sort();
+  if (!nested)
+    return readdirSync(folder)
+      .filter((f) => f.endsWith(extension))
+      .sort();
   return readdirSync(folder, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .flatMap((d) => readdirSync(join(folder, d.name)).map((f) => `${d.name}/${f}`))
@@ -36,7 +39,9 @@ function filesOf(folder: string, extension: string, nested: boolean): string[] {
  */
 function oneErrorPerCause(issues: z.core.$ZodIssue[]): z.core.$ZodIssue[] {
   const misspelled = new Set(
-    issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, suggestedKey(issue.message, key) ?? ''].join('.')) : [])),
+    issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, suggestedKey(issue.message, key) ?? ''].join('.')) : [],
+    ),
   );
   return issues.filter((issue) => !(issue.code === 'invalid_type' && issue.input === undefined && misspelled.has(issue.path.join('.'))));
 }
@@ -70,7 +75,11 @@ export function readContent(contentDir: string, projectDir = process.cwd()) {
         raw = yaml.load(extension === '.mdx' ? frontmatter(text) : text, YAML_OPTIONS);
       } catch (error) {
         const { reason, mark } = error as yaml.YAMLException;
-        problems.push({ file: filePath, field: mark ? `regel ${mark.line + 1}` : '(yaml)', message: `Dit is geen geldige YAML: ${reason ?? (error as Error).message}. Let op inspringen (spaties, geen tabs) en zet tekst met een dubbele punt tussen aanhalingstekens.` });
+        problems.push({
+          file: filePath,
+          field: mark ? `regel ${mark.line + 1}` : '(yaml)',
+          message: `Dit is geen geldige YAML: ${reason ?? (error as Error).message}. Let op inspringen (spaties, geen tabs) en zet tekst met een dubbele punt tussen aanhalingstekens.`,
+        });
         broken[name].add(id);
         continue;
       }

@@ -19,7 +19,12 @@ export const LABOUR_VICTIM_SUPPORT = 'fairwork';
 export const REQUIRED_ORGANISATIONS = {
   EMERGENCY_NUMBER: {
     id: EMERGENCY_NUMBER,
-    usedBy: ['src/lib/meldroute/graph.ts', 'src/pages/gemeenten/[gemeente]/index.astro', 'src/pages/gemeenten/[gemeente]/signalenkaart.astro', 'src/views/HomePage.astro'],
+    usedBy: [
+      'src/lib/meldroute/graph.ts',
+      'src/pages/gemeenten/[gemeente]/index.astro',
+      'src/pages/gemeenten/[gemeente]/signalenkaart.astro',
+      'src/views/HomePage.astro',
+    ],
   },
   ANONYMOUS_LINE: {
     id: ANONYMOUS_LINE,
@@ -27,7 +32,13 @@ export const REQUIRED_ORGANISATIONS = {
   },
   NATIONAL_VEILIG_THUIS: {
     id: NATIONAL_VEILIG_THUIS,
-    usedBy: ['src/lib/content/care.ts', 'src/pages/gebieden/[gebied].astro', 'src/pages/gemeenten/[gemeente]/index.astro', 'src/pages/gemeenten/[gemeente]/signalenkaart.astro', 'src/views/HomePage.astro'],
+    usedBy: [
+      'src/lib/content/care.ts',
+      'src/pages/gebieden/[gebied].astro',
+      'src/pages/gemeenten/[gemeente]/index.astro',
+      'src/pages/gemeenten/[gemeente]/signalenkaart.astro',
+      'src/views/HomePage.astro',
+    ],
   },
   NATIONAL_POLICE: {
     id: NATIONAL_POLICE,

@@ -28,7 +28,9 @@ export function withStaleAsPending(site: SiteContent, stale: StaleKeys): SiteCon
     return { ...entry, data: data as typeof entry.data };
   });
   const pendingPages = new Set(
-    Object.entries(stale).flatMap(([locale, keys]) => [...(keys ?? [])].filter((k) => k.startsWith('paginas.')).map((k) => `${locale}/${k.slice('paginas.'.length)}`)),
+    Object.entries(stale).flatMap(([locale, keys]) =>
+      [...(keys ?? [])].filter((k) => k.startsWith('paginas.')).map((k) => `${locale}/${k.slice('paginas.'.length)}`),
+    ),
   );
   return { ...site, vertalingen, pendingPages };
 }

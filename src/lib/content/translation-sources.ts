@@ -75,7 +75,6 @@ export function findStaleTranslations(site: SiteContent, locale: TranslatedLocal
     .map((key) => ({ key, recorded: recorded[key] !== undefined }));
 }
 
-
 /**
  * Per language, the keys whose translation is stale, computed from the files on disk exactly as
  * `npm run check:translations` does (same reading, same hashes), so the build and the check agree.
@@ -84,7 +83,10 @@ export function staleTranslationKeys(contentDir: string, projectDir = process.cw
   const site = resolveContactVia(readContent(contentDir, projectDir).site);
   const current = dutchSourceHashes(site, projectDir);
   return Object.fromEntries(
-    TRANSLATED_LOCALES.map((locale) => [locale, new Set(findStaleTranslations(site, locale, current, readRecordedHashes(contentDir, locale)).map((s) => s.key))]),
+    TRANSLATED_LOCALES.map((locale) => [
+      locale,
+      new Set(findStaleTranslations(site, locale, current, readRecordedHashes(contentDir, locale)).map((s) => s.key)),
+    ]),
   );
 }
 

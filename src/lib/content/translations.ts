@@ -14,10 +14,28 @@ import type { Meldroute, Organisatie, RouteNode, Signaal, Vertaling } from './sc
 
 /** The key terms every language's glossary fixes, in this order. */
 export const GLOSSARY_TERMS = [
-  'mensenhandel', 'uitbuiting', 'seksuele uitbuiting', 'arbeidsuitbuiting', 'criminele uitbuiting',
-  'gedwongen orgaanverwijdering', 'slachtoffer', 'signaal', 'melden', 'anoniem melden', 'meldroute',
-  'aangifte', 'zorgcoördinator mensenhandel', 'aandachtsfunctionaris mensenhandel', 'bedenktijd',
-  'verblijfsvergunning', 'opvang', 'loverboy', 'arbeidsmigrant', 'uitzendbureau', 'gemeente', 'beleidsplan',
+  'mensenhandel',
+  'uitbuiting',
+  'seksuele uitbuiting',
+  'arbeidsuitbuiting',
+  'criminele uitbuiting',
+  'gedwongen orgaanverwijdering',
+  'slachtoffer',
+  'signaal',
+  'melden',
+  'anoniem melden',
+  'meldroute',
+  'aangifte',
+  'zorgcoördinator mensenhandel',
+  'aandachtsfunctionaris mensenhandel',
+  'bedenktijd',
+  'verblijfsvergunning',
+  'opvang',
+  'loverboy',
+  'arbeidsmigrant',
+  'uitzendbureau',
+  'gemeente',
+  'beleidsplan',
 ] as const;
 
 /** The one national route; every translated route page shows it. */
@@ -75,7 +93,8 @@ function checkLanguage(site: SiteContent, locale: TranslatedLocale, entry: Entry
   }
 
   for (const field of ['beleid', 'interneRoutes'] as const) {
-    for (const id of extraKeys(t[field], idsOf(site, field))) add(`${field}.${id}`, `Er is geen "${id}" in content/${field === 'beleid' ? 'beleid' : 'interne-routes'}/. Haal de samenvatting weg.`);
+    for (const id of extraKeys(t[field], idsOf(site, field)))
+      add(`${field}.${id}`, `Er is geen "${id}" in content/${field === 'beleid' ? 'beleid' : 'interne-routes'}/. Haal de samenvatting weg.`);
   }
 
   const glossary = t.begrippen.map((b) => b.nl);
@@ -84,7 +103,11 @@ function checkLanguage(site: SiteContent, locale: TranslatedLocale, entry: Entry
 
   for (const slug of TRANSLATED_PAGES) {
     if (!site.vertaaldePaginas.some((p) => p.id === `${locale}/${slug}`)) {
-      problems.push({ file: `content/vertalingen/${locale}/${slug}.mdx`, field: '(bestand)', message: `Deze vertaling van content/paginas/${slug}.mdx ontbreekt. Maak het bestand aan met title, description en reviewed.` });
+      problems.push({
+        file: `content/vertalingen/${locale}/${slug}.mdx`,
+        field: '(bestand)',
+        message: `Deze vertaling van content/paginas/${slug}.mdx ontbreekt. Maak het bestand aan met title, description en reviewed.`,
+      });
     }
   }
   return problems;
@@ -95,20 +118,32 @@ export function findTranslationProblems(site: SiteContent): Problem[] {
   for (const locale of TRANSLATED_LOCALES) {
     const entry = site.vertalingen.find((v) => v.id === locale);
     if (!entry) {
-      problems.push({ file: `content/vertalingen/${locale}.yaml`, field: '(bestand)', message: `De vertaling voor "${locale}" ontbreekt. Maak het bestand aan (zie docs/EDITORS.md, Vertalingen).` });
+      problems.push({
+        file: `content/vertalingen/${locale}.yaml`,
+        field: '(bestand)',
+        message: `De vertaling voor "${locale}" ontbreekt. Maak het bestand aan (zie docs/EDITORS.md, Vertalingen).`,
+      });
       continue;
     }
     problems.push(...checkLanguage(site, locale, entry));
   }
   for (const entry of site.vertalingen) {
     if (!(TRANSLATED_LOCALES as readonly string[]).includes(entry.id)) {
-      problems.push({ file: entry.filePath, field: '(bestand)', message: `"${entry.id}" is geen taal van de site (${TRANSLATED_LOCALES.join(', ')}). Hernoem of verwijder het bestand.` });
+      problems.push({
+        file: entry.filePath,
+        field: '(bestand)',
+        message: `"${entry.id}" is geen taal van de site (${TRANSLATED_LOCALES.join(', ')}). Hernoem of verwijder het bestand.`,
+      });
     }
   }
   for (const page of site.vertaaldePaginas) {
     const [locale, slug] = page.id.split('/');
     if (!(TRANSLATED_LOCALES as readonly string[]).includes(locale) || !(TRANSLATED_PAGES as readonly string[]).includes(slug)) {
-      problems.push({ file: page.filePath, field: '(bestand)', message: `Alleen deze pagina's worden vertaald: ${TRANSLATED_PAGES.join(', ')}, in de mappen ${TRANSLATED_LOCALES.join(', ')}. Hernoem of verwijder het bestand.` });
+      problems.push({
+        file: page.filePath,
+        field: '(bestand)',
+        message: `Alleen deze pagina's worden vertaald: ${TRANSLATED_PAGES.join(', ')}, in de mappen ${TRANSLATED_LOCALES.join(', ')}. Hernoem of verwijder het bestand.`,
+      });
     }
   }
   return problems;
@@ -123,25 +158,63 @@ export function routeStepGaps(id: string, node: RouteNode, translated: Vertaling
   if (node.kind === 'vraag') {
     if (!('question' in translated)) return [{ field, message: `"${id}" is een vraag: vertaal question, options${node.help ? ' en help' : ''}.` }];
     const gaps: Gap[] = [];
-    if (translated.options.length !== node.options.length) gaps.push({ field: `${field}.options`, message: `De Nederlandse vraag heeft ${node.options.length} antwoorden; de vertaling ${translated.options.length}. Vertaal elk antwoord, in dezelfde volgorde.` });
-    if (Boolean(node.help) !== Boolean(translated.help)) gaps.push({ field: `${field}.help`, message: node.help ? 'De Nederlandse vraag heeft help; vertaal die ook.' : 'De Nederlandse vraag heeft geen help; haal deze weg.' });
+    if (translated.options.length !== node.options.length)
+      gaps.push({
+        field: `${field}.options`,
+        message: `De Nederlandse vraag heeft ${node.options.length} antwoorden; de vertaling ${translated.options.length}. Vertaal elk antwoord, in dezelfde volgorde.`,
+      });
+    if (Boolean(node.help) !== Boolean(translated.help))
+      gaps.push({
+        field: `${field}.help`,
+        message: node.help ? 'De Nederlandse vraag heeft help; vertaal die ook.' : 'De Nederlandse vraag heeft geen help; haal deze weg.',
+      });
     return gaps;
   }
   if (!('title' in translated)) return [{ field, message: `"${id}" is een uitkomst: vertaal title en whatHappens.` }];
   const expected = node.contacts.some((c) => c.note) ? node.contacts.length : 0;
   const actual = translated.notes?.length ?? 0;
-  if (actual !== expected) return [{ field: `${field}.notes`, message: expected ? `Geef ${expected} notes, één per contact in de Nederlandse volgorde ("" bij een contact zonder note).` : 'De Nederlandse uitkomst heeft geen notes; haal notes weg.' }];
+  if (actual !== expected)
+    return [
+      {
+        field: `${field}.notes`,
+        message: expected
+          ? `Geef ${expected} notes, één per contact in de Nederlandse volgorde ("" bij een contact zonder note).`
+          : 'De Nederlandse uitkomst heeft geen notes; haal notes weg.',
+      },
+    ];
   return node.contacts.flatMap((c, i) =>
-    Boolean(c.note) !== Boolean(translated.notes?.[i]) ? [{ field: `${field}.notes.${i}`, message: c.note ? 'Dit contact heeft een note in het Nederlands; vertaal die.' : 'Dit contact heeft geen note in het Nederlands; gebruik "".' }] : [],
+    Boolean(c.note) !== Boolean(translated.notes?.[i])
+      ? [
+          {
+            field: `${field}.notes.${i}`,
+            message: c.note ? 'Dit contact heeft een note in het Nederlands; vertaal die.' : 'Dit contact heeft geen note in het Nederlands; gebruik "".',
+          },
+        ]
+      : [],
   );
 }
 
 /** What a translation of an organisation's phone labels and opening times lacks; empty when complete. */
 export function phoneGaps(id: string, phones: Organisatie['phones'], translated: Vertaling['organisaties'][string]['phones'] | undefined): Gap[] {
   if (phones.length === 0) return [];
-  if (!translated || translated.length !== phones.length) return [{ field: `organisaties.${id}.phones`, message: `Vertaal label en availability van alle ${phones.length} telefoonnummer(s) van ${id}, in dezelfde volgorde.` }];
+  if (!translated || translated.length !== phones.length)
+    return [
+      {
+        field: `organisaties.${id}.phones`,
+        message: `Vertaal label en availability van alle ${phones.length} telefoonnummer(s) van ${id}, in dezelfde volgorde.`,
+      },
+    ];
   return phones.flatMap((phone, i) =>
-    Boolean(phone.label) !== Boolean(translated[i].label) ? [{ field: `organisaties.${id}.phones.${i}.label`, message: phone.label ? 'Dit nummer heeft een label in het Nederlands; vertaal het.' : 'Dit nummer heeft geen label in het Nederlands; haal het weg.' }] : [],
+    Boolean(phone.label) !== Boolean(translated[i].label)
+      ? [
+          {
+            field: `organisaties.${id}.phones.${i}.label`,
+            message: phone.label
+              ? 'Dit nummer heeft een label in het Nederlands; vertaal het.'
+              : 'Dit nummer heeft geen label in het Nederlands; haal het weg.',
+          },
+        ]
+      : [],
   );
 }
 
@@ -178,16 +251,33 @@ export function findPendingTranslations(site: SiteContent): PendingTranslation[]
     const route = nationalRoute(site);
     for (const [id, node] of Object.entries(route?.data.nodes ?? {})) {
       for (const gap of routeStepGaps(id, node, entry.data.meldroute[id])) {
-        pending.push({ locale, file, field: gap.field, reason: entry.data.meldroute[id] ? 'onvolledig' : 'ontbreekt', source: route!.filePath, detail: gap.message });
+        pending.push({
+          locale,
+          file,
+          field: gap.field,
+          reason: entry.data.meldroute[id] ? 'onvolledig' : 'ontbreekt',
+          source: route!.filePath,
+          detail: gap.message,
+        });
       }
     }
     for (const id of organisationsOnTranslatedPages(site)) {
       const organisation = site.organisaties.find((o) => o.id === id);
       for (const gap of phoneGaps(id, organisation?.data.phones ?? [], entry.data.organisaties[id]?.phones)) {
-        pending.push({ locale, file, field: gap.field, reason: entry.data.organisaties[id] ? 'onvolledig' : 'ontbreekt', source: organisation!.filePath, detail: gap.message });
+        pending.push({
+          locale,
+          file,
+          field: gap.field,
+          reason: entry.data.organisaties[id] ? 'onvolledig' : 'ontbreekt',
+          source: organisation!.filePath,
+          detail: gap.message,
+        });
       }
     }
-    for (const [field, dutch] of [['beleid', site.beleid], ['interneRoutes', site.interneRoutes]] as const) {
+    for (const [field, dutch] of [
+      ['beleid', site.beleid],
+      ['interneRoutes', site.interneRoutes],
+    ] as const) {
       for (const doc of dutch) {
         if (!entry.data[field][doc.id]) pending.push({ locale, file, field: `${field}.${doc.id}`, reason: 'ontbreekt', source: doc.filePath });
       }

@@ -87,7 +87,9 @@ export function findRouteProblems(site: SiteContent, route: ResolvedRoute, gemee
       for (const { organisation } of resolveContacts(site, node.contacts, gemeente)) {
         // An e-mail address counts: some regional partners publish nothing else (the ZVHG).
         if (organisation.data.phones.length === 0 && !organisation.data.url && !organisation.data.email) {
-          problems.push(`${where}: uitkomst "${id}" noemt ${organisation.id}, maar die heeft geen telefoonnummer, website of e-mailadres. Voeg phones, url of email toe aan content/organisaties/${organisation.id}.yaml.`);
+          problems.push(
+            `${where}: uitkomst "${id}" noemt ${organisation.id}, maar die heeft geen telefoonnummer, website of e-mailadres. Voeg phones, url of email toe aan content/organisaties/${organisation.id}.yaml.`,
+          );
         }
       }
     }
@@ -116,10 +118,7 @@ export function findRouteProblems(site: SiteContent, route: ResolvedRoute, gemee
 
 /** Graph problems of the national route and of every municipality's route, for the build. */
 export function findAllRouteProblems(site: SiteContent): string[] {
-  return [
-    ...findRouteProblems(site, routeFor(site)),
-    ...site.gemeenten.flatMap((g) => findRouteProblems(site, routeFor(site, g), g.data)),
-  ];
+  return [...findRouteProblems(site, routeFor(site)), ...site.gemeenten.flatMap((g) => findRouteProblems(site, routeFor(site, g), g.data))];
 }
 
 /** Every path from the start to an outcome, as node ids. The graph must be acyclic. */

@@ -44,4 +44,3 @@ export function audienceLinks(signal: Signaal) {
     ...signal.audiences.professional.map((role) => ({ href: `/signalen/professionals/${role}/`, label: ROLES[role], key: `role.${role}` as const })),
   ];
 }
-

@@ -85,7 +85,9 @@ export function contrastProblems(css: string, file: string): string[] {
     }
     const ratio = contrastRatio(fg!, bg!);
     if (ratio === undefined) {
-      problems.push(`${file}: --basis-color-${pair.foreground} (${fg}) of --basis-color-${pair.background} (${bg}) is geen hex-kleur. Schrijf beide als #rrggbb.`);
+      problems.push(
+        `${file}: --basis-color-${pair.foreground} (${fg}) of --basis-color-${pair.background} (${bg}) is geen hex-kleur. Schrijf beide als #rrggbb.`,
+      );
     } else if (ratio < pair.minimum) {
       problems.push(
         `${file}: ${pair.where}: --basis-color-${pair.foreground} (${fg}) op --basis-color-${pair.background} (${bg}) heeft contrast ${ratio.toFixed(2)}:1, minder dan ${pair.minimum}:1. Maak een van beide donkerder of lichter.`,

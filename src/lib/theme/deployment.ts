@@ -84,7 +84,8 @@ export function loadDeployment(dir: string): DeploymentSettings {
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const field = issue.path.join('.') || '(bestand)';
-    if (issue.code === 'unrecognized_keys') return `${file}: onbekend veld ${issue.keys.map((k) => `"${k}"`).join(', ')} in "${field}". Controleer de spelling (zie docs/DEPLOY.md, "Verklaringen").`;
+    if (issue.code === 'unrecognized_keys')
+      return `${file}: onbekend veld ${issue.keys.map((k) => `"${k}"`).join(', ')} in "${field}". Controleer de spelling (zie docs/DEPLOY.md, "Verklaringen").`;
     if (issue.code === 'invalid_value') return `${file}: veld "${field}" moet een van ${COMPLIANCE_STATUSES.join(', ')} zijn.`;
     return `${file}: veld "${field}": ${issue.message} (zie docs/DEPLOY.md, "Verklaringen").`;
   });

@@ -71,7 +71,9 @@ function readText(file: string, what: string): string {
 export function loadTheme(setting: string | undefined, root = process.cwd()): Theme {
   const dir = themeDir(setting, root);
   if (!existsSync(dir)) {
-    throw new Error(`Thema: de map ${dir} bestaat niet (MELDWIJZER_THEME=${setting}). Kies een map onder ${THEMES_DIR}/ (bijvoorbeeld ${DEFAULT_THEME}) of geef het pad naar uw eigen themamap.`);
+    throw new Error(
+      `Thema: de map ${dir} bestaat niet (MELDWIJZER_THEME=${setting}). Kies een map onder ${THEMES_DIR}/ (bijvoorbeeld ${DEFAULT_THEME}) of geef het pad naar uw eigen themamap.`,
+    );
   }
   const problems: string[] = [];
 
@@ -80,8 +82,7 @@ export function loadTheme(setting: string | undefined, root = process.cwd()): Th
   try {
     const parsed = themeJson.safeParse(JSON.parse(readText(jsonFile, 'theme.json met {"siteName": "…"}')));
     if (parsed.success) settings = parsed.data;
-    else
-      for (const issue of parsed.error.issues) problems.push(`${jsonFile}: ${inDutch(issue)} ${EXPECTED}`);
+    else for (const issue of parsed.error.issues) problems.push(`${jsonFile}: ${inDutch(issue)} ${EXPECTED}`);
   } catch (error) {
     problems.push(error instanceof SyntaxError ? `${jsonFile}: geen geldige JSON (${error.message}).` : (error as Error).message);
   }
@@ -96,12 +97,16 @@ export function loadTheme(setting: string | undefined, root = process.cwd()): Th
   const logoFile = join(dir, 'logo.svg');
   let logoSvg = '';
   try {
-    logoSvg = readText(logoFile, 'logo.svg').trim().replace(/^<\?xml[^>]*>\s*/, '');
+    logoSvg = readText(logoFile, 'logo.svg')
+      .trim()
+      .replace(/^<\?xml[^>]*>\s*/, '');
     // Decorative: the link around it already says the site's name.
     logoSvg = logoSvg.replace(/^<svg/, '<svg aria-hidden="true"');
     if (!/^<svg[\s>]/.test(logoSvg)) problems.push(`${logoFile}: het bestand begint niet met <svg. Sla het logo op als SVG zonder extra tekst ervoor.`);
-    if (/<script|\son[a-z]+\s*=|href\s*=\s*["']?[^"'#\s>]/i.test(logoSvg)) problems.push(`${logoFile}: het logo bevat scripts, event-attributen of links naar buiten. Gebruik alleen vormen en tekst.`);
-    if (Buffer.byteLength(logoSvg) > MAX_LOGO_BYTES) problems.push(`${logoFile}: het logo is ${Buffer.byteLength(logoSvg)} bytes; maximaal ${MAX_LOGO_BYTES}. Vereenvoudig het (bijvoorbeeld met svgo).`);
+    if (/<script|\son[a-z]+\s*=|href\s*=\s*["']?[^"'#\s>]/i.test(logoSvg))
+      problems.push(`${logoFile}: het logo bevat scripts, event-attributen of links naar buiten. Gebruik alleen vormen en tekst.`);
+    if (Buffer.byteLength(logoSvg) > MAX_LOGO_BYTES)
+      problems.push(`${logoFile}: het logo is ${Buffer.byteLength(logoSvg)} bytes; maximaal ${MAX_LOGO_BYTES}. Vereenvoudig het (bijvoorbeeld met svgo).`);
   } catch (error) {
     problems.push((error as Error).message);
   }

@@ -52,7 +52,11 @@ async function produce(recipients?: string[]) {
     description: 'Elke ochtend haalt een busje tien mensen op bij het huis op de hoek.',
     signals: 'paspoort-niet-in-eigen-bezit',
   });
-  const result = await intake(new Request('http://localhost/melden/anoniem/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }), 'a', context);
+  const result = await intake(
+    new Request('http://localhost/melden/anoniem/', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }),
+    'a',
+    context,
+  );
   if (result.kind !== 'accepted') throw new Error(result.kind);
   const conversation = (await openConversation(result.receiptCode, context.followUp))!;
   await addInformation(conversation, 'Het busje is wit.', 'nl', context.followUp);

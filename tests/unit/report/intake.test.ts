@@ -184,7 +184,12 @@ describe('intake', () => {
     const ctx = { ...context(), pendingCap: new PendingCap(2) };
     for (let i = 0; i < 2; i++) expect((await intake(post(formBody(ctx, valid)), `c${i}`, ctx)).kind).toBe('accepted');
     const body = formBody(ctx, valid);
-    expect(await intake(post(body), 'c3', ctx)).toMatchObject({ kind: 'busy', retryAfter: 3600, formError: expect.stringContaining('NIET'), values: { description: valid.description } });
+    expect(await intake(post(body), 'c3', ctx)).toMatchObject({
+      kind: 'busy',
+      retryAfter: 3600,
+      formError: expect.stringContaining('NIET'),
+      values: { description: valid.description },
+    });
     expect(await ctx.store.outboxSize()).toBe(2);
     // Delivered (acknowledged) reports make room again; the cap reads the store at most every 5 s.
     for (const claim of await ctx.store.claim(2, 60_000)) await ctx.store.acknowledge(claim.id, claim.leaseToken);
@@ -198,7 +203,11 @@ describe('intake', () => {
     let release!: () => void;
     const busy = work.run(() => new Promise<void>((resolve) => (release = resolve)));
     expect(work.level()).toBeGreaterThan(0);
-    expect(await intake(post(formBody(ctx, valid)), 'd1', ctx)).toMatchObject({ kind: 'busy', values: { description: valid.description }, formError: expect.stringContaining('druk') });
+    expect(await intake(post(formBody(ctx, valid)), 'd1', ctx)).toMatchObject({
+      kind: 'busy',
+      values: { description: valid.description },
+      formError: expect.stringContaining('druk'),
+    });
     // The level now is in the challenge's signed salt; a solution of it gets in.
     const challenge = await ctx.proofOfWork.issue(work.level());
     const { number } = (await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise)!;
@@ -219,7 +228,11 @@ describe('intake', () => {
     const body = formBody(ctx, valid);
     expect((await intake(post(body), 'a', ctx)).kind).toBe('accepted');
     for (let i = 0; i < 3; i++) {
-      expect(await intake(post(body), 'a', ctx)).toMatchObject({ kind: 'invalid', formError: expect.stringContaining('verlopen'), values: { description: valid.description } });
+      expect(await intake(post(body), 'a', ctx)).toMatchObject({
+        kind: 'invalid',
+        formError: expect.stringContaining('verlopen'),
+        values: { description: valid.description },
+      });
     }
     expect(await ctx.store.list()).toHaveLength(1);
     // The replays did not use up the allowance: a new form is accepted.
@@ -238,8 +251,15 @@ describe('intake', () => {
     expect(await intake(withProof(await solve()), 'a', ctx)).toMatchObject({ kind: 'limited' });
     const used = await solve();
     expect((await intake(withProof(used), 'b', ctx)).kind).toBe('accepted');
-    expect(await intake(withProof(used), 'c', ctx)).toMatchObject({ kind: 'invalid', formError: expect.stringContaining('beveiligingscontrole'), values: { description: valid.description } });
-    expect(await intake(withProof('bm90LWEtc29sdXRpb24='), 'c', ctx)).toMatchObject({ kind: 'invalid', formError: expect.stringContaining('beveiligingscontrole') });
+    expect(await intake(withProof(used), 'c', ctx)).toMatchObject({
+      kind: 'invalid',
+      formError: expect.stringContaining('beveiligingscontrole'),
+      values: { description: valid.description },
+    });
+    expect(await intake(withProof('bm90LWEtc29sdXRpb24='), 'c', ctx)).toMatchObject({
+      kind: 'invalid',
+      formError: expect.stringContaining('beveiligingscontrole'),
+    });
     // Without JavaScript there is no solution, and the report is accepted all the same.
     expect((await intake(post(formBody(ctx, valid)), 'd', ctx)).kind).toBe('accepted');
   });
@@ -254,8 +274,28 @@ describe('intake', () => {
     const ctx = context({ perHour: 1_000_000 });
     // Each accepted form uses its token up, so every run gets a fresh one in place of this marker.
     const token = 'VERSTOKEN';
-    const field = fc.constantFrom('municipality', 'exploitationForm', 'dangerNow', 'description', 'signals', 'location', 'when', 'people', 'vehicles', 'token', 'website', 'language', 'altcha', 'x', '');
-    const value = fc.oneof(fc.string(), fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('woerden', 'nee', 'arbeidsuitbuiting', valid.description, token, 'nl'));
+    const field = fc.constantFrom(
+      'municipality',
+      'exploitationForm',
+      'dangerNow',
+      'description',
+      'signals',
+      'location',
+      'when',
+      'people',
+      'vehicles',
+      'token',
+      'website',
+      'language',
+      'altcha',
+      'x',
+      '',
+    );
+    const value = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc.constantFrom('woerden', 'nee', 'arbeidsuitbuiting', valid.description, token, 'nl'),
+    );
     const body = fc.oneof(
       fc.array(fc.tuple(field, value), { maxLength: 14 }).map((pairs) => new URLSearchParams(pairs).toString()),
       fc.string({ unit: 'binary', maxLength: 2000 }),

@@ -51,8 +51,16 @@ describe('npm run receiver -- keygen', () => {
     const received = join(dir, 'ontvangen.jsonl');
     const started = await startReceiver({ RECEIVER_SECRET: secret, RECEIVER_FILE: received, REPORT_IDENTITY: file });
     try {
-      const body = JSON.stringify({ type: 'report.created', timestamp: '2026-12-06T10:00:00Z', data: { version: 2, id: 'msg_1', sealed: await seal([recipient], JSON.stringify({ description: 'Geopend met het bestand' })) } });
-      const response = await fetch(`${started.url}/`, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(secret, 'msg_1', body) }, body });
+      const body = JSON.stringify({
+        type: 'report.created',
+        timestamp: '2026-12-06T10:00:00Z',
+        data: { version: 2, id: 'msg_1', sealed: await seal([recipient], JSON.stringify({ description: 'Geopend met het bestand' })) },
+      });
+      const response = await fetch(`${started.url}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signedHeaders(secret, 'msg_1', body) },
+        body,
+      });
       expect(response.status).toBe(200);
       expect(readReceived(received)).toMatchObject([{ type: 'report.created', sealed: true, report: { description: 'Geopend met het bestand' } }]);
     } finally {

@@ -41,7 +41,15 @@ async function storeWith(count: number) {
   return store;
 }
 
-const config = (forwardUrl: string) => ({ forwardUrl, secret: 'whsec_' + Buffer.alloc(32, 7).toString('base64'), retryBaseMs: 1000, retryCapMs: 10_000, maxAttempts: 5, timeoutMs: 5000, pollMs: 60_000 });
+const config = (forwardUrl: string) => ({
+  forwardUrl,
+  secret: 'whsec_' + Buffer.alloc(32, 7).toString('base64'),
+  retryBaseMs: 1000,
+  retryCapMs: 10_000,
+  maxAttempts: 5,
+  timeoutMs: 5000,
+  pollMs: 60_000,
+});
 
 describe('relay.drain', () => {
   it('delivers batch after batch until a batch comes back less than full', async () => {

@@ -7,9 +7,7 @@ describe('Standard Webhooks signatures', () => {
   it('matches the example in the Standard Webhooks specification', () => {
     // Test vector from the specification's reference implementations.
     const body = '{"test": 2432232314}';
-    expect(sign(secret, 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, body)).toBe(
-      'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
-    );
+    expect(sign(secret, 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, body)).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
   });
 
   it('verifies what it signed, within the time tolerance', () => {

@@ -78,7 +78,10 @@ describe('SQLite store files', () => {
     `);
     legacy.close();
     const store = open(file);
-    expect((await store.list()).map((e) => [e.id, e.state, e.lastError])).toEqual([['msg_b', 'dead', 'HTTP 400'], ['msg_a', 'pending', null]]);
+    expect((await store.list()).map((e) => [e.id, e.state, e.lastError])).toEqual([
+      ['msg_b', 'dead', 'HTTP 400'],
+      ['msg_a', 'pending', null],
+    ]);
     await store.enqueue({ id: 'msg_c', payload: '{}' });
     // 0004 rebuilt mailbox_messages with its rows: the old question stays, a status fits the new CHECK.
     expect(await store.addMessage('msg_a', { from: 'status', sealed: 'status', day: '2026-12-03' }, 4102444800)).toBe(true);
@@ -100,7 +103,8 @@ describe('SQLite store files', () => {
     await store.fail(first.id, first.leaseToken, { error: 'HTTP 503', retryAt: now + 61_234 });
     await store.close();
     const raw = new DatabaseSync(file);
-    const rows = () => raw.prepare('SELECT id, next_attempt_at AS next, lease_until AS lease FROM outbox ORDER BY id').all() as { id: string; next: number; lease: number }[];
+    const rows = () =>
+      raw.prepare('SELECT id, next_attempt_at AS next, lease_until AS lease FROM outbox ORDER BY id').all() as { id: string; next: number; lease: number }[];
     expect(rows()).toEqual([
       { id: 'msg_1', next: Math.ceil((now + 61_234) / 1000), lease: 0 },
       { id: 'msg_2', next: 0, lease: Math.ceil((now + 1_234) / 1000) },
@@ -111,7 +115,10 @@ describe('SQLite store files', () => {
     raw.close();
     await open(file).close();
     const upgraded = new DatabaseSync(file);
-    expect(upgraded.prepare(`SELECT next_attempt_at AS next, lease_until AS lease FROM outbox WHERE id = 'msg_1'`).get()).toEqual({ next: Math.ceil((now + 61_234) / 1000), lease: Math.ceil((now + 1_234) / 1000) });
+    expect(upgraded.prepare(`SELECT next_attempt_at AS next, lease_until AS lease FROM outbox WHERE id = 'msg_1'`).get()).toEqual({
+      next: Math.ceil((now + 61_234) / 1000),
+      lease: Math.ceil((now + 1_234) / 1000),
+    });
     upgraded.close();
   });
 
@@ -121,7 +128,10 @@ describe('SQLite store files', () => {
     const marker = 'MARKEER-afgeleverd-7f3a9';
     await store.enqueue({ id: 'msg_1', payload: JSON.stringify({ description: marker }) });
     await store.enqueue({ id: 'msg_2', payload: JSON.stringify({ description: 'nog-onderweg' }) });
-    const everything = () => readdirSync(dir).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('\n');
+    const everything = () =>
+      readdirSync(dir)
+        .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+        .join('\n');
     expect(everything()).toContain(marker);
     const claims = await store.claim(1, 60_000);
     expect(claims[0].id).toBe('msg_1');

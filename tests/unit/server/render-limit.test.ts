@@ -72,7 +72,11 @@ describe('renderLimitFromEnv', () => {
     expect(byDefault.concurrency).toBeGreaterThanOrEqual(1);
     expect(byDefault.queue).toBe(byDefault.concurrency * 64);
     expect(byDefault.paidQueue).toBe(byDefault.concurrency * 16);
-    expect(renderLimitFromEnv({ REPORT_RENDER_CONCURRENCY: '3', REPORT_RENDER_QUEUE: '0', REPORT_RENDER_PAID_QUEUE: '5' })).toMatchObject({ concurrency: 3, queue: 0, paidQueue: 5 });
+    expect(renderLimitFromEnv({ REPORT_RENDER_CONCURRENCY: '3', REPORT_RENDER_QUEUE: '0', REPORT_RENDER_PAID_QUEUE: '5' })).toMatchObject({
+      concurrency: 3,
+      queue: 0,
+      paidQueue: 5,
+    });
     expect(() => renderLimitFromEnv({ REPORT_RENDER_PAID_QUEUE: '-1' })).toThrow(/REPORT_RENDER_PAID_QUEUE/);
     expect(() => renderLimitFromEnv({ REPORT_RENDER_CONCURRENCY: '0' })).toThrow(/REPORT_RENDER_CONCURRENCY moet een heel getal van minstens 1/);
     expect(() => renderLimitFromEnv({ REPORT_RENDER_QUEUE: 'veel' })).toThrow(/REPORT_RENDER_QUEUE/);

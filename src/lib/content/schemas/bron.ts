@@ -12,7 +12,10 @@ export const bronSchema = z.strictObject({
   /** Year or period the document covers when it has no exact date, e.g. "2023-2026". */
   period: z.string().optional(),
   /** File name in shared/seeds/ when the document is one of the seed documents. */
-  seedFile: z.string().regex(/^\d{3}_[0-9a-f]+\.txt$/).optional(),
+  seedFile: z
+    .string()
+    .regex(/^\d{3}_[0-9a-f]+\.txt$/)
+    .optional(),
   /** Public web address of the document, when there is one. */
   url: httpsUrl.optional(),
   /** Anything a reader must know about this source, e.g. that it is old or still to be verified. */

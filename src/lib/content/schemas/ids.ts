@@ -11,8 +11,16 @@ export type Form = (typeof FORM_IDS)[number];
 
 /** Sectors with their own guidance page under /ondernemers/<sector>/ (one file each in content/sectoren/). */
 export const SECTOR_IDS = [
-  'hotels-vakantieparken', 'horeca', 'bouw', 'land-tuinbouw', 'schoonmaak', 'uitzendbranche',
-  'nagelstudios-massagesalons', 'transport-logistiek', 'verhuur-huisvesting', 'banken-financiele-dienstverlening',
+  'hotels-vakantieparken',
+  'horeca',
+  'bouw',
+  'land-tuinbouw',
+  'schoonmaak',
+  'uitzendbranche',
+  'nagelstudios-massagesalons',
+  'transport-logistiek',
+  'verhuur-huisvesting',
+  'banken-financiele-dienstverlening',
 ] as const;
 export type Sector = (typeof SECTOR_IDS)[number];
 

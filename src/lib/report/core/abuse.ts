@@ -88,7 +88,10 @@ export class RateLimiter {
   allow(client: string, now = Date.now()): Promise<boolean> {
     const slot = Math.floor(now / HOUR_MS);
     // Each slot is hashed with the key of its own day, so the window also slides over midnight.
-    const bucket = (s: number) => `${createHmac('sha256', this.keys.rateLimit(Math.floor((s * HOUR_MS) / DAY_MS))).update(`${this.scope}:${client}`).digest('base64url')}:${s}`;
+    const bucket = (s: number) =>
+      `${createHmac('sha256', this.keys.rateLimit(Math.floor((s * HOUR_MS) / DAY_MS)))
+        .update(`${this.scope}:${client}`)
+        .digest('base64url')}:${s}`;
     return this.store.hit(
       {
         current: bucket(slot),

@@ -11,9 +11,7 @@ import { parseRecipients } from '../crypto/seal.ts';
 export const SECRET_COMMAND = `node -e "console.log(require('crypto').randomBytes(32).toString('base64'))"`;
 
 const schema = z.object({
-  REPORT_FORWARD_URL: z
-    .url({ protocol: /^https?$/, error: 'REPORT_FORWARD_URL moet een volledig http(s)-adres zijn.' })
-    .optional(),
+  REPORT_FORWARD_URL: z.url({ protocol: /^https?$/, error: 'REPORT_FORWARD_URL moet een volledig http(s)-adres zijn.' }).optional(),
   REPORT_FORWARD_SECRET: z
     .string()
     .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, {
@@ -56,9 +54,21 @@ const schema = z.object({
     .optional(),
   REPORT_RETENTION_DAYS: z.coerce.number().int().positive().max(3650).default(90),
   REPORT_FOLLOWUP_ATTEMPTS_PER_HOUR: z.coerce.number().int().positive().default(10),
-  REPORT_WORK_CONCURRENCY: z.coerce.number().int().positive({ error: 'REPORT_WORK_CONCURRENCY moet een heel getal van 1 of meer zijn (zware bewerkingen tegelijk).' }).optional(),
-  REPORT_WORK_QUEUE: z.coerce.number().int().nonnegative({ error: 'REPORT_WORK_QUEUE moet een heel getal van 0 of meer zijn (zware bewerkingen in de wachtrij).' }).optional(),
-  REPORT_MAX_PENDING: z.coerce.number().int().positive({ error: 'REPORT_MAX_PENDING moet een heel getal van 1 of meer zijn (meldingen die op aflevering wachten).' }).default(5000),
+  REPORT_WORK_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .positive({ error: 'REPORT_WORK_CONCURRENCY moet een heel getal van 1 of meer zijn (zware bewerkingen tegelijk).' })
+    .optional(),
+  REPORT_WORK_QUEUE: z.coerce
+    .number()
+    .int()
+    .nonnegative({ error: 'REPORT_WORK_QUEUE moet een heel getal van 0 of meer zijn (zware bewerkingen in de wachtrij).' })
+    .optional(),
+  REPORT_MAX_PENDING: z.coerce
+    .number()
+    .int()
+    .positive({ error: 'REPORT_MAX_PENDING moet een heel getal van 1 of meer zijn (meldingen die op aflevering wachten).' })
+    .default(5000),
   NODE_ENV: z.string().optional(),
   REPORT_RETRY_BASE_MS: z.coerce.number().int().positive().default(30_000),
   REPORT_MAX_ATTEMPTS: z.coerce.number().int().positive().default(50),
@@ -113,9 +123,7 @@ export interface ReportConfig {
 export function readReportConfig(env: NodeJS.ProcessEnv = process.env): ReportConfig {
   const result = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!result.success) {
-    throw new Error(
-      `Ongeldige instelling voor meldingen:\n${result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`,
-    );
+    throw new Error(`Ongeldige instelling voor meldingen:\n${result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   const c = result.data;
   if (c.REPORT_FORWARD_URL && !c.REPORT_FORWARD_SECRET) {

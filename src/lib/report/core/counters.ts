@@ -17,7 +17,8 @@ export const COUNTERS = {
   follow_up_attempts: 'Attempts to open a conversation with a receipt code that reached the slow hash.',
   follow_up_refused_rate_limit: "Attempts refused because the reader's hourly limit was reached.",
   render_refused_full: 'On-demand requests answered with the busy page because every render slot was busy and the queue full.',
-  render_paid: "On-demand requests that carried a valid, unused proof of work of the paid lane's level: they wait in the paid lane, served before the ordinary queue, while it has room.",
+  render_paid:
+    "On-demand requests that carried a valid, unused proof of work of the paid lane's level: they wait in the paid lane, served before the ordinary queue, while it has room.",
 } as const;
 
 export const GAUGES = {

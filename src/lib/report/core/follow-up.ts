@@ -31,7 +31,11 @@ export interface FollowUpSettings {
 }
 
 /** For a new report: its receipt code, the public key the intake desk seals questions to, and the conversation to store with it. */
-export async function startConversation(reportId: string, settings: FollowUpSettings, now = Date.now()): Promise<{ code: string; replyRecipient: string; mailbox: NewMailbox }> {
+export async function startConversation(
+  reportId: string,
+  settings: FollowUpSettings,
+  now = Date.now(),
+): Promise<{ code: string; replyRecipient: string; mailbox: NewMailbox }> {
   const code = newReceiptCode();
   const [{ lookup, wrappingKey }, { identity, recipient }] = await Promise.all([codeKeys(normalizeCode(code)!, settings.codePepper), newKeyPair()]);
   return {
@@ -105,6 +109,12 @@ export async function addInformation(conversation: Conversation, text: string, l
   const ownCopy = await seal([await identityToRecipient(conversation.identity)], text);
   await settings.store.enqueue(
     { id, payload },
-    { message: { reportId: conversation.reportId, message: { from: 'reporter', sealed: ownCopy, day: dayOf(now) }, expiresAt: expiryAfter(now, settings.retentionDays) } },
+    {
+      message: {
+        reportId: conversation.reportId,
+        message: { from: 'reporter', sealed: ownCopy, day: dayOf(now) },
+        expiresAt: expiryAfter(now, settings.retentionDays),
+      },
+    },
   );
 }

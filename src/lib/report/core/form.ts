@@ -31,17 +31,7 @@ export const LIMITS = {
  * The fields, in the order of an intake conversation. A field's label and help are the UI
  * strings "report.field.<field>.label" and ".help" (src/i18n/), so the form reads in every language.
  */
-export const REPORT_FIELDS = [
-  'municipality',
-  'exploitationForm',
-  'signals',
-  'location',
-  'when',
-  'description',
-  'people',
-  'vehicles',
-  'dangerNow',
-] as const;
+export const REPORT_FIELDS = ['municipality', 'exploitationForm', 'signals', 'location', 'when', 'description', 'people', 'vehicles', 'dangerNow'] as const;
 
 export type ReportField = (typeof REPORT_FIELDS)[number];
 

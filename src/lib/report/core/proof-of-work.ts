@@ -34,7 +34,12 @@ export class ProofOfWork {
    * work per step; it is written into the signed salt, so a solution says how hard it was.
    */
   issue(level = 0, now = Date.now()) {
-    return createChallenge({ hmacKey: this.#hmacKey, maxNumber: this.maxNumber * 2 ** level, expires: new Date(now + LIFETIME_MS), params: { level: String(level) } });
+    return createChallenge({
+      hmacKey: this.#hmacKey,
+      maxNumber: this.maxNumber * 2 ** level,
+      expires: new Date(now + LIFETIME_MS),
+      params: { level: String(level) },
+    });
   }
 
   /**

@@ -31,11 +31,7 @@ export function newReceiptCode(): string {
  * Forgiving, as Crockford intends: spaces, dashes and case don't matter; O is 0, I and L are 1.
  */
 export function normalizeCode(input: string): string | undefined {
-  const chars = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const chars = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return chars.length === CODE_LENGTH && [...chars].every((c) => ALPHABET.includes(c)) ? chars : undefined;
 }
 
@@ -69,13 +65,17 @@ async function argon2id(message: string, salt: Buffer, length: number): Promise<
   const native = (nodeCrypto as unknown as { argon2?: NodeArgon2 }).argon2;
   if (typeof native === 'function') {
     return new Promise((resolve, reject) =>
-      native('argon2id', { message, nonce: salt, parallelism: ARGON2.parallelism, tagLength: length, memory: ARGON2.memoryKiB, passes: ARGON2.passes }, (error, key) =>
-        error ? reject(error) : resolve(key),
+      native(
+        'argon2id',
+        { message, nonce: salt, parallelism: ARGON2.parallelism, tagLength: length, memory: ARGON2.memoryKiB, passes: ARGON2.passes },
+        (error, key) => (error ? reject(error) : resolve(key)),
       ),
     );
   }
   if (installed) return installed(message, salt, length);
-  throw new Error('Argon2id ontbreekt: deze Node-versie heeft geen crypto.argon2 (Node 24.7 of nieuwer nodig) en er is geen andere implementatie geïnstalleerd.');
+  throw new Error(
+    'Argon2id ontbreekt: deze Node-versie heeft geen crypto.argon2 (Node 24.7 of nieuwer nodig) en er is geen andere implementatie geïnstalleerd.',
+  );
 }
 
 /** The slow part: one Argon2id run over the normalized code, salted with the pepper. */

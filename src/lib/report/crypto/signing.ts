@@ -29,12 +29,7 @@ export const TIMESTAMP_TOLERANCE_SECONDS = 5 * 60;
 export type Verification = { ok: true } | { ok: false; reason: string };
 
 /** Checks the headers of a received webhook; several space-separated signatures may be sent. */
-export function verify(
-  secret: string,
-  headers: { id?: string; timestamp?: string; signature?: string },
-  body: string,
-  now = Date.now(),
-): Verification {
+export function verify(secret: string, headers: { id?: string; timestamp?: string; signature?: string }, body: string, now = Date.now()): Verification {
   const { id, timestamp, signature } = headers;
   if (!id || !timestamp || !signature) return { ok: false, reason: 'webhook-id, webhook-timestamp of webhook-signature ontbreekt' };
   const seconds = Number(timestamp);

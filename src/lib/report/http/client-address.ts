@@ -23,7 +23,10 @@ export type TrustedProxies = { hops: number } | { list: (address: string, hop: n
 export function parseTrustedProxies(value: string, name = 'REPORT_TRUSTED_PROXIES'): TrustedProxies | string {
   const text = value.trim();
   if (/^\d+$/.test(text)) return { hops: Number(text) };
-  const parts = text.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   for (const part of parts) {
     try {
       proxyaddr.compile(part);

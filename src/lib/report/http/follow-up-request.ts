@@ -56,7 +56,8 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
   if (body.kind === 'too-large') return refuse(413, 'Uw tekst is te lang.');
   if (body.kind === 'unreadable') return refuse(400, 'Het formulier kwam niet goed aan. Probeer het opnieuw.');
   const params = new URLSearchParams(body.text);
-  for (const name of params.keys()) if (!FIELDS.has(name)) return refuse(400, 'Onbekend veld. Verstuur het formulier vanaf de pagina Terugkomen op uw melding.');
+  for (const name of params.keys())
+    if (!FIELDS.has(name)) return refuse(400, 'Onbekend veld. Verstuur het formulier vanaf de pagina Terugkomen op uw melding.');
   const language = params.get('language') ?? locale;
   const t = translator(isLocale(language) ? language : locale);
   const code = (params.get('code') ?? '').slice(0, 100);
@@ -84,10 +85,18 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
       return { kind: 'ask', status: 422, code, error: t('followUp.error.notFound', { days: runtime.config.retentionDays }) };
     }
     const messages = conversation.messages.filter((m) => m.from !== 'status');
-    const shown = { kind: 'conversation' as const, code, createdDay: conversation.createdDay, expiresAt: conversation.expiresAt, messages, reportStatus: latestStatus(conversation.messages) };
+    const shown = {
+      kind: 'conversation' as const,
+      code,
+      createdDay: conversation.createdDay,
+      expiresAt: conversation.expiresAt,
+      messages,
+      reportStatus: latestStatus(conversation.messages),
+    };
     if (action === 'open') return { ...shown, status: 200 };
     if (text.length < FOLLOW_UP_TEXT.min || text.length > FOLLOW_UP_TEXT.max) {
-      const error = text.length < FOLLOW_UP_TEXT.min ? t('followUp.error.textShort', { min: FOLLOW_UP_TEXT.min }) : t('report.error.tooLong', { max: FOLLOW_UP_TEXT.max });
+      const error =
+        text.length < FOLLOW_UP_TEXT.min ? t('followUp.error.textShort', { min: FOLLOW_UP_TEXT.min }) : t('report.error.tooLong', { max: FOLLOW_UP_TEXT.max });
       return { ...shown, status: 422, text, error };
     }
     try {
@@ -97,7 +106,13 @@ export async function handleFollowUpRequest(request: Request, locale: Locale): P
       return { ...shown, status: 200, text, error: t('followUp.error.unavailable') };
     }
     const now = Date.now();
-    return { ...shown, status: 200, added: true, expiresAt: expiryAfter(now, runtime.config.retentionDays), messages: [...messages, { from: 'reporter', text, day: dayOf(now) }] };
+    return {
+      ...shown,
+      status: 200,
+      added: true,
+      expiresAt: expiryAfter(now, runtime.config.retentionDays),
+      messages: [...messages, { from: 'reporter', text, day: dayOf(now) }],
+    };
   } catch (error) {
     if (isWorkRefused(error)) return busy(error.retryAfter);
     return { kind: 'ask', status: 200, code, error: t('followUp.error.unavailable') };

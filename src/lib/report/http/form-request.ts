@@ -62,7 +62,10 @@ export async function handleFormRequest(request: Request, url: URL, site: SiteCo
       const link = result.receiptLink!;
       return {
         kind: 'response',
-        response: new Response(null, { status: 303, headers: { Location: `${localizedPath(result.language, '/melden/anoniem/ontvangen/')}?r=${link}`, ...noStore } }),
+        response: new Response(null, {
+          status: 303,
+          headers: { Location: `${localizedPath(result.language, '/melden/anoniem/ontvangen/')}?r=${link}`, ...noStore },
+        }),
       };
     }
     case 'rejected':
@@ -78,7 +81,9 @@ export async function handleFormRequest(request: Request, url: URL, site: SiteCo
     case 'unavailable':
       if (Date.now() - lastStoreWarning > 60_000) {
         lastStoreWarning = Date.now();
-        console.error('Let op: de opslag voor meldingen antwoordt niet. Meldingen worden nu NIET aangenomen; de melders zien het formulier terug met hun tekst.');
+        console.error(
+          'Let op: de opslag voor meldingen antwoordt niet. Meldingen worden nu NIET aangenomen; de melders zien het formulier terug met hun tekst.',
+        );
       }
       // Not a 5xx: the page itself works, and tells the reporter what to do.
       return { kind: 'form', status: 200, values: result.values, errors: {}, formError: translator(locale)('report.error.unavailable') };

@@ -75,7 +75,11 @@ export async function receiveQuestion(request: Request, context: QuestionContext
   const question = result.data;
   try {
     // A replayed request (same webhook-id) is refused for as long as its timestamp is accepted.
-    const first = await context.store.useOnce(usedKey(context.usedKey, 'question', headers.id!), toWholeHour(Number(headers.timestamp) + 2 * TIMESTAMP_TOLERANCE_SECONDS), now);
+    const first = await context.store.useOnce(
+      usedKey(context.usedKey, 'question', headers.id!),
+      toWholeHour(Number(headers.timestamp) + 2 * TIMESTAMP_TOLERANCE_SECONDS),
+      now,
+    );
     if (!first) return json(409, { error: 'Deze webhook-id is al ontvangen.' });
     const stored = await context.store.addMessage(
       question.data.reportId,

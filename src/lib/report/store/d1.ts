@@ -63,7 +63,6 @@ const statements = (sql: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-
 /** Rewrites any failure into an error that says what failed, never what was stored. */
 function unavailable(what: string, error: unknown): StoreUnavailableError {
   if (error instanceof StoreUnavailableError) return error;
@@ -124,7 +123,10 @@ export class D1Store implements ReportStore {
     return this.#run('melding opslaan', async () => {
       const values = [report.id, report.payload];
       if (!mailbox && !message && !receipt) {
-        await this.#db.prepare(SQL.enqueue).bind(...values).run();
+        await this.#db
+          .prepare(SQL.enqueue)
+          .bind(...values)
+          .run();
         return;
       }
       // One batch, one transaction: the report with its conversation or message, or nothing.
@@ -183,7 +185,11 @@ export class D1Store implements ReportStore {
         wrappedIdentity: box.wrapped_identity,
         createdDay: box.created_day,
         expiresAt: Number(box.expires_at),
-        messages: (messages.results as { sender: MailboxMessage['from']; sealed: string; day: string }[]).map((m) => ({ from: m.sender, sealed: m.sealed, day: m.day })),
+        messages: (messages.results as { sender: MailboxMessage['from']; sealed: string; day: string }[]).map((m) => ({
+          from: m.sender,
+          sealed: m.sealed,
+          day: m.day,
+        })),
       };
     });
   }
@@ -211,7 +217,10 @@ export class D1Store implements ReportStore {
     const leaseToken = randomBytes(12).toString('hex');
     return this.#run('meldingen claimen', async () => {
       // One statement, so one transaction: two claimers never lease the same row.
-      const { results } = await this.#db.prepare(SQL.claim).bind(...claimValues(leaseToken, limit, leaseMs, now)).all<OutboxRow & { seq: number }>();
+      const { results } = await this.#db
+        .prepare(SQL.claim)
+        .bind(...claimValues(leaseToken, limit, leaseMs, now))
+        .all<OutboxRow & { seq: number }>();
       return claimedInOrder(results).map((row) => ({ ...toEntry(row), leaseToken }));
     });
   }
@@ -226,13 +235,18 @@ export class D1Store implements ReportStore {
 
   fail(id: string, leaseToken: string, outcome: { error: string; retryAt?: number; dead?: boolean }): Promise<void> {
     return this.#run('mislukte aflevering vastleggen', async () => {
-      await this.#db.prepare(SQL.fail).bind(...failValues(id, leaseToken, outcome)).run();
+      await this.#db
+        .prepare(SQL.fail)
+        .bind(...failValues(id, leaseToken, outcome))
+        .run();
     });
   }
 
   oldestPendingHour(): Promise<string | null> {
     return this.#run('wachtrij tonen', async () => {
-      const { results } = await this.#db.prepare(`SELECT MIN(json_extract(payload, '$.timestamp')) AS hour FROM outbox WHERE state = 'pending'`).all<{ hour: string | null }>();
+      const { results } = await this.#db
+        .prepare(`SELECT MIN(json_extract(payload, '$.timestamp')) AS hour FROM outbox WHERE state = 'pending'`)
+        .all<{ hour: string | null }>();
       return results[0]?.hour ?? null;
     });
   }

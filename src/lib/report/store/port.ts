@@ -185,15 +185,17 @@ export function claimValues(leaseToken: string, limit: number, leaseMs: number, 
 }
 
 /** The values of a failed delivery's UPDATE, in order (last_error, state, next_attempt_at, id, lease_token). */
-export function failValues(id: string, leaseToken: string, outcome: { error: string; retryAt?: number; dead?: boolean }): [string, EntryState, number, string, string] {
+export function failValues(
+  id: string,
+  leaseToken: string,
+  outcome: { error: string; retryAt?: number; dead?: boolean },
+): [string, EntryState, number, string, string] {
   return [outcome.error.slice(0, 300), outcome.dead ? 'dead' : 'pending', outcome.dead ? 0 : toStoredSeconds(outcome.retryAt ?? 0), id, leaseToken];
 }
 
 /** Claimed rows (UPDATE … RETURNING, which has no order) in the order the subquery chose them, without their seq. */
 export function claimedInOrder(rows: (OutboxRow & { seq: number | bigint | string })[]): OutboxRow[] {
-  return [...rows]
-    .sort((a, b) => Number(a.next_attempt_at) - Number(b.next_attempt_at) || Number(a.seq) - Number(b.seq))
-    .map(({ seq: _seq, ...row }) => row);
+  return [...rows].sort((a, b) => Number(a.next_attempt_at) - Number(b.next_attempt_at) || Number(a.seq) - Number(b.seq)).map(({ seq: _seq, ...row }) => row);
 }
 
 /** Outbox rows as operator listings (never the payload). */

@@ -103,7 +103,6 @@ export interface PostgresStoreOptions {
   queryTimeoutMs?: number;
 }
 
-
 /** A server error has a five-character SQLSTATE; the driver's own errors do not. */
 const sqlState = (error: unknown): string | undefined => {
   const code = (error as { code?: unknown } | null)?.code;
@@ -302,7 +301,12 @@ export class PostgresStore implements ReportStore {
   async #addMessage(client: pg.PoolClient, reportId: string, message: MailboxMessage, expiresAt: number, now: number): Promise<boolean> {
     const live = await client.query('UPDATE mailboxes SET expires_at = $1 WHERE report_id = $2 AND expires_at >= $3', [expiresAt, reportId, nowSeconds(now)]);
     if (live.rowCount === 0) return false;
-    await client.query('INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES ($1, $2, $3, $4)', [reportId, message.from, message.sealed, message.day]);
+    await client.query('INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES ($1, $2, $3, $4)', [
+      reportId,
+      message.from,
+      message.sealed,
+      message.day,
+    ]);
     return true;
   }
 
@@ -343,7 +347,9 @@ export class PostgresStore implements ReportStore {
   }
 
   async list(state?: EntryState): Promise<OutboxListing[]> {
-    const { rows } = state ? await this.#query<OutboxRow>('wachtrij tonen', PG.listState, [state]) : await this.#query<OutboxRow>('wachtrij tonen', PG.list, []);
+    const { rows } = state
+      ? await this.#query<OutboxRow>('wachtrij tonen', PG.listState, [state])
+      : await this.#query<OutboxRow>('wachtrij tonen', PG.list, []);
     return listings(rows);
   }
 
@@ -353,7 +359,11 @@ export class PostgresStore implements ReportStore {
   }
 
   async oldestPendingHour(): Promise<string | null> {
-    const { rows } = await this.#query<{ hour: string | null }>('wachtrij tonen', `SELECT MIN(payload::jsonb ->> 'timestamp') AS hour FROM outbox WHERE state = 'pending'`, []);
+    const { rows } = await this.#query<{ hour: string | null }>(
+      'wachtrij tonen',
+      `SELECT MIN(payload::jsonb ->> 'timestamp') AS hour FROM outbox WHERE state = 'pending'`,
+      [],
+    );
     return rows[0]?.hour ?? null;
   }
 

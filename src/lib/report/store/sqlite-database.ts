@@ -86,13 +86,15 @@ export class SqliteReportDatabase {
   }
 
   findMailbox(lookup: string, now = Date.now()): Mailbox | undefined {
-    const row = this.#db
-      .prepare(SQL.findMailbox)
-      .get(lookup, nowSeconds(now)) as { report_id: string; wrapped_identity: string; created_day: string; expires_at: number } | undefined;
+    const row = this.#db.prepare(SQL.findMailbox).get(lookup, nowSeconds(now)) as
+      | { report_id: string; wrapped_identity: string; created_day: string; expires_at: number }
+      | undefined;
     if (!row) return undefined;
-    const messages = this.#db
-      .prepare('SELECT sender, sealed, day FROM mailbox_messages WHERE report_id = ? ORDER BY seq')
-      .all(row.report_id) as { sender: MailboxMessage['from']; sealed: string; day: string }[];
+    const messages = this.#db.prepare('SELECT sender, sealed, day FROM mailbox_messages WHERE report_id = ? ORDER BY seq').all(row.report_id) as {
+      sender: MailboxMessage['from'];
+      sealed: string;
+      day: string;
+    }[];
     return {
       reportId: row.report_id,
       wrappedIdentity: row.wrapped_identity,
@@ -109,7 +111,9 @@ export class SqliteReportDatabase {
   #addMessage(reportId: string, message: MailboxMessage, expiresAt: number, now: number): boolean {
     const live = this.#db.prepare(SQL.extendMailbox).run(expiresAt, reportId, nowSeconds(now));
     if (Number(live.changes) === 0) return false;
-    this.#db.prepare('INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES (?, ?, ?, ?)').run(reportId, message.from, message.sealed, message.day);
+    this.#db
+      .prepare('INSERT INTO mailbox_messages (report_id, sender, sealed, day) VALUES (?, ?, ?, ?)')
+      .run(reportId, message.from, message.sealed, message.day);
     return true;
   }
 
@@ -155,7 +159,9 @@ export class SqliteReportDatabase {
   }
 
   oldestPendingHour(): string | null {
-    const row = this.#db.prepare(`SELECT MIN(json_extract(payload, '$.timestamp')) AS hour FROM outbox WHERE state = 'pending'`).get() as { hour: string | null };
+    const row = this.#db.prepare(`SELECT MIN(json_extract(payload, '$.timestamp')) AS hour FROM outbox WHERE state = 'pending'`).get() as {
+      hour: string | null;
+    };
     return row.hour ?? null;
   }
 
