@@ -27,9 +27,24 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getEleme
 const VIEWS = ['loading', 'signin', 'unlock', 'inbox', 'case', 'audit', 'team', 'figures', 'templates', 'passkeys'] as const;
 let member: Member | undefined;
 let today = new Date().toISOString().slice(0, 10);
-let shown: (typeof VIEWS)[number] = 'loading';
+let shown: View = 'loading';
 
-function show(view: (typeof VIEWS)[number], title?: string) {
+type View = (typeof VIEWS)[number];
+const VIEW_OF_HASH = new Map<string, View>([
+  ['#logboek', 'audit'],
+  ['#team', 'team'],
+  ['#cijfers', 'figures'],
+  ['#sjablonen', 'templates'],
+  ['#passkeys', 'passkeys'],
+]);
+/** The view an address shows (as route() below reads it). */
+const viewOf = (hash: string): View => (/^#zaak\//.test(hash) ? 'case' : (VIEW_OF_HASH.get(hash) ?? 'inbox'));
+const ROUTED = new Set<View>(['inbox', 'case', 'audit', 'team', 'figures', 'templates', 'passkeys']);
+
+function show(view: View, title?: string) {
+  // A view whose data arrived after the reader went elsewhere (the inbox opens in the worker for a
+  // while) must not cover the page they went to.
+  if (ROUTED.has(view) && view !== viewOf(location.hash)) return;
   for (const name of VIEWS) $(`view-${name}`).hidden = name !== view;
   $('nav').hidden = !unlocked;
   const heading = $(`view-${view}`).querySelector('h1')!;
