@@ -94,3 +94,32 @@ test('a long inbox shows 50 rows, more on request by keyboard, and search covers
     expect(new Set(await rows.getByRole('link').evaluateAll((links) => links.map((l) => l.getAttribute('href')))).size).toBe(50);
   }
 });
+
+test('a page the reader goes to while the inbox is still opening stays on screen', async () => {
+  // Hold the list until the reader has moved on to the Team page, then let it through: the inbox
+  // that arrives late must not take the page back (it did in a slow run before the fix).
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked!: () => void;
+  const listAsked = new Promise<void>((resolve) => (asked = resolve));
+  await staff.route('**/api/zaken', async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: 'Team' }).click();
+  await page.getByRole('link', { name: 'Meldingen', exact: true }).click();
+  await listAsked;
+  await page.getByRole('link', { name: 'Team' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Team');
+  // The summary is written again when the late list's first cases are opened: the sign it arrived.
+  await page.locator('#inbox-summary').evaluate((summary) => {
+    summary.textContent = '';
+  });
+  release();
+  // The late inbox is still filled in (for when the reader goes back), but not shown.
+  await expect(page.locator('#inbox-summary')).toContainText('120 meldingen');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Team');
+  await expect(page.locator('#view-inbox')).toBeHidden();
+  await staff.unroute('**/api/zaken');
+});
