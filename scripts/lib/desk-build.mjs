@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { newestChange } from './newest-change.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -25,3 +26,6 @@ export function buildDeskWhenChanged() {
   });
   return build.status ?? 1;
 }
+
+// `npm run build:desk`: the same build as a command, which `npm test` runs beside the site's.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exit(buildDeskWhenChanged());
