@@ -287,6 +287,27 @@ test('invite a member, give them access and remove them', async ({ browser }) =>
   await colleague.close();
 });
 
+test('add a passkey and remove the first, on the page Mijn passkeys', async () => {
+  // The new passkey is on another device: the first authenticator is taken away, so what signs in
+  // from here on (the next test too) is the new passkey.
+  await stack.passkey.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: stack.passkey.authenticatorId });
+  await addPasskeyAuthenticator(stack.staff, page);
+  await goTo('Mijn passkeys');
+  await tabTo(page.getByLabel('Naam van de nieuwe passkey'));
+  await page.keyboard.type('Sleutel aan de bos');
+  await tabTo(page.getByRole('button', { name: 'Passkey toevoegen' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('row').filter({ hasText: 'Sleutel aan de bos' })).toContainText('Ja');
+  await expectFocusShown(page.getByRole('region', { name: 'Mijn passkeys (tabel)' }));
+
+  await tabTo(page.getByRole('button', { name: 'Eerste passkey verwijderen' }), { back: true });
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#passkey-rows tr')).toHaveCount(1);
+  await expect(page.locator('#passkey-rows')).toContainText('Uw enige passkey');
+  await expectFocusShown(page.getByRole('region', { name: 'Mijn passkeys (tabel)' }));
+});
+
 test('sign out, sign in with the passkey, and sign out everywhere', async () => {
   await tabTo(page.getByRole('button', { name: 'Afmelden', exact: true }), { back: true });
   await page.keyboard.press('Enter');

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { translator } from '../../src/i18n/index.ts';
 import { startServer, type Started } from '../support/processes.ts';
 import { startPostgres, type PostgresServer } from '../support/postgres.ts';
@@ -147,6 +147,8 @@ export interface Stack {
   /** The beheerder's browser context (with a PRF passkey) and page, at the end of the set-up. */
   staff: BrowserContext;
   page: Page;
+  /** The beheerder's virtual authenticator, to take it away (a lost device) or add another. */
+  passkey: { cdp: CDPSession; authenticatorId: string };
   recoveryKey: string;
   postgres?: PostgresServer;
   /** Everything the desk keeps: its SQLite files, or a pg_dump of its database. */
@@ -173,7 +175,7 @@ export async function startStack(browser: Browser, { postgres: withPostgres = fa
   const setupLink = /(http:\/\/localhost:\d+\/instellen\/#\S+)/.exec(desk.output())![1];
   const staff = await browser.newContext();
   const page = await staff.newPage();
-  await addPasskeyAuthenticator(staff, page);
+  const passkey = await addPasskeyAuthenticator(staff, page);
   await page.goto(setupLink);
   await page.getByLabel('Uw naam of functie').fill('Beheerder meldpunt');
   await page.getByRole('button', { name: 'Passkey maken en sleutel aanmaken' }).click();
@@ -197,6 +199,7 @@ export async function startStack(browser: Browser, { postgres: withPostgres = fa
     site,
     staff,
     page,
+    passkey,
     recoveryKey,
     postgres,
     stored: () =>

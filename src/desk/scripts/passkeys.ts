@@ -37,6 +37,8 @@ function removeButton(passkey: Passkey, name: string) {
     try {
       await api('/api/passkeys/verwijderen', { credentialId: passkey.id });
       await renderPasskeys();
+      // The row and its button are gone: the focus goes to the table, where the change shows.
+      $('passkeys-table').focus();
       announce(`${name} is verwijderd.`);
     } catch (error) {
       notice((error as Error).message);
@@ -83,6 +85,8 @@ async function add(event: SubmitEvent) {
     }
     input.value = '';
     await renderPasskeys();
+    // The button was disabled meanwhile, which took the focus away: it goes to the table, where the new passkey shows.
+    $('passkeys-table').focus();
     if (!prf)
       notice(
         'De passkey is toegevoegd, maar kan de sleutel niet openen (geen PRF op dit apparaat). U meldt zich ermee aan en ontgrendelt met de herstelsleutel.',
