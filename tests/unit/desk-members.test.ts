@@ -3,62 +3,21 @@
  * desk key wrapped for their passkeys is deleted, their passkey cannot sign in, the removal is in
  * the audit log, and the last beheerder cannot be removed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteDeskStore } from '../../src/desk/server/sqlite-store.ts';
-import { loadDeskConfig } from '../../src/desk/server/config.ts';
-import { AttemptLimiter, startSession } from '../../src/desk/server/auth.ts';
+import { callDesk, closeTestDesks, openTestDesk, signedInMember } from '../support/desk-api.ts';
+import { startSession } from '../../src/desk/server/auth.ts';
 import { type Desk, handleApi } from '../../src/desk/server/api.ts';
 import { verifyChain } from '../../src/desk/server/audit.ts';
 import type { Role } from '../../src/desk/server/store.ts';
 
-const dirs: string[] = [];
-const stores: SqliteDeskStore[] = [];
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function newDesk(): Desk {
-  const dir = mkdtempSync(join(tmpdir(), 'desk-members-'));
-  dirs.push(dir);
-  const store = new SqliteDeskStore(dir);
-  stores.push(store);
-  return { config: loadDeskConfig({}), store, limiter: new AttemptLimiter() };
-}
+afterEach(closeTestDesks);
 
 /** A member with one passkey that holds a wrapped copy of the desk key, and a signed-in session. */
-async function addMember(desk: Desk, id: string, role: Role) {
-  await desk.store.addMember({ id, name: `Lid ${id}`, role });
-  await desk.store.addCredential({
-    id: `cred-${id}`,
-    memberId: id,
-    publicKey: 'AA',
-    counter: 0,
-    transports: [],
-    wrappedIdentity: `gewikkeld-${id}`,
-    recipient: null,
-  });
-  const { token, session } = await startSession(desk.store, id);
-  return { cookie: `meldbalie_sessie=${token}`, csrf: session.csrf };
-}
-
-function call(desk: Desk, who: { cookie: string; csrf: string }, path: string, body?: unknown) {
-  const headers = { cookie: who.cookie, origin: desk.config.origin, 'content-type': 'application/json', 'x-csrf-token': who.csrf };
-  return handleApi(desk, {
-    method: body === undefined ? 'GET' : 'POST',
-    path,
-    headers,
-    body: body === undefined ? '' : JSON.stringify(body),
-    address: '127.0.0.1',
-  });
-}
+const addMember = (desk: Desk, id: string, role: Role) => signedInMember(desk, id, role, { wrappedIdentity: `gewikkeld-${id}`, recipient: null });
 
 describe('removing a member', () => {
   it('ends their sessions, deletes their wrapped key copies and passkey, unassigns their cases and logs it', async () => {
-    const desk = newDesk();
+    const desk = openTestDesk('desk-members');
     const admin = await addMember(desk, 'a', 'beheerder');
     const removed = await addMember(desk, 'b', 'behandelaar');
     const second = await startSession(desk.store, 'b');
@@ -77,16 +36,16 @@ describe('removing a member', () => {
         replyRecipient: `age1${'q'.repeat(58)}`,
       },
     );
-    expect((await call(desk, removed, '/api/zaken')).status).toBe(200);
+    expect((await callDesk(desk, removed, '/api/zaken')).status).toBe(200);
 
-    const answer = await call(desk, admin, '/api/leden/verwijderen', { memberId: 'b' });
+    const answer = await callDesk(desk, admin, '/api/leden/verwijderen', { memberId: 'b' });
     expect(answer).toMatchObject({ status: 200, body: { removed: { id: 'b', role: 'behandelaar' } } });
     expect(answer.cookie).toBeUndefined();
 
     // Every route now answers 401 to both of their sessions.
-    for (const path of ['/api/zaken', '/api/herstel', '/api/namen']) expect((await call(desk, removed, path)).status).toBe(401);
-    expect((await call(desk, { cookie: `meldbalie_sessie=${second.token}`, csrf: second.session.csrf }, '/api/zaken')).status).toBe(401);
-    expect((await call(desk, removed, '/api/sleutel/herverpakt', { credentialId: 'cred-b', wrappedIdentity: 'x' })).status).toBe(401);
+    for (const path of ['/api/zaken', '/api/herstel', '/api/namen']) expect((await callDesk(desk, removed, path)).status).toBe(401);
+    expect((await callDesk(desk, { cookie: `meldbalie_sessie=${second.token}`, csrf: second.session.csrf }, '/api/zaken')).status).toBe(401);
+    expect((await callDesk(desk, removed, '/api/sleutel/herverpakt', { credentialId: 'cred-b', wrappedIdentity: 'x' })).status).toBe(401);
     // No passkey, so no wrapped copy, and no sign-in with it.
     expect(await desk.store.getCredential('cred-b')).toBeUndefined();
     expect(await desk.store.getCredential('cred-b2')).toBeUndefined();
@@ -105,25 +64,25 @@ describe('removing a member', () => {
     const audit = await desk.store.audit();
     expect(audit.find((row) => row.action === 'lid.verwijderd')).toMatchObject({ actor: 'a', subject: 'Lid b (behandelaar)' });
     expect(verifyChain(audit)).toBeUndefined();
-    expect((await call(desk, admin, '/api/leden/verwijderen', { memberId: 'b' })).status).toBe(404);
+    expect((await callDesk(desk, admin, '/api/leden/verwijderen', { memberId: 'b' })).status).toBe(404);
   });
 
   it('refuses to remove the last beheerder, lets a beheerder remove another or themselves, and only a beheerder may remove', async () => {
-    const desk = newDesk();
+    const desk = openTestDesk('desk-members');
     const first = await addMember(desk, 'a', 'beheerder');
     const worker = await addMember(desk, 'w', 'behandelaar');
-    expect((await call(desk, worker, '/api/leden/verwijderen', { memberId: 'a' })).status).toBe(403);
-    const refused = await call(desk, first, '/api/leden/verwijderen', { memberId: 'a' });
+    expect((await callDesk(desk, worker, '/api/leden/verwijderen', { memberId: 'a' })).status).toBe(403);
+    const refused = await callDesk(desk, first, '/api/leden/verwijderen', { memberId: 'a' });
     expect(refused).toMatchObject({ status: 409, body: { error: expect.stringMatching(/laatste beheerder/) } });
     expect(await desk.store.getMember('a')).toBeDefined();
-    expect((await call(desk, first, '/api/zaken')).status).toBe(200);
+    expect((await callDesk(desk, first, '/api/zaken')).status).toBe(200);
 
     const second = await addMember(desk, 'c', 'beheerder');
-    const self = await call(desk, first, '/api/leden/verwijderen', { memberId: 'a' });
+    const self = await callDesk(desk, first, '/api/leden/verwijderen', { memberId: 'a' });
     expect(self.status).toBe(200);
     expect(self.cookie).toMatch(/Max-Age=0/);
-    expect((await call(desk, first, '/api/zaken')).status).toBe(401);
-    expect((await call(desk, second, '/api/leden/verwijderen', { memberId: 'c' })).status).toBe(409);
-    expect((await call(desk, second, '/api/leden/verwijderen', { memberId: 'w' })).status).toBe(200);
+    expect((await callDesk(desk, first, '/api/zaken')).status).toBe(401);
+    expect((await callDesk(desk, second, '/api/leden/verwijderen', { memberId: 'c' })).status).toBe(409);
+    expect((await callDesk(desk, second, '/api/leden/verwijderen', { memberId: 'w' })).status).toBe(200);
   });
 });

@@ -3,52 +3,19 @@
  * sealed to the desk once, every member reads them, only a beheerder adds, changes and removes
  * them, only sealed text is accepted, and the audit log names the template, never its words.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteDeskStore } from '../../src/desk/server/sqlite-store.ts';
-import { loadDeskConfig } from '../../src/desk/server/config.ts';
-import { AttemptLimiter, startSession } from '../../src/desk/server/auth.ts';
-import { type Desk, handleApi } from '../../src/desk/server/api.ts';
+import { callDesk, closeTestDesks, openTestDesk, signedInMember } from '../support/desk-api.ts';
 import { verifyChain } from '../../src/desk/server/audit.ts';
 import { newKeyPair, seal, unseal } from '../../src/lib/report/crypto/seal.ts';
 import { DEFAULT_TEMPLATES, fillPlaceholders } from '../../src/desk/default-templates.ts';
-import type { Role } from '../../src/desk/server/store.ts';
 
-const dirs: string[] = [];
-const stores: SqliteDeskStore[] = [];
-afterEach(async () => {
-  for (const store of stores.splice(0)) await store.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterEach(closeTestDesks);
 
 async function newDesk() {
-  const dir = mkdtempSync(join(tmpdir(), 'desk-templates-'));
-  dirs.push(dir);
-  const store = new SqliteDeskStore(dir);
-  stores.push(store);
+  const desk = openTestDesk('desk-templates');
   const key = await newKeyPair();
-  await store.setSettings({ recipient: key.recipient });
-  const desk: Desk = { config: loadDeskConfig({}), store, limiter: new AttemptLimiter() };
+  await desk.store.setSettings({ recipient: key.recipient });
   return { desk, key };
-}
-
-async function addMember(desk: Desk, id: string, role: Role) {
-  await desk.store.addMember({ id, name: `Lid ${id}`, role });
-  const { token, session } = await startSession(desk.store, id);
-  return { cookie: `meldbalie_sessie=${token}`, csrf: session.csrf };
-}
-
-function call(desk: Desk, who: { cookie: string; csrf: string }, path: string, body?: unknown) {
-  const headers = { cookie: who.cookie, origin: desk.config.origin, 'content-type': 'application/json', 'x-csrf-token': who.csrf };
-  return handleApi(desk, {
-    method: body === undefined ? 'GET' : 'POST',
-    path,
-    headers,
-    body: body === undefined ? '' : JSON.stringify(body),
-    address: '127.0.0.1',
-  });
 }
 
 type Listed = { templates: { id: string; sealed: string; day: string }[] };
@@ -56,30 +23,30 @@ type Listed = { templates: { id: string; sealed: string; day: string }[] };
 describe('reply templates', () => {
   it("seals the defaults to the desk once, and lets only a beheerder change the team's templates", async () => {
     const { desk, key } = await newDesk();
-    const admin = await addMember(desk, 'a', 'beheerder');
-    const worker = await addMember(desk, 'w', 'behandelaar');
+    const admin = await signedInMember(desk, 'a', 'beheerder');
+    const worker = await signedInMember(desk, 'w', 'behandelaar');
 
-    const listed = (await call(desk, worker, '/api/sjablonen')).body as Listed;
+    const listed = (await callDesk(desk, worker, '/api/sjablonen')).body as Listed;
     expect(listed.templates).toHaveLength(DEFAULT_TEMPLATES.length);
     const opened = await Promise.all(listed.templates.map(async (t) => JSON.parse(await unseal([key.identity], t.sealed))));
     expect(opened).toEqual(DEFAULT_TEMPLATES);
-    expect(((await call(desk, admin, '/api/sjablonen')).body as Listed).templates.map((t) => t.id)).toEqual(listed.templates.map((t) => t.id));
+    expect(((await callDesk(desk, admin, '/api/sjablonen')).body as Listed).templates.map((t) => t.id)).toEqual(listed.templates.map((t) => t.id));
 
     const secret = 'GEHEIM-sjabloon-5d2a Waar staat het busje?';
     const sealed = await seal([key.recipient], JSON.stringify({ title: 'Busje', language: 'nl', text: secret }));
-    expect((await call(desk, worker, '/api/sjablonen', { sealed })).status).toBe(403);
-    expect((await call(desk, admin, '/api/sjablonen', { sealed: secret })).status).toBe(400);
-    const added = await call(desk, admin, '/api/sjablonen', { sealed });
+    expect((await callDesk(desk, worker, '/api/sjablonen', { sealed })).status).toBe(403);
+    expect((await callDesk(desk, admin, '/api/sjablonen', { sealed: secret })).status).toBe(400);
+    const added = await callDesk(desk, admin, '/api/sjablonen', { sealed });
     expect(added.status).toBe(200);
     const { id } = added.body as { id: string };
-    expect((await call(desk, worker, `/api/sjablonen/${id}`, { sealed })).status).toBe(403);
-    expect((await call(desk, admin, `/api/sjablonen/${id}`, { sealed })).status).toBe(200);
-    expect((await call(desk, worker, `/api/sjablonen/${id}/verwijderen`, {})).status).toBe(403);
-    expect((await call(desk, admin, `/api/sjablonen/${listed.templates[0].id}/verwijderen`, {})).status).toBe(200);
-    expect((await call(desk, admin, `/api/sjablonen/${listed.templates[0].id}/verwijderen`, {})).status).toBe(404);
-    expect((await call(desk, admin, `/api/sjablonen/${listed.templates[0].id}`, { sealed })).status).toBe(404);
+    expect((await callDesk(desk, worker, `/api/sjablonen/${id}`, { sealed })).status).toBe(403);
+    expect((await callDesk(desk, admin, `/api/sjablonen/${id}`, { sealed })).status).toBe(200);
+    expect((await callDesk(desk, worker, `/api/sjablonen/${id}/verwijderen`, {})).status).toBe(403);
+    expect((await callDesk(desk, admin, `/api/sjablonen/${listed.templates[0].id}/verwijderen`, {})).status).toBe(200);
+    expect((await callDesk(desk, admin, `/api/sjablonen/${listed.templates[0].id}/verwijderen`, {})).status).toBe(404);
+    expect((await callDesk(desk, admin, `/api/sjablonen/${listed.templates[0].id}`, { sealed })).status).toBe(404);
 
-    const now = ((await call(desk, worker, '/api/sjablonen')).body as Listed).templates;
+    const now = ((await callDesk(desk, worker, '/api/sjablonen')).body as Listed).templates;
     expect(now).toHaveLength(DEFAULT_TEMPLATES.length);
     expect(now.at(-1)).toMatchObject({ id, sealed });
 

@@ -30,16 +30,19 @@ let today = new Date().toISOString().slice(0, 10);
 let shown: View = 'loading';
 
 type View = (typeof VIEWS)[number];
-const VIEW_OF_HASH = new Map<string, View>([
+/** The views an address leads to (route() below); the others belong to signing in. */
+type Routed = Exclude<View, 'loading' | 'signin' | 'unlock'>;
+const CASE_HASH = /^#zaak\/(msg_[0-9a-f]{32})$/;
+const VIEW_OF_HASH = new Map<string, Routed>([
   ['#logboek', 'audit'],
   ['#team', 'team'],
   ['#cijfers', 'figures'],
   ['#sjablonen', 'templates'],
   ['#passkeys', 'passkeys'],
 ]);
-/** The view an address shows (as route() below reads it). */
-const viewOf = (hash: string): View => (/^#zaak\//.test(hash) ? 'case' : (VIEW_OF_HASH.get(hash) ?? 'inbox'));
-const ROUTED = new Set<View>(['inbox', 'case', 'audit', 'team', 'figures', 'templates', 'passkeys']);
+/** The view an address shows; anything else is the inbox. */
+const viewOf = (hash: string): Routed => (CASE_HASH.test(hash) ? 'case' : (VIEW_OF_HASH.get(hash) ?? 'inbox'));
+const ROUTED = new Set<View>(['inbox', 'case', ...VIEW_OF_HASH.values()]);
 
 function show(view: View, title?: string) {
   // A view whose data arrived after the reader went elsewhere (the inbox opens in the worker for a
@@ -317,15 +320,16 @@ async function showFigures() {
 async function route() {
   notice();
   try {
-    const hash = location.hash;
-    const reportId = /^#zaak\/(msg_[0-9a-f]{32})$/.exec(hash)?.[1];
-    if (reportId) await showCase(reportId);
-    else if (hash === '#logboek') await showAudit();
-    else if (hash === '#team') await showTeam();
-    else if (hash === '#cijfers') await showFigures();
-    else if (hash === '#sjablonen') await showTemplatesView().then(() => show('templates'));
-    else if (hash === '#passkeys') await renderPasskeys().then(() => show('passkeys'));
-    else await showInbox();
+    const views: Record<Routed, () => Promise<unknown>> = {
+      case: () => showCase(CASE_HASH.exec(location.hash)![1]),
+      audit: showAudit,
+      team: showTeam,
+      figures: showFigures,
+      templates: () => showTemplatesView().then(() => show('templates')),
+      passkeys: () => renderPasskeys().then(() => show('passkeys')),
+      inbox: showInbox,
+    };
+    await views[viewOf(location.hash)]();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return start();
     notice((error as Error).message);
