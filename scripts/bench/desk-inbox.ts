@@ -25,6 +25,7 @@ import { addPasskeyAuthenticator, freePort, setUpInBrowser, startDesk, type Desk
 import { SqliteDeskStore } from '../../src/desk/server/sqlite-store.ts';
 import { seal } from '../../src/lib/report/crypto/seal.ts';
 import { sealedReports, seedDesk, type Seeded } from '../../tests/desk/seed.ts';
+import { median } from './measure.ts';
 
 const LARGE = Number(process.env.BENCH_DESK_CASES ?? 10_000);
 const SMALL = Number(process.env.BENCH_DESK_BASELINE ?? 100);
@@ -37,7 +38,6 @@ const LIMIT_MS = 200;
 /** No single inbox may take longer than this to open (a stuck run fails instead of hanging). */
 const OPEN_TIMEOUT_MS = 10 * 60_000;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const load = () =>
   loadavg()
     .map((n) => n.toFixed(1))

@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startServer, startServerlessPreview, submitReport, receiptCode, type Started } from '../../tests/support/processes.ts';
 import { parse } from '../../tests/support/html.ts';
+import { percentile } from './measure.ts';
 
 const bounded = (name: string, fallback: number, max: number) => Math.min(max, Math.max(1, Number(process.env[name] ?? fallback)));
 const FLOOD_SECONDS = bounded('FLOOD_SECONDS', 20, 120);
@@ -57,11 +58,6 @@ function solve(challenge: { challenge: string; salt: string; maxnumber: number }
     worker.once('error', reject);
   });
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 
 /** Sequential GETs of /hulp/ from `PROBE_CONCURRENCY` loops until `until`; milliseconds each. */
 async function probe(base: string, until: () => boolean): Promise<number[]> {

@@ -18,11 +18,11 @@ import { ARGON2, CODE_BITS, codeKeys, newReceiptCode } from '../../src/lib/repor
 import { openConversation, startConversation } from '../../src/lib/report/core/follow-up.ts';
 import { SqliteStore } from '../../src/lib/report/store/sqlite.ts';
 import { seal } from '../../src/lib/report/crypto/seal.ts';
+import { median } from './measure.ts';
 
 const CHECKS = Number(process.env.BENCH_CHECKS ?? 30);
 const WORKERD_CHECKS = Number(process.env.BENCH_WORKERD_CHECKS ?? 15);
 const dir = mkdtempSync(join(tmpdir(), 'bench-receipt-'));
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const store = new SqliteStore(join(dir, 'outbox.sqlite'));
 const settings = { store, codePepper: randomBytes(32), retentionDays: 90 };
 

@@ -19,57 +19,14 @@ import { join } from 'node:path';
 import { newSecret, startServer, waitFor } from '../../tests/support/processes.ts';
 import { createDatabase, startPostgres } from '../../tests/support/postgres.ts';
 import { createReceiver, readReceived } from '../../src/receiver/receiver.ts';
+import { closedLoop as loop, median, percentile, postForm as post, REPORT_FIELDS as fields, reportBodies as siteBodies } from './measure.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
-const fields = {
-  municipality: 'woerden',
-  exploitationForm: 'arbeidsuitbuiting',
-  dangerNow: 'nee',
-  description: 'Elke ochtend haalt een wit busje tien mensen op bij het huis op de hoek van de straat.',
-  location: 'Hoek van de straat bij de kas',
-};
-
-const post = (url: string, body: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' }, body, redirect: 'manual' });
-
-/** Request bodies for the real endpoint: each form is accepted once, so each POST gets its own token (fetched untimed). */
-async function siteBodies(base: string, count: number): Promise<string[]> {
-  const bodies: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const form = await (await fetch(`${base}/melden/anoniem/`)).text();
-    const token = /name="token" value="([^"]+)"/.exec(form)![1];
-    bodies.push(new URLSearchParams({ ...fields, token, language: 'nl' }).toString());
-  }
-  return bodies;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** Closed loop: CONCURRENCY clients posting back to back. */
-async function closedLoop(url: string, bodies: string[]) {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++];
-        const t0 = performance.now();
-        const response = await post(url, body);
-        await response.arrayBuffer();
-        if (response.status !== 303) failures += 1;
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { perSecond: bodies.length / ((performance.now() - started) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
-}
+/** Closed loop: CONCURRENCY clients posting `bodies` to `url` back to back. */
+const closedLoop = (url: string, bodies: string[]) => loop(bodies.length, CONCURRENCY, (i) => post(url, bodies[i]), 303);
 
 /** Open loop: one request every 1000/rate ms, whatever the answers do. */
 async function openLoop(url: string, bodies: string[], rate: number) {
@@ -87,7 +44,6 @@ async function openLoop(url: string, bodies: string[], rate: number) {
       latencies.push(performance.now() - t0);
     }),
   );
-  latencies.sort((a, b) => a - b);
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
 }
 
@@ -179,7 +135,7 @@ try {
         latencies.push(performance.now() - t0);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      return latencies.sort((a, b) => a - b);
+      return latencies;
     };
     const server = await startServer({ ...quiet, ...forward, REPORT_DATA_DIR: dataDir, REPORT_POLL_MS: '10' });
     const started = performance.now();

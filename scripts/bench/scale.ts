@@ -11,6 +11,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } fro
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { GENERATED_MARKER } from '../generate-gemeenten.ts';
+import { median } from './measure.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZES = [40, 170, 342];
@@ -41,8 +42,6 @@ function build(contentDir: string, total: number) {
   const pages = Number(/Pagefind: (\d+) pagina/.exec(result.stdout)?.[1] ?? 0);
   return { seconds, pages };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
   const rows = SIZES.map((total) => {

@@ -16,6 +16,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer, startServerlessPreview, type Started } from '../../tests/support/processes.ts';
+import { closedLoop as loop, median, postForm, reportBodies } from './measure.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 600);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
@@ -66,47 +67,8 @@ console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${p
 }
 
 // 2. Latency.
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const fields = {
-  municipality: 'woerden',
-  exploitationForm: 'arbeidsuitbuiting',
-  dangerNow: 'nee',
-  description: 'Elke ochtend haalt een wit busje tien mensen op bij het huis op de hoek van de straat.',
-  location: 'Hoek van de straat bij de kas',
-};
-
-/** One body per POST: each form token is accepted once (fetched untimed). */
-async function bodies(base: string, count: number) {
-  const result: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const form = await (await fetch(`${base}/melden/anoniem/`)).text();
-    result.push(new URLSearchParams({ ...fields, token: /name="token" value="([^"]+)"/.exec(form)![1], language: 'nl' }).toString());
-  }
-  return result;
-}
-
 /** Closed loop: CONCURRENCY clients one request after another; `make` gives the i-th request. */
-async function closedLoop(count: number, make: (i: number) => Promise<Response>, expected: number) {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t0 = performance.now();
-        const response = await make(i);
-        await response.arrayBuffer();
-        if (response.status !== expected) failures += 1;
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return { perSecond: count / ((performance.now() - started) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
-}
+const closedLoop = (count: number, make: (i: number) => Promise<Response>, expected: number) => loop(count, CONCURRENCY, make, expected);
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-serverless-'));
 const quiet = { REPORT_MIN_FILL_SECONDS: '0', REPORT_RATE_LIMIT_PER_HOUR: '100000000', REPORT_SECRET: randomBytes(32).toString('base64') };
@@ -121,14 +83,8 @@ try {
   for (let run = 0; run < RUNS; run++) {
     for (const name of ['node', 'worker'] as const) {
       const base = servers[name].url;
-      const posts = await bodies(base, REQUESTS);
-      const post = (i: number) =>
-        fetch(`${base}/melden/anoniem/`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
-          body: posts[i],
-          redirect: 'manual',
-        });
+      const posts = await reportBodies(base, REQUESTS);
+      const post = (i: number) => postForm(`${base}/melden/anoniem/`, posts[i]);
       add(`${name} POST`, await closedLoop(REQUESTS, post, 303));
       add(`${name} GET`, await closedLoop(REQUESTS, () => fetch(`${base}/hulp/`), 200));
       // Refused before Astro, the store or the assets: what the host itself costs per request.

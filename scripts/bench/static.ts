@@ -27,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from '../../tests/support/processes.ts';
 import { FRAME_POLICY, SECURITY_HEADERS } from '../../src/server/security-headers.mjs';
+import { median } from './measure.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -144,7 +145,6 @@ function runWrk(url: string, encoding: boolean): Result {
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const medians = (results: Result[]): Result => ({
   rps: median(results.map((r) => r.rps)),
   p50: median(results.map((r) => r.p50)),
