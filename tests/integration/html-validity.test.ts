@@ -11,7 +11,7 @@
  * drawn with a seed that changes every day (SAMPLE_SEED=<n> repeats a day's draw; the seed is in
  * the test name), and `npm run test:full` (run by .ci/run after npm test) checks every page.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -28,18 +28,16 @@ const vnu = String(createRequire(import.meta.url)('vnu-jar'));
  * from dist/client or from the on-demand folder on (on-demand-…/3/index.html).
  */
 function validate(...targets: string[]): string[] {
-  let output: string;
-  try {
-    output = execFileSync('java', ['-jar', vnu, '--errors-only', '--skip-non-html', '--format', 'json', ...targets], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    // vnu exits 1 when it finds errors and writes its JSON report to stderr.
-    output = (error as { stderr?: string }).stderr || (error as { stdout?: string }).stdout || '';
-  }
-  const { messages } = JSON.parse(output || '{"messages":[]}') as { messages: { url: string; message: string; lastLine?: number }[] };
+  const run = spawnSync('java', ['-jar', vnu, '--errors-only', '--skip-non-html', '--format', 'json', ...targets], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // No Java, or a checker that did not finish, must fail the test: an empty report would pass it.
+  if (run.error) throw run.error;
+  // vnu writes its JSON report to stderr, with or without errors (it exits 1 when it found any).
+  const json = run.stderr.slice(run.stderr.indexOf('{"'));
+  if ((run.status !== 0 && run.status !== 1) || !json.startsWith('{"')) throw new Error(`De Nu HTML Checker gaf geen rapport (${run.status}): ${run.stderr}`);
+  const { messages } = JSON.parse(json) as { messages: { url: string; message: string; lastLine?: number }[] };
   return messages.map((m) => `${m.url.replace(/^.*?(dist\/client\/|on-demand-)/, '$1')}:${m.lastLine ?? '?'} ${m.message}`);
 }
 
