@@ -172,10 +172,19 @@ describe('sealed at rest', { timeout: 90_000 }, () => {
   });
 });
 
+/**
+ * One site and receiver for the tests below that need no settings of their own and leave the site
+ * running (a start of both is about 2 s of CPU). Each finds its reports and messages by a text
+ * only it sends. Their reading attempts add up past the default limit per reader (10 an hour),
+ * which the limit's own test below checks on a site of its own, so here it is higher.
+ */
+let shared: ReturnType<typeof setup> | undefined;
+const sharedSite = () => (shared ??= setup({ REPORT_FOLLOWUP_ATTEMPTS_PER_HOUR: '100' }));
+
 describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => {
   for (const language of ['nl', 'pl'] as const) {
     it(`report → code → question → the reporter reads and answers → the desk gets the answer (${language}, no JavaScript)`, async () => {
-      const { server, received, intakeSecret } = await setup();
+      const { server, received, intakeSecret } = await sharedSite();
       const prefix = language === 'nl' ? '' : `/${language}`;
       const description = `Vijf mannen slapen in een container achter het bedrijf (${language}).`;
       const page = await (await fetch(`${server.url}${prefix}/melden/anoniem/`)).text();
@@ -216,7 +225,7 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
   }
 
   it("a wrong code, another report's code and a malformed code get one generic answer", async () => {
-    const { server, received, intakeSecret, env } = await setup();
+    const { server, received, intakeSecret, env } = await sharedSite();
     const codeA = await receiptCode(server.url, await submitReport(server.url, form('Melding A: mensen slapen in de kas.')));
     const codeB = await receiptCode(server.url, await submitReport(server.url, form("Melding B: kinderen werken 's nachts in de keuken.")));
     const reportA = await deliveredReport(received, 'Melding A: mensen slapen in de kas.');
@@ -327,7 +336,7 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
   });
 
   it('refuses questions that are unsigned, signed with another key, too old or replayed', async () => {
-    const { server, received, intakeSecret, env } = await setup();
+    const { server, received, intakeSecret, env } = await sharedSite();
     await receiptCode(server.url, await submitReport(server.url, form('Melding voor de vragen-API: busje met mensen.')));
     const report = await deliveredReport(received, 'Melding voor de vragen-API: busje met mensen.');
     const question = await seal([report.replyRecipient!], 'Een vraag van het meldpunt');
@@ -356,7 +365,7 @@ describe('two-way follow-up with the receipt code', { timeout: 120_000 }, () => 
   });
 
   it("takes report.status from the desk and shows the newest status above the messages, in the reporter's language", async () => {
-    const { server, received, intakeSecret } = await setup();
+    const { server, received, intakeSecret } = await sharedSite();
     const description = 'Melding voor de status: mensen werken elke nacht in de kas.';
     const code = await receiptCode(server.url, await submitReport(server.url, form(description)));
     const report = await deliveredReport(received, description);
