@@ -9,7 +9,7 @@
  * Which built pages: all 6,300 cost 80–110 s of Java on 2 cores, a third of the 5-minute budget of
  * `npm test` (issue 15). So `npm test` checks every template in every language plus 300 pages
  * drawn with a seed that changes every day (SAMPLE_SEED=<n> repeats a day's draw; the seed is in
- * the test name), and `npm run test:full` (run by .ci/run after npm test) checks every page.
+ * the test name), and `npm run test:validate-all` (run by .ci/run after npm test) checks every page.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
