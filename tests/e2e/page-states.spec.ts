@@ -13,7 +13,7 @@ import { axeViolations, expect, test } from './fixtures';
 import { LOCALES, type Locale } from '../../src/i18n/locales';
 import { translator } from '../../src/i18n';
 import { askQuestion, readReceived } from '../../src/receiver/receiver';
-import { reflowProblem, SMALLEST } from './reflow';
+import { reflowProblem, SMALLEST } from './layout';
 import { startSiteWithReceiver, type Started } from '../support/processes';
 
 test.describe.configure({ mode: 'serial' });
