@@ -1,8 +1,9 @@
 /**
  * The built site in a real browser, on a sample: every template in every language (sitemap
  * paths grouped by route pattern, the first of each group), the variants one template renders
- * differently, and the pages rendered on demand. Each sampled page is loaded once and checked at
- * three widths: at 1280 px it answers 200, axe finds no WCAG 2.2 AA violation, no request leaves
+ * differently, and the pages rendered on demand (the forms, the notice for a page not
+ * translated, the 404). Each sampled page is loaded once and checked at
+ * three widths: at 1280 px it answers 200 (404 for the 404 page), axe finds no WCAG 2.2 AA violation, no request leaves
  * the origin and no cookie is set; resized to a 390 px phone, its own heading starts within the
  * top 250 px, below the quick exit, as the first text of <main> (issue 16); resized to 320 px,
  * nothing scrolls sideways (WCAG 1.4.10; tests/e2e/layout.ts).
@@ -54,8 +55,19 @@ const VARIANTS = [
   '/gemeenten/woerden/melden/uitkomst-bedrijf-overig/',
   '/gemeenten/mook-en-middelaar/',
 ];
-/** Rendered on demand, so not in the sitemap: the blank forms (their other states: page-states.spec.ts). */
-const ON_DEMAND = ['/melden/anoniem/', '/melden/terugkomen/', '/uk/melden/terugkomen/'];
+/**
+ * Rendered on demand, so not in the sitemap: the blank forms (their other states:
+ * page-states.spec.ts), the notice for a page not translated, in every language, and the 404.
+ */
+const ON_DEMAND = [
+  '/melden/anoniem/',
+  '/melden/terugkomen/',
+  '/uk/melden/terugkomen/',
+  ...['en', 'pl', 'ro', 'bg', 'uk'].map((locale) => `/${locale}/gemeenten/woerden/`),
+  '/bestaat-niet/',
+  '/pl/bestaat-niet/',
+];
+const statusOf = (path: string) => (path.endsWith('/bestaat-niet/') ? 404 : 200);
 const paths = full ? [...all, ...ON_DEMAND] : [...new Set([...templatePaths, ...VARIANTS, ...ON_DEMAND])];
 const BATCH = 40;
 
@@ -77,7 +89,7 @@ for (let start = 0; start < paths.length; start += BATCH) {
       // Back to the desktop width before loading: the page before was left at 320 px.
       await page.setViewportSize(DESKTOP);
       const response = await page.goto(path);
-      if (response?.status() !== 200) problems[`${path} status`] = response?.status();
+      if (response?.status() !== statusOf(path)) problems[`${path} status`] = response?.status();
       const violations = await axeViolations(page);
       if (violations.length) problems[`${path} axe`] = violations;
       // The same loaded page at the other widths: resizing lays it out again, as a phone would.
