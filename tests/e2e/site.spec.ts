@@ -2,11 +2,11 @@
  * The built site in a real browser, on a sample: every template in every language (sitemap
  * paths grouped by route pattern, the first of each group), the variants one template renders
  * differently, and the pages rendered on demand (the notice for a page not translated, the
- * 404). Each sampled page is loaded once and checked at
- * three widths: at 1280 px it answers 200 (404 for the 404 page), axe finds no WCAG 2.2 AA violation, no request leaves
- * the origin and no cookie is set; resized to a 390 px phone, its own heading starts within the
- * top 250 px, below the quick exit, as the first text of <main> (issue 16); resized to 320 px,
- * nothing scrolls sideways (WCAG 1.4.10; tests/e2e/layout.ts).
+ * 404). Each sampled page is loaded once and checked at three widths: at 1280 px it answers 200
+ * (404 for the 404 page), axe finds no WCAG 2.2 AA violation, no request leaves the origin and
+ * no cookie is set; resized to a 390 px phone, its own heading starts within the top 250 px,
+ * below the quick exit, as the first text of <main> (issue 16); resized to 320 px, nothing
+ * scrolls sideways (WCAG 1.4.10; the checks are in tests/e2e/layout.ts).
  *
  * Without JavaScript, every template is loaded once in Dutch, plus one untranslated notice, and
  * must show its h1: whether content hides without JavaScript is a matter of markup and styles,
@@ -59,7 +59,7 @@ const VARIANTS = [
  * Rendered on demand, so not in the sitemap: the notice for a page not translated, in every
  * language, and the 404. The forms are not here: page-states.spec.ts checks their states (with
  * errors, the receipt, the conversation, a wrong code, the limits) with axe and at 320 px in
- * every language, picker.spec.ts the blank form with axe.
+ * every language, picker.spec.ts the blank form with axe (its list of municipalities open).
  */
 const ON_DEMAND = [...['en', 'pl', 'ro', 'bg', 'uk'].map((locale) => `/${locale}/gemeenten/woerden/`), '/bestaat-niet/', '/pl/bestaat-niet/'];
 const statusOf = (path: string) => (path.endsWith('/bestaat-niet/') ? 404 : 200);
