@@ -7,6 +7,7 @@
  * (Security headers: site.spec.ts; every plan's date and source: tests/integration/plans.test.ts.)
  */
 import { expect, test } from './fixtures';
+import { PHONE } from './layout';
 
 test('without JavaScript every name is reachable by its letter; with JavaScript typing filters the list', async ({ browser }) => {
   const noScript = await browser.newPage({ javaScriptEnabled: false });
@@ -46,7 +47,7 @@ test('a former name finds the municipality of today: on its page, in the index a
 test('names people use find their municipality in the filter, the picker and search; the A–Z list starts with A; on a phone the matches come into view (issue 22)', async ({
   browser,
 }) => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const page = await browser.newPage({ viewport: PHONE });
   await page.goto('/gemeenten/');
   await expect(page.locator('#gemeenten-a-z h3').first()).toHaveText('A');
   await expect(page.locator('#letter-g + ul').getByRole('link', { name: "'s-Gravenhage", exact: true })).toHaveCount(1);

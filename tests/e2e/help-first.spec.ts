@@ -6,9 +6,10 @@
  * municipality pages.
  */
 import { axeViolations, expect, test } from './fixtures';
+import { PHONE } from './layout';
 import { LOCALES, localizedPath } from '../../src/i18n/locales';
 
-test.use({ viewport: { width: 390, height: 800 } });
+test.use({ viewport: PHONE });
 
 for (const locale of LOCALES) {
   test(`${locale}: /hulp/ has tel: links in the first screen, 112 and a helper's number`, async ({ page }) => {

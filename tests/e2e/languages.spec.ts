@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
-import { axeViolations, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { translator } from '../../src/i18n/index.ts';
 import { LOCALE_NAMES } from '../../src/i18n/locales.ts';
 
@@ -112,6 +112,7 @@ test('the language switcher keeps the reader on the same page, without JavaScrip
   await context.close();
 });
 
+// axe, the phone heading and reflow of the notice, in every language: site.spec.ts (its on-demand pages).
 test('an untranslated page is served in the language as a notice that links to the Dutch page', async ({ page }) => {
   for (const locale of ['en', 'pl', 'ro', 'bg', 'uk'] as const) {
     const t = translator(locale);
@@ -120,9 +121,14 @@ test('an untranslated page is served in the language as a notice that links to t
     await expect(page.locator('html')).toHaveAttribute('lang', locale);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('untranslated.title'));
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
-    await page.getByRole('link', { name: new RegExp(t('untranslated.readDutch')) }).click();
-    await expect(page).toHaveURL(/\/gemeenten\/woerden\/$/);
-    expect(await axeViolations(page)).toEqual([]);
+    const dutch = page.getByRole('link', { name: new RegExp(t('untranslated.readDutch')) });
+    await expect(dutch).toHaveAttribute('href', '/gemeenten/woerden/');
+    // Followed once: the link is the same in every language.
+    if (locale === 'uk') {
+      await dutch.click();
+      await expect(page).toHaveURL(/\/gemeenten\/woerden\/$/);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    }
   }
 });
 
@@ -132,26 +138,6 @@ test('an address that exists in no language is a 404 in the language of the addr
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(translator('pl')('notFound.title'));
   expect((await page.goto('/gemeenten/bestaat-niet/'))?.status()).toBe(404);
   expect((await page.goto('/xx/hulp/'))?.status()).toBe(404);
-});
-
-test('search works in each language and finds pages in that language only', async ({ page }) => {
-  for (const [locale, query] of [
-    ['pl', 'paszport'],
-    ['uk', 'паспорт'],
-    ['en', 'passport'],
-    ['ro', 'pașaport'],
-    ['bg', 'паспорт'],
-  ] as const) {
-    await page.goto(`/${locale}/zoeken/?q=${encodeURIComponent(query)}`);
-    const first = page.locator('[data-search-results] a').first();
-    await expect(first).toBeVisible({ timeout: 15_000 });
-    const hrefs = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((l) => new URL((l as HTMLAnchorElement).href).pathname));
-    expect(hrefs.length).toBeGreaterThan(0);
-    expect(
-      hrefs.every((h) => h.startsWith(`/${locale}/`)),
-      hrefs.join(', '),
-    ).toBe(true);
-  }
 });
 
 test('search says so in the language when its index cannot load', async ({ page }) => {

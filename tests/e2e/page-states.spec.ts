@@ -2,8 +2,9 @@
  * axe on every state of the report and follow-up pages, in every language (issue 22): the form
  * with errors, the receipt with its code (where the code was shown at 2.8:1 and no test looked),
  * the conversation with a question of the desk, a wrong code, and both limits (too many reports,
- * too many codes), each also at 320 CSS px without horizontal scrolling. A server of its own with low limits, so reaching them leaves the shared
- * server of the other specs alone.
+ * too many codes), each also at 320 CSS px without horizontal scrolling. Per language, because
+ * the words differ in length and the layout must hold the longest. A server of its own with low
+ * limits, so reaching them leaves the shared server of the other specs alone.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { axeViolations, expect, test } from './fixtures';
 import { LOCALES, type Locale } from '../../src/i18n/locales';
 import { translator } from '../../src/i18n';
 import { askQuestion, readReceived } from '../../src/receiver/receiver';
-import { reflowProblem, SMALLEST } from './reflow';
+import { reflowProblem, SMALLEST } from './layout';
 import { startSiteWithReceiver, type Started } from '../support/processes';
 
 test.describe.configure({ mode: 'serial' });
@@ -58,9 +59,9 @@ async function check(page: Page, state: string, problems: Record<string, unknown
   if (violations.length || reflow) problems[state] = { violations, reflow };
 }
 
+/** Fills in and sends the report form the page shows (blank, or with the errors of an empty send). */
 async function fillReport(page: Page, locale: Locale, description: string) {
   const t = translator(locale);
-  await page.goto(`${site.url}${prefix(locale)}/melden/anoniem/`);
   await page.getByRole('combobox', { name: t('report.field.municipality.label') }).fill('Woerden');
   await page.getByRole('option', { name: 'Woerden', exact: true }).click();
   await page.getByRole('radio', { name: t('report.exploitation.arbeidsuitbuiting') }).check();
@@ -87,6 +88,7 @@ for (const locale of LOCALES) {
     await expect(page.getByRole('heading', { name: t('report.error.summary') })).toBeVisible();
     await check(page, 'formulier met fouten', problems);
 
+    // Corrected on the page with the errors, as a reader would: no new load of the blank form.
     const description = `Een man slaapt al weken in de bestelbus van zijn baas (toestanden, ${locale}).`;
     await fillReport(page, locale, description);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('receipt.title'));
@@ -117,6 +119,7 @@ test('every language: the limits of reports and codes pass axe', async ({ page }
   const problems: Record<string, unknown> = {};
   for (const locale of LOCALES) {
     const t = translator(locale);
+    await page.goto(`${site.url}${prefix(locale)}/melden/anoniem/`);
     await fillReport(page, locale, `Te veel meldingen vanaf één aansluiting (${locale}), dit is de grens.`);
     await expect(page.getByText(t('report.error.rateLimited'))).toBeVisible();
     await check(page, `${locale}: te veel meldingen`, problems);

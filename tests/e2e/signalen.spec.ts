@@ -1,6 +1,7 @@
 /**
  * Signals as people use them: search finds a signal by a word in it and filters narrow the
  * results; the signal card of a gemeente prints on at most two A4 pages with its own contacts.
+ * axe on the signal, sector and role pages (every template, in every language): site.spec.ts.
  */
 import { axeViolations, expect, test } from './fixtures';
 
@@ -56,17 +57,4 @@ test('the signal card of Woerden prints on at most two A4 pages, nothing cut off
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBeGreaterThanOrEqual(1);
   expect(pages).toBeLessThanOrEqual(2);
-});
-
-test('signal, sector and role pages pass axe', async ({ page }) => {
-  for (const path of [
-    '/signalen/',
-    '/signalen/arbeidsuitbuiting/',
-    '/ondernemers/bouw/',
-    '/signalen/professionals/balie-brp/',
-    '/gemeenten/venlo/signalenkaart/',
-  ]) {
-    await page.goto(path);
-    expect(await axeViolations(page), path).toEqual([]);
-  }
 });
