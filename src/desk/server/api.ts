@@ -28,6 +28,7 @@ import { today } from './days.ts';
 import { receiveEvent, sealedOf } from './receiver.ts';
 import { CLOSING_REASONS } from './closing-reasons.ts';
 import { caseHistories, figureCases } from './history.ts';
+import { DEFAULT_PAGE, inboxPage, MAX_PAGE } from './inbox-pages.ts';
 import { handleTemplates } from './templates-api.ts';
 import { handleKeysApi } from './keys-api.ts';
 import { MAX_WRAPPED, RECEIVE_PATH, newSecret, secrets, siteSettings } from './site-settings.ts';
@@ -39,6 +40,8 @@ const INVITATION_DAYS = 7;
 export interface ApiRequest {
   method: string;
   path: string;
+  /** The query string (`?aantal=…&na=…`); none when absent. */
+  query?: URLSearchParams;
   headers: Record<string, string | undefined>;
   body: string;
   /** The client as the sign-in limit counts it (client-address.ts): never stored or logged. */
@@ -247,13 +250,22 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     return json(200, { ok: true });
   }
   if (path === '/api/zaken' && method === 'GET') {
-    // Two queries for the whole inbox (10,000 cases: docs/BENCHMARKS.md), not two per case.
-    const [cases, reports] = await Promise.all([store.listCases(), store.reportBodies()]);
-    const withReports = cases.map(({ readBy, ...c }) => {
-      const body = reports.get(c.reportId);
-      return { ...c, unread: !readBy.includes(member.id), sealed: body ? sealedOf(body) : null };
+    // In pages (inbox-pages.ts): the first rows reach the browser without the whole list.
+    const query = request.query ?? new URLSearchParams();
+    const asked = query.get('aantal');
+    const limit = asked === null ? DEFAULT_PAGE : /^[1-9][0-9]{0,8}$/.test(asked) ? Math.min(Number(asked), MAX_PAGE) : undefined;
+    if (limit === undefined) return error(400, `aantal: een heel getal vanaf 1 (ten hoogste ${MAX_PAGE} per keer).`);
+    const page = await inboxPage(store, query.get('na') ?? undefined, limit);
+    if (!page) return error(400, 'na: geen zaak van deze meldbalie. Vraag de lijst opnieuw op, zonder na.');
+    const cases = page.cases.map(({ readBy, body, ...c }) => ({ ...c, unread: !readBy.includes(member.id), sealed: body ? sealedOf(body) : null }));
+    return json(200, {
+      cases,
+      volgende: page.next,
+      totaal: await store.countCases(),
+      today: today(),
+      ackDays: config.ackDays,
+      feedbackDays: config.feedbackDays,
     });
-    return json(200, { cases: withReports, today: today(), ackDays: config.ackDays, feedbackDays: config.feedbackDays });
   }
   if (path === '/api/namen' && method === 'GET') {
     // Names only, for assigning cases: every member may see who is on the team.
