@@ -8,7 +8,7 @@ import { isReportStatus } from '../../lib/report/core/events.ts';
 import { AGE_RECIPIENT } from '../../lib/report/crypto/seal.ts';
 import type { DeskConfig } from './config.ts';
 import type { DeskStore, Member, Session } from './store.ts';
-import { record, verifyChain } from './audit.ts';
+import { joinedNames, joinSubject, record, verifyChain } from './audit.ts';
 import {
   answeredCredential,
   type AttemptLimiter,
@@ -142,7 +142,7 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     const member: Member = { id: typeof body!.userId === 'string' ? body!.userId : randomUUID(), name, role: 'beheerder' };
     const credential = await finishRegistration(config, store, body!.response as never, member);
     if (!credential) return error(400, 'De passkey kon niet worden geregistreerd. Probeer het opnieuw.');
-    await record(store, member.id, 'instellen', `passkey van ${name}`);
+    await record(store, member.id, 'instellen', joinSubject.instellen(name));
     return json(200, { ok: true });
   }
   if (path === '/api/uitnodiging/opties' && method === 'POST') {
@@ -159,7 +159,7 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     if (!(await store.useInvitation(tokenHash))) return error(403, 'Deze uitnodiging is al gebruikt.');
     const credential = await finishRegistration(config, store, body!.response as never, member);
     if (!credential) return error(400, 'De passkey kon niet worden geregistreerd. Vraag een beheerder om een nieuwe uitnodiging.');
-    await record(store, member.id, 'uitnodiging.aanvaard', `${member.name} (${member.role})`);
+    await record(store, member.id, 'uitnodiging.aanvaard', joinSubject['uitnodiging.aanvaard'](member.name, member.role));
     return json(200, { ok: true });
   }
   if (path === '/api/aanmelden/opties' && method === 'POST') {
@@ -316,10 +316,12 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     if (!canSeeAudit(member.role)) return error(403, 'Alleen een beheerder ziet het logboek.');
     const rows = await store.audit();
     await record(store, member.id, 'logboek.bekeken');
+    // A removed member is no longer in `members`; the log's own joining rows still name them.
+    const joined = joinedNames(rows);
     const names: Record<string, string> = {};
     for (const actor of new Set(rows.map((r) => r.actor))) {
-      const known = await store.getMember(actor);
-      if (known) names[actor] = known.name;
+      const name = (await store.getMember(actor))?.name ?? joined.get(actor);
+      if (name) names[actor] = name;
     }
     return json(200, { rows, broken: verifyChain(rows) ?? null, names });
   }
