@@ -183,3 +183,26 @@ test('the inbox comes in pages: the first 50 show while the rest loads, and a ca
   await page.getByRole('button', { name: 'Lijst vernieuwen' }).click();
   await expect(page.locator('#inbox-summary')).toHaveText('121 meldingen. Nieuwe antwoorden staan bovenaan.');
 });
+
+test('the figures take the reports the key worker opened for the inbox, without opening them again', async () => {
+  // Reports the key worker decrypted so far (it marks each batch, as the benchmark reads it).
+  const decrypted = async () => {
+    let total = 0;
+    for (const worker of page.workers())
+      total += await worker.evaluate(() =>
+        performance.getEntriesByName('meldbalie:openen').reduce((n, e) => n + (((e as PerformanceMeasure).detail as { count?: number } | null)?.count ?? 0), 0),
+      );
+    return total;
+  };
+  const before = await decrypted();
+  expect(before).toBeGreaterThanOrEqual(CASES);
+  const answer = page.waitForResponse((response) => response.url().endsWith('/api/cijfers'));
+  await page.getByRole('link', { name: 'Cijfers' }).click();
+  const figures = await (await answer).text();
+  // The list of cases for the figures carries no report: the worker already has them.
+  expect((JSON.parse(figures) as { cases: unknown[] }).cases).toHaveLength(CASES + 1);
+  expect(figures).not.toContain('BEGIN AGE ENCRYPTED FILE');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cijfers');
+  await expect(page.locator('#figures-rows tr').filter({ hasText: 'meldingen totaal' })).toContainText(String(CASES + 1));
+  expect(await decrypted()).toBe(before);
+});
