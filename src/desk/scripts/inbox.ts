@@ -2,8 +2,9 @@
  * The inbox (#meldingen). The key worker fetches the list in pages and opens each, the first 50
  * first, so the first rows are on screen before the rest is fetched and open; the table holds 50
  * rows, and "Meer tonen" adds 50 more. Cases with an unread answer stay on top whichever page
- * brings them. Search and filters run over every opened report, in this browser only. A batch that changes nothing on screen leaves the table (and the focus) alone, so
- * 10,000 cases open without a long task (docs/BENCHMARKS.md, "Desk inbox").
+ * brings them. Search and filters run over every opened report, in this browser only. A batch
+ * that changes nothing on screen leaves the table (and the focus) alone, so 10,000 cases open
+ * without a long task (docs/BENCHMARKS.md, "Desk inbox").
  */
 import { announce, notice } from './client.ts';
 import { element } from './dom.ts';
