@@ -369,6 +369,9 @@ test('a beheerder invites a behandelaar, whose own passkey opens the reports onc
   for (const action of ['uitnodiging.gemaakt', 'uitnodiging.aanvaard', 'sleutel.gedeeld', 'lid.verwijderd'])
     await expect(deskPage.locator('#audit-rows')).toContainText(action);
   await expect(deskPage.locator('#audit-chain')).toContainText('klopt');
+  // The removed colleague's earlier actions still say who did them: their name, not their id.
+  const byThem = deskPage.locator('#audit-rows tr').filter({ has: deskPage.locator('td:nth-child(3)', { hasText: /^Behandelaar zorg$/ }) });
+  for (const action of ['uitnodiging.aanvaard', 'aanmelden', 'zaak.geopend']) await expect(byThem.filter({ hasText: action }).first()).toBeVisible();
 });
 
 test('the recovery key unlocks when the passkey cannot, and the page forgets the key on reload', async () => {

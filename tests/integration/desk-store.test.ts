@@ -1,7 +1,7 @@
 /**
  * The desk's two stores (SQLite in DESK_DATA_DIR, PostgreSQL with DESK_DATABASE_URL) against one
- * contract, on real engines: events idempotent on webhook-id with their case, the inbox order,
- * reads, questions and notes, passkeys, sessions, one-use challenges and invitations, and the
+ * contract, on real engines: events idempotent on webhook-id with their case, the inbox order and
+ * its pages (nothing lost or repeated while cases arrive and change), reads, questions and notes, passkeys, sessions, one-use challenges and invitations, and the
  * audit chain, append-only in the database itself and linked correctly under concurrent appends.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { SqliteDeskStore } from '../../src/desk/server/sqlite-store.ts';
 import { PostgresDeskStore } from '../../src/desk/server/postgres-store.ts';
 import { record, verifyChain } from '../../src/desk/server/audit.ts';
 import type { DeskStore } from '../../src/desk/server/store.ts';
+import { FROM_NEWEST, inboxPage } from '../../src/desk/server/inbox-pages.ts';
 import { createDatabase, startPostgres, type PostgresServer } from '../support/postgres.ts';
 
 let serverUrl = inject('postgresUrl') as string | undefined;
@@ -103,9 +104,9 @@ for (const engine of engines) {
         [id(2), []],
         [id(1), ['lid-a', 'lid-b']],
       ]);
-      expect([...(await store.reportBodies())].sort()).toEqual([
-        [id(1), '{"n":1}'],
-        [id(2), '{"n":2}'],
+      expect((await store.casePage({ limit: 10 })).map((c) => [c.reportId, c.body, c.readBy])).toEqual([
+        [id(2), '{"n":2}', []],
+        [id(1), '{"n":1}', ['lid-a', 'lid-b']],
       ]);
       expect((await store.events(id(1))).map((e) => e.body)).toEqual(['{"n":1}', '{"n":3}']);
       await store.updateCase(id(1), { status: 'afgesloten', closingReason: 'politie', acknowledgedDay: '2026-12-02' });
@@ -116,6 +117,62 @@ for (const engine of engines) {
         ['question', 'v'],
         ['note', 'n'],
       ]);
+      await store.close();
+    });
+
+    it('pages the inbox newest first, unread answers on the first page, and loses or repeats no case while cases arrive, get answers and are read', async () => {
+      const { store } = await engine.open();
+      // 30 cases over 6 days, several a day (the report id orders a day); 4 answered, one of them read again.
+      const day = (n: number) => `2026-11-0${1 + (n % 6)}`;
+      for (let n = 1; n <= 30; n++) await store.receive(event(n, 'report.created', id(n), day(n)), newCase(n, day(n)));
+      for (const n of [7, 14, 21, 28]) await store.receive(event(100 + n, 'report.message', id(n), '2026-11-20'));
+      await store.markRead(id(14), 'lid-a');
+      const newest = Array.from({ length: 30 }, (_, i) => i + 1).sort((a, b) => day(b).localeCompare(day(a)) || b - a);
+      const ids = (cases: { reportId: string }[]) => cases.map((c) => c.reportId);
+      // The store's order, in pages of 4 after the last case of each: every case once, in order.
+      const walked: string[] = [];
+      for (let page = await store.casePage({ limit: 4 }); page.length > 0; page = await store.casePage({ after: page.at(-1), limit: 4 }))
+        walked.push(...ids(page));
+      expect(walked).toEqual(newest.map(id));
+      expect(ids(await store.casePage({ newAnswer: true, limit: 10 }))).toEqual(newest.filter((n) => [7, 21, 28].includes(n)).map(id));
+      expect(await store.countCases()).toBe(30);
+
+      // The first page: the unread answers, then the newest others; then the rest in pages.
+      const first = (await inboxPage(store, undefined, 5))!;
+      const answeredFirst = newest.filter((n) => [7, 21, 28].includes(n));
+      const othersFirst = newest.filter((n) => ![7, 21, 28].includes(n)).slice(0, 2);
+      expect(ids(first.cases)).toEqual([...answeredFirst, ...othersFirst].map(id));
+      expect(first.next).toBe(id(othersFirst[1]));
+      // Between pages: a case arrives, a case not listed yet gets an answer, an answered one is read.
+      const seen = [...ids(first.cases)];
+      let next = first.next;
+      let round = 0;
+      while (next !== null) {
+        if (round++ === 1) {
+          await store.receive(event(31, 'report.created', id(31), '2026-12-01'), newCase(31, '2026-12-01'));
+          await store.receive(event(131, 'report.message', id(newest.at(-1)!), '2026-12-01'));
+          await store.markRead(id(21), 'lid-a');
+        }
+        const page = (await inboxPage(store, next, 4))!;
+        seen.push(...ids(page.cases));
+        next = page.next;
+      }
+      // Every case once, and only the first page's unread answers again (the key worker skips those).
+      expect(new Set(seen)).toEqual(new Set(newest.map(id)));
+      const twice = seen.filter((reportId, i) => seen.indexOf(reportId) !== i);
+      const afterCursor = (n: number) => newest.indexOf(n) > newest.indexOf(othersFirst[1]);
+      expect(twice.sort()).toEqual(answeredFirst.filter(afterCursor).map(id).sort());
+      expect(twice.length).toBeGreaterThan(0);
+      // The case that arrived is on top of the next first page, with the answered one.
+      expect(ids((await inboxPage(store, undefined, 3))!.cases)).toContain(id(newest.at(-1)!));
+      expect(ids((await inboxPage(store, undefined, 4))!.cases)).toContain(id(31));
+
+      // More unread answers than a page holds: the whole inbox follows from its newest case.
+      const full = (await inboxPage(store, undefined, 2))!;
+      expect(full.next).toBe(FROM_NEWEST);
+      expect(full.cases.every((c) => c.newAnswer)).toBe(true);
+      expect(ids((await inboxPage(store, FROM_NEWEST, 40))!.cases)).toHaveLength(31);
+      expect(await inboxPage(store, id(999), 4)).toBeUndefined();
       await store.close();
     });
 

@@ -311,7 +311,9 @@ async function showTeam() {
 let figuresCsv = { csv: '', today: '' };
 
 async function showFigures() {
-  const { rows, csv, today: day } = await loadFigures();
+  const figures = await loadFigures();
+  if (!figures) return;
+  const { rows, csv, today: day } = figures;
   figuresCsv = { csv, today: day };
   renderFigures($('figures-rows'), rows);
   show('figures');

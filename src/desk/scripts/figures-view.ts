@@ -1,25 +1,31 @@
-/** The Cijfers view (beheerders): opens every report here, computes the figures, shows and exports them. */
+/** The Cijfers view (beheerders): takes every report from the key worker, computes the figures, shows and exports them. */
 import { api } from './client.ts';
 import { type CaseTerms, computeFigures, figuresCsv, type FigureRow, HIDDEN } from './figures.ts';
-import { openAll } from './keyring.ts';
+import { openInbox } from './keyring.ts';
+import { parseReport } from './report.ts';
 
 interface FigureCaseMeta extends CaseTerms {
   reportId: string;
   firstFeedbackDay: string | null;
-  sealed: string | null;
 }
 
-export async function loadFigures(): Promise<{ rows: FigureRow[]; csv: string; today: string }> {
+/**
+ * The figures over the cases the server lists now. Their reports come from the key worker's inbox
+ * run: what it opened for the inbox it hands over without opening again, the rest it fetches in
+ * pages and opens, a batch per page. The list is asked for first: every case in it existed when
+ * the run began, so the run lists it (server/inbox-pages.ts). Undefined when a newer inbox run
+ * (the reader went back to the inbox) stopped this one.
+ */
+export async function loadFigures(): Promise<{ rows: FigureRow[]; csv: string; today: string } | undefined> {
   const { cases, today } = await api<{ cases: FigureCaseMeta[]; today: string }>('/api/cijfers');
-  const opened = await openAll(cases.filter((c) => c.sealed).map((c) => ({ id: c.reportId, sealed: c.sealed! })));
+  const opened = new Map<string, string | null>();
+  const { stopped } = await openInbox((batch) => {
+    for (const c of batch.cases) opened.set(c.reportId, c.opened);
+  });
+  if (stopped) return undefined;
   const rows = computeFigures(
     cases.map((c) => {
-      let report: { exploitationForm?: string; municipality?: { name?: string } } | undefined;
-      try {
-        report = JSON.parse(opened[c.reportId] ?? 'null') ?? undefined;
-      } catch {
-        report = undefined;
-      }
+      const report = parseReport(opened.get(c.reportId));
       return { ...c, form: report?.exploitationForm, municipality: report?.municipality?.name };
     }),
     today,

@@ -1,9 +1,10 @@
 /**
- * The inbox (#meldingen). The key worker fetches the list and opens the reports in batches, the
- * first 50 first, so the first rows are on screen before the rest is open; the table holds 50
- * rows, and "Meer tonen" adds 50 more. Search and filters run over every opened report, in this
- * browser only. A batch that changes nothing on screen leaves the table (and the focus) alone, so
- * 10,000 cases open without a long task (docs/BENCHMARKS.md, "Desk inbox").
+ * The inbox (#meldingen). The key worker fetches the list in pages and opens each, the first 50
+ * first, so the first rows are on screen before the rest is fetched and open; the table holds 50
+ * rows, and "Meer tonen" adds 50 more. Cases with an unread answer stay on top whichever page
+ * brings them. Search and filters run over every opened report, in this browser only. A batch
+ * that changes nothing on screen leaves the table (and the focus) alone, so 10,000 cases open
+ * without a long task (docs/BENCHMARKS.md, "Desk inbox").
  */
 import { announce, notice } from './client.ts';
 import { element } from './dom.ts';
@@ -32,6 +33,8 @@ export interface InboxContext {
 
 let context: InboxContext = { memberId: () => undefined, name: () => undefined };
 let rows: InboxRow[] = [];
+/** How many of `rows`, at the front, have an unread answer. */
+let answered = 0;
 let total = 0;
 let loading = false;
 let limit = PAGE;
@@ -94,7 +97,7 @@ function update() {
   more.textContent = `Meer tonen (nog ${count(rest)})`;
   const overdue = rows.filter((r) => r.due?.overdue).length;
   $('inbox-summary').textContent = loading
-    ? `Bezig met openen: ${count(rows.length)} van ${count(total)} meldingen. Zoeken en filteren werken op de meldingen die al open zijn.`
+    ? `Even geduld, de meldingen worden nog geladen: ${count(rows.length)} van ${count(total)} zijn open. Zoeken en filteren werken nu alleen in deze ${count(rows.length)}.`
     : total === 0
       ? 'Er zijn nog geen meldingen.'
       : `${list.length === total ? count(total) : `${count(list.length)} van ${count(total)}`} ${total === 1 ? 'melding' : 'meldingen'}${overdue ? `, waarvan ${count(overdue)} te laat` : ''}. Nieuwe antwoorden staan bovenaan.${rest > 0 ? ` De eerste ${count(wanted.length)} staan in de tabel.` : ''}`;
@@ -108,6 +111,7 @@ export function loadInbox(who: InboxContext): Promise<string> {
   context = who;
   const mine = ++generation;
   rows = [];
+  answered = 0;
   // The rows in the table are the last load's: the first batch replaces them.
   onScreen = undefined;
   total = 0;
@@ -125,12 +129,16 @@ export function loadInbox(who: InboxContext): Promise<string> {
           .filter(Boolean)
           .join(' ')
           .toLowerCase();
-        rows.push({ c, report, text, due: deadline(c, batch.today) });
+        const row = { c, report, text, due: deadline(c, batch.today) };
+        // An unread answer from a later page joins the others on top, after those already there.
+        if (c.newAnswer) rows.splice(answered++, 0, row);
+        else rows.push(row);
       }
-      loading = rows.length < total;
+      loading = !batch.done;
       update();
       if (first) {
         first = false;
+        if (loading) announce(`De eerste ${count(rows.length)} meldingen staan klaar. De andere worden nog geladen.`);
         resolve(batch.today);
       }
     }).then(
@@ -147,6 +155,7 @@ export function loadInbox(who: InboxContext): Promise<string> {
 export function clearInbox() {
   generation++;
   rows = [];
+  answered = 0;
   onScreen = [];
   total = 0;
   $('inbox-rows').replaceChildren();

@@ -24,9 +24,13 @@ let decrypter: Promise<Decrypter> | undefined;
 let openedReports = new Map<string, string | null>();
 /** Each inbox request counts up; an older one stops at its next report. */
 let inboxRun = 0;
-/** The first batch is small so the first rows show at once; then larger ones, fewer messages. */
-const FIRST_BATCH = 50;
-const BATCH = 250;
+/**
+ * The inbox comes in pages (GET /api/zaken, server/inbox-pages.ts): the first is small so the
+ * first rows show at once, then larger ones, fewer requests and messages. Each page is handed to
+ * the page as one batch once it is open.
+ */
+const FIRST_PAGE = 50;
+const PAGE = 250;
 
 /** How the stored copy of the desk key is opened: a passkey's PRF output or the recovery key. */
 export type Unlock =
@@ -107,30 +111,50 @@ class StatusError extends Error {
 
 export interface InboxBatch {
   today: string;
-  /** Cases in the list, opened or not yet. */
+  /** Cases in the list, opened or not yet: the server's count at the first page, exact in the last batch. */
   total: number;
+  /** The last batch: every case of the list is in this one or an earlier one. */
+  done: boolean;
   cases: (CaseMeta & { opened: string | null })[];
 }
 
+interface InboxPage {
+  cases: (CaseMeta & { sealed: string | null })[];
+  volgende: string | null;
+  totaal: number;
+  today: string;
+}
+
+async function inboxPage(cursor: string | undefined): Promise<InboxPage> {
+  const query = cursor === undefined ? `aantal=${FIRST_PAGE}` : `na=${encodeURIComponent(cursor)}&aantal=${PAGE}`;
+  const response = await fetch(`/api/zaken?${query}`, { credentials: 'same-origin' });
+  const data = (await response.json().catch(() => ({}))) as Partial<InboxPage> & { error?: string };
+  if (!response.ok || !data.cases || !data.today) throw new StatusError(response.status, data.error ?? `Fout ${response.status}.`);
+  return data as InboxPage;
+}
+
 /**
- * The inbox: fetches the list here (the page never parses or copies the ciphertext) and opens
- * the reports in the list's order, one batch after another, each sent to the page as it is done.
- * Each batch's decryption time is marked (performance.measure 'meldbalie:openen', for the benchmark).
+ * The inbox: fetches its pages here (the page never parses or copies the ciphertext), the next one
+ * while this one is opened, and sends each page to the page as a batch once it is open. A case a
+ * later page repeats (an unread answer the first page had) is skipped. Each batch's decryption
+ * time is marked (performance.measure 'meldbalie:openen', for the benchmark).
  */
 async function inbox(send: (batch: InboxBatch) => void): Promise<{ stopped: boolean }> {
   const run = ++inboxRun;
-  const response = await fetch('/api/zaken', { credentials: 'same-origin' });
-  const data = (await response.json().catch(() => ({}))) as { cases?: (CaseMeta & { sealed: string | null })[]; today?: string; error?: string };
-  if (!response.ok || !data.cases || !data.today) throw new StatusError(response.status, data.error ?? `Fout ${response.status}.`);
-  const { cases, today } = data;
-  let start = 0;
-  do {
-    const batch = cases.slice(start, start + (start === 0 ? FIRST_BATCH : BATCH));
+  const listed = new Set<string>();
+  let page = await inboxPage(undefined);
+  const { today, totaal } = page;
+  for (;;) {
+    const next = page.volgende === null ? undefined : inboxPage(page.volgende);
+    // Awaited below; until then a failure must not count as unhandled.
+    next?.catch(() => undefined);
     const began = performance.now();
     let opened = 0;
     const out: InboxBatch['cases'] = [];
-    for (const { sealed, ...c } of batch) {
+    for (const { sealed, ...c } of page.cases) {
       if (run !== inboxRun || identities.length === 0) return { stopped: true };
+      if (listed.has(c.reportId)) continue;
+      listed.add(c.reportId);
       let text = openedReports.get(c.reportId);
       if (text === undefined) {
         text = sealed ? await open(sealed) : null;
@@ -140,10 +164,11 @@ async function inbox(send: (batch: InboxBatch) => void): Promise<{ stopped: bool
       out.push({ ...c, opened: text });
     }
     if (opened > 0) performance.measure('meldbalie:openen', { start: began, detail: { count: opened } });
-    send({ today, total: cases.length, cases: out });
-    start += batch.length;
-  } while (start < cases.length);
-  return { stopped: false };
+    send({ today, total: next ? Math.max(totaal, listed.size) : listed.size, done: !next, cases: out });
+    if (!next) return { stopped: false };
+    page = await next;
+    if (run !== inboxRun) return { stopped: true };
+  }
 }
 
 async function openWith(keys: string[], sealed: string): Promise<string | undefined> {

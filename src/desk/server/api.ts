@@ -8,7 +8,7 @@ import { isReportStatus } from '../../lib/report/core/events.ts';
 import { AGE_RECIPIENT } from '../../lib/report/crypto/seal.ts';
 import type { DeskConfig } from './config.ts';
 import type { DeskStore, Member, Session } from './store.ts';
-import { record, verifyChain } from './audit.ts';
+import { joinedNames, joinSubject, record, verifyChain } from './audit.ts';
 import {
   answeredCredential,
   type AttemptLimiter,
@@ -28,6 +28,7 @@ import { today } from './days.ts';
 import { receiveEvent, sealedOf } from './receiver.ts';
 import { CLOSING_REASONS } from './closing-reasons.ts';
 import { caseHistories, figureCases } from './history.ts';
+import { DEFAULT_PAGE, inboxPage, MAX_PAGE } from './inbox-pages.ts';
 import { handleTemplates } from './templates-api.ts';
 import { handleKeysApi } from './keys-api.ts';
 import { MAX_WRAPPED, RECEIVE_PATH, newSecret, secrets, siteSettings } from './site-settings.ts';
@@ -39,6 +40,8 @@ const INVITATION_DAYS = 7;
 export interface ApiRequest {
   method: string;
   path: string;
+  /** The query string (`?aantal=…&na=…`); none when absent. */
+  query?: URLSearchParams;
   headers: Record<string, string | undefined>;
   body: string;
   /** The client as the sign-in limit counts it (client-address.ts): never stored or logged. */
@@ -139,7 +142,7 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     const member: Member = { id: typeof body!.userId === 'string' ? body!.userId : randomUUID(), name, role: 'beheerder' };
     const credential = await finishRegistration(config, store, body!.response as never, member);
     if (!credential) return error(400, 'De passkey kon niet worden geregistreerd. Probeer het opnieuw.');
-    await record(store, member.id, 'instellen', `passkey van ${name}`);
+    await record(store, member.id, 'instellen', joinSubject.instellen(name));
     return json(200, { ok: true });
   }
   if (path === '/api/uitnodiging/opties' && method === 'POST') {
@@ -156,7 +159,7 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     if (!(await store.useInvitation(tokenHash))) return error(403, 'Deze uitnodiging is al gebruikt.');
     const credential = await finishRegistration(config, store, body!.response as never, member);
     if (!credential) return error(400, 'De passkey kon niet worden geregistreerd. Vraag een beheerder om een nieuwe uitnodiging.');
-    await record(store, member.id, 'uitnodiging.aanvaard', `${member.name} (${member.role})`);
+    await record(store, member.id, 'uitnodiging.aanvaard', joinSubject['uitnodiging.aanvaard'](member.name, member.role));
     return json(200, { ok: true });
   }
   if (path === '/api/aanmelden/opties' && method === 'POST') {
@@ -247,13 +250,22 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     return json(200, { ok: true });
   }
   if (path === '/api/zaken' && method === 'GET') {
-    // Two queries for the whole inbox (10,000 cases: docs/BENCHMARKS.md), not two per case.
-    const [cases, reports] = await Promise.all([store.listCases(), store.reportBodies()]);
-    const withReports = cases.map(({ readBy, ...c }) => {
-      const body = reports.get(c.reportId);
-      return { ...c, unread: !readBy.includes(member.id), sealed: body ? sealedOf(body) : null };
+    // In pages (inbox-pages.ts): the first rows reach the browser without the whole list.
+    const query = request.query ?? new URLSearchParams();
+    const asked = query.get('aantal');
+    const limit = asked === null ? DEFAULT_PAGE : /^[1-9][0-9]{0,8}$/.test(asked) ? Math.min(Number(asked), MAX_PAGE) : undefined;
+    if (limit === undefined) return error(400, `aantal: een heel getal vanaf 1 (ten hoogste ${MAX_PAGE} per keer).`);
+    const page = await inboxPage(store, query.get('na') ?? undefined, limit);
+    if (!page) return error(400, 'na: geen zaak van deze meldbalie. Vraag de lijst opnieuw op, zonder na.');
+    const cases = page.cases.map(({ readBy, body, ...c }) => ({ ...c, unread: !readBy.includes(member.id), sealed: body ? sealedOf(body) : null }));
+    return json(200, {
+      cases,
+      volgende: page.next,
+      totaal: await store.countCases(),
+      today: today(),
+      ackDays: config.ackDays,
+      feedbackDays: config.feedbackDays,
     });
-    return json(200, { cases: withReports, today: today(), ackDays: config.ackDays, feedbackDays: config.feedbackDays });
   }
   if (path === '/api/namen' && method === 'GET') {
     // Names only, for assigning cases: every member may see who is on the team.
@@ -304,10 +316,12 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
     if (!canSeeAudit(member.role)) return error(403, 'Alleen een beheerder ziet het logboek.');
     const rows = await store.audit();
     await record(store, member.id, 'logboek.bekeken');
+    // A removed member is no longer in `members`; the log's own joining rows still name them.
+    const joined = joinedNames(rows);
     const names: Record<string, string> = {};
     for (const actor of new Set(rows.map((r) => r.actor))) {
-      const known = await store.getMember(actor);
-      if (known) names[actor] = known.name;
+      const name = (await store.getMember(actor))?.name ?? joined.get(actor);
+      if (name) names[actor] = name;
     }
     return json(200, { rows, broken: verifyChain(rows) ?? null, names });
   }

@@ -5,7 +5,7 @@
  * It records who did what to which case, never content.
  */
 import { createHash } from 'node:crypto';
-import type { AuditRow, DeskStore } from './store.ts';
+import type { AuditRow, DeskStore, Role } from './store.ts';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -50,6 +50,34 @@ export function record(store: DeskStore, actor: string, action: AuditAction, sub
     const prevHash = previous?.hash ?? GENESIS;
     return { at, actor, action, subject, prevHash, hash: rowHash(prevHash, { seq, at, actor, action, subject }) };
   });
+}
+
+/**
+ * The subjects of the two rows with which a member joins the desk: `instellen` for the first
+ * beheerder, `uitnodiging.aanvaard` for everyone invited. Each has the member as its actor, so
+ * the log itself says under which name each id joined (`joinedNames`).
+ */
+export const joinSubject = {
+  instellen: (name: string) => `passkey van ${name}`,
+  'uitnodiging.aanvaard': (name: string, role: Role) => `${name} (${role})`,
+};
+const JOINED: Partial<Record<string, RegExp>> = {
+  instellen: /^passkey van (.*)$/s,
+  'uitnodiging.aanvaard': /^(.*) \((?:beheerder|behandelaar)\)$/s,
+};
+
+/**
+ * Member id → the name they joined under, read from the log's joining rows. The Logboek names a
+ * removed member with it: removal deletes their row in `members`, and the log, which already holds
+ * their name, goes on saying who did what without the desk keeping anything else of them.
+ */
+export function joinedNames(rows: readonly AuditRow[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const row of rows) {
+    const name = JOINED[row.action]?.exec(row.subject)?.[1];
+    if (name) names.set(row.actor, name);
+  }
+  return names;
 }
 
 /** The first row where the chain breaks, or undefined when every row links to the one before. */

@@ -5,7 +5,6 @@
  * history, and subjects hold report ids and statuses only, never content.
  */
 import type { AuditRow, DeskStore } from './store.ts';
-import { sealedOf } from './receiver.ts';
 
 export interface StatusChange {
   day: string;
@@ -47,11 +46,11 @@ export function caseHistories(rows: AuditRow[]): Map<string, CaseHistory> {
   return histories;
 }
 
-/** Every case's metadata with its sealed report and first feedback day: what the figures need. */
+/**
+ * Every case's metadata with its first feedback day: what the figures need besides the reports,
+ * which the browser's key worker already holds or fetches with the inbox (figures-view.ts).
+ */
 export async function figureCases(store: DeskStore) {
-  const [histories, cases, reports] = await Promise.all([store.audit().then(caseHistories), store.listCases(), store.reportBodies()]);
-  return cases.map(({ readBy: _readBy, ...c }) => {
-    const body = reports.get(c.reportId);
-    return { ...c, sealed: body ? sealedOf(body) : null, firstFeedbackDay: histories.get(c.reportId)?.firstFeedbackDay ?? null };
-  });
+  const [histories, cases] = await Promise.all([store.audit().then(caseHistories), store.listCases()]);
+  return cases.map(({ readBy: _readBy, ...c }) => ({ ...c, firstFeedbackDay: histories.get(c.reportId)?.firstFeedbackDay ?? null }));
 }

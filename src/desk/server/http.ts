@@ -59,7 +59,7 @@ export function createDeskServer(desk: Desk, pages: PageHandler): Server {
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
       // The client as the sign-in limit counts it: an IPv6 /64 as one, behind DESK_TRUSTED_PROXIES the forwarded address.
       const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], desk.config.trustedProxies);
-      const answer = await handleApi(desk, { method: req.method ?? 'GET', path: url.pathname, headers, body, address });
+      const answer = await handleApi(desk, { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers, body, address });
       const head: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
       if (answer.cookie) head['set-cookie'] = answer.cookie;
       res.writeHead(answer.status, head).end(JSON.stringify(answer.body));

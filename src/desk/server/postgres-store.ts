@@ -8,6 +8,7 @@ import pg from 'pg';
 import type {
   AuditRow,
   Case,
+  CasePageQuery,
   Credential,
   DeskStore,
   Invitation,
@@ -24,15 +25,18 @@ import type {
 import { newChallengeKey } from './challenges.ts';
 import {
   ADDED_COLUMNS,
+  CASE_INDEXES,
   caseChange,
+  casePageSql,
   credentialState,
+  readersOf,
   REMOVE_MEMBER,
-  REPORT_BODIES,
   rotationResult,
   toAudit,
   toCase,
   toCredential,
   toEvent,
+  toListedCase,
   toOutgoing,
   toTemplate,
   TEMPLATES_SEEDED,
@@ -100,6 +104,7 @@ export class PostgresDeskStore implements DeskStore {
       await store.#transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
         await client.query(SCHEMA);
+        await client.query(CASE_INDEXES);
         await client.query("INSERT INTO settings (key, value) VALUES ('challenge_key', $1) ON CONFLICT (key) DO NOTHING", [newChallengeKey()]);
         // Columns added since the first release, for a desk database made before them.
         for (const [table, column, type] of ADDED_COLUMNS) await client.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type.toLowerCase()}`);
@@ -298,10 +303,7 @@ export class PostgresDeskStore implements DeskStore {
     });
   }
   async #readBy(reportIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await this.#rows('SELECT report_id, member_id FROM case_reads WHERE report_id = ANY($1) ORDER BY member_id', [reportIds]);
-    const byCase = new Map<string, string[]>();
-    for (const row of rows) byCase.set(row.report_id as string, [...(byCase.get(row.report_id as string) ?? []), row.member_id as string]);
-    return byCase;
+    return readersOf(await this.#rows('SELECT report_id, member_id FROM case_reads WHERE report_id = ANY($1) ORDER BY member_id', [reportIds]));
   }
   async listCases() {
     const rows = await this.#rows('SELECT * FROM cases ORDER BY new_answer DESC, received_day DESC, report_id');
@@ -315,8 +317,18 @@ export class PostgresDeskStore implements DeskStore {
   async events(reportId: string) {
     return (await this.#rows('SELECT * FROM events WHERE report_id = $1 ORDER BY seq', [reportId])).map(toEvent);
   }
-  async reportBodies() {
-    return new Map((await this.#rows(REPORT_BODIES)).map((row) => [row.report_id as string, row.body as string]));
+  async casePage(query: CasePageQuery) {
+    const { text, values } = casePageSql(
+      query,
+      (i) => `$${i}`,
+      (answered) => answered,
+    );
+    const rows = await this.#rows(text, values);
+    const readBy = await this.#readBy(rows.map((r) => r.report_id as string));
+    return rows.map((row) => toListedCase(row, readBy));
+  }
+  async countCases() {
+    return Number((await this.#rows('SELECT count(*) AS n FROM cases'))[0].n);
   }
   async updateCase(reportId: string, change: Partial<Pick<Case, 'status' | 'closingReason' | 'acknowledgedDay' | 'assignee'>>) {
     const { set, values, count } = caseChange(change, (i) => `$${i}`);

@@ -2,7 +2,7 @@
  * Database rows to the store's types, shared by the SQLite and PostgreSQL stores (same column
  * names; SQLite gives numbers and 0/1, PostgreSQL bigint as text and booleans).
  */
-import type { AuditRow, Case, Credential, Outgoing, ReplyTemplate, Rotation, RotationResult, StoredEvent } from './store.ts';
+import type { AuditRow, Case, CasePageQuery, Credential, ListedCase, Outgoing, ReplyTemplate, Rotation, RotationResult, StoredEvent } from './store.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -106,5 +106,44 @@ export const rotationResult = (ids: string[], rotation: Rotation): RotationResul
   rotated: { sealed: ids.filter((id) => rotation.copies[id]).length, cleared: ids.filter((id) => !rotation.copies[id]) },
 });
 
-/** Every report's report.created body with its report id (the same SQL in both stores). */
-export const REPORT_BODIES = "SELECT report_id, body FROM events WHERE type = 'report.created'";
+/**
+ * The indexes a case page (casePageSql) walks, newest first: one for the whole inbox and one for
+ * the cases with (or without) an unread answer. Created when a store opens, so older desks get
+ * them too.
+ */
+export const CASE_INDEXES = `
+CREATE INDEX IF NOT EXISTS cases_order ON cases (received_day, report_id);
+CREATE INDEX IF NOT EXISTS cases_answered ON cases (new_answer, received_day, report_id);
+`;
+
+/**
+ * One page of cases with their report's body (the same SQL in both stores; `placeholder(i)` is ?
+ * or $i, `flag` the engine's boolean). The cursor is a row-value comparison on the indexed
+ * columns, so every page is an index seek: page 200 costs what page 1 costs, unlike OFFSET.
+ */
+export function casePageSql(query: CasePageQuery, placeholder: (i: number) => string, flag: (value: boolean) => unknown) {
+  const values: unknown[] = [];
+  const value = (v: unknown) => {
+    values.push(v);
+    return placeholder(values.length);
+  };
+  const where: string[] = [];
+  if (query.newAnswer !== undefined) where.push(`c.new_answer = ${value(flag(query.newAnswer))}`);
+  if (query.after) where.push(`(c.received_day, c.report_id) < (${value(query.after.receivedDay)}, ${value(query.after.reportId)})`);
+  const text = `SELECT c.*, e.body FROM cases c LEFT JOIN events e ON e.report_id = c.report_id AND e.type = 'report.created'
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.received_day DESC, c.report_id DESC LIMIT ${value(query.limit)}`;
+  return { text, values };
+}
+
+/** A row of casePageSql with who read it. */
+export const toListedCase = (row: Row, readBy: Map<string, string[]>): ListedCase => ({
+  ...toCase(row, readBy.get(row.report_id as string) ?? []),
+  body: (row.body as string | null) ?? null,
+});
+
+/** Report id → the members who read it, from rows of case_reads (ordered by member). */
+export function readersOf(rows: Row[]): Map<string, string[]> {
+  const byCase = new Map<string, string[]>();
+  for (const row of rows) byCase.set(row.report_id as string, [...(byCase.get(row.report_id as string) ?? []), row.member_id as string]);
+  return byCase;
+}

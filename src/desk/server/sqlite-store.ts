@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type {
   AuditRow,
   Case,
+  CasePageQuery,
   Credential,
   DeskStore,
   Invitation,
@@ -26,15 +27,18 @@ import type {
 import { newChallengeKey } from './challenges.ts';
 import {
   ADDED_COLUMNS,
+  CASE_INDEXES,
   caseChange,
+  casePageSql,
   credentialState,
+  readersOf,
   REMOVE_MEMBER,
-  REPORT_BODIES,
   rotationResult,
   toAudit,
   toCase,
   toCredential,
   toEvent,
+  toListedCase,
   toOutgoing,
   toTemplate,
   TEMPLATES_SEEDED,
@@ -87,6 +91,7 @@ export class SqliteDeskStore implements DeskStore {
     this.#db = new DatabaseSync(file);
     this.#db.exec(`PRAGMA busy_timeout = 2000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON;`);
     this.#db.exec(SCHEMA);
+    this.#db.exec(CASE_INDEXES);
     this.#db.prepare("INSERT INTO settings (key, value) VALUES ('challenge_key', ?) ON CONFLICT (key) DO NOTHING").run(newChallengeKey());
     this.#migrate();
     for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o600);
@@ -268,10 +273,7 @@ export class SqliteDeskStore implements DeskStore {
   }
   async listCases() {
     // Who read what in one query for every case, not one per case.
-    const readBy = new Map<string, string[]>();
-    for (const row of this.#db.prepare('SELECT report_id, member_id FROM case_reads ORDER BY member_id').all() as Row[]) {
-      readBy.set(row.report_id as string, [...(readBy.get(row.report_id as string) ?? []), row.member_id as string]);
-    }
+    const readBy = readersOf(this.#db.prepare('SELECT report_id, member_id FROM case_reads ORDER BY member_id').all() as Row[]);
     return (this.#db.prepare('SELECT * FROM cases ORDER BY new_answer DESC, received_day DESC, report_id').all() as Row[]).map((row) =>
       toCase(row, readBy.get(row.report_id as string) ?? []),
     );
@@ -283,8 +285,22 @@ export class SqliteDeskStore implements DeskStore {
   async events(reportId: string) {
     return (this.#db.prepare('SELECT * FROM events WHERE report_id = ? ORDER BY rowid').all(reportId) as Row[]).map(toEvent);
   }
-  async reportBodies() {
-    return new Map((this.#db.prepare(REPORT_BODIES).all() as Row[]).map((row) => [row.report_id as string, row.body as string]));
+  async casePage(query: CasePageQuery) {
+    const { text, values } = casePageSql(
+      query,
+      () => '?',
+      (answered) => (answered ? 1 : 0),
+    );
+    const rows = this.#db.prepare(text).all(...(values as (string | number)[])) as Row[];
+    const readBy = readersOf(
+      this.#db
+        .prepare('SELECT report_id, member_id FROM case_reads WHERE report_id IN (SELECT value FROM json_each(?)) ORDER BY member_id')
+        .all(JSON.stringify(rows.map((r) => r.report_id))) as Row[],
+    );
+    return rows.map((row) => toListedCase(row, readBy));
+  }
+  async countCases() {
+    return (this.#db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
   }
   async updateCase(reportId: string, change: Partial<Pick<Case, 'status' | 'closingReason' | 'acknowledgedDay' | 'assignee'>>) {
     const { set, values, count } = caseChange(change, () => '?');

@@ -95,6 +95,24 @@ export interface Case {
   readBy: string[];
 }
 
+/** A case as the inbox lists it: with the body of its report.created event (sealed), null when there is none. */
+export interface ListedCase extends Case {
+  body: string | null;
+}
+
+/**
+ * Which cases `casePage` lists. Always newest first, by received day and then report id: both are
+ * set when a case arrives and never change, so a case can neither move past a cursor nor come
+ * back in a later page when something happens to another case.
+ */
+export interface CasePageQuery {
+  /** Only cases after this one in that order; from the newest when undefined. */
+  after?: Pick<Case, 'receivedDay' | 'reportId'>;
+  /** Only cases with (true) or without (false) an unread answer of the reporter; both when undefined. */
+  newAnswer?: boolean;
+  limit: number;
+}
+
 /**
  * What the desk wrote in a case, sealed to the desk: a copy of a question it asked (the
  * reporter's copy it cannot read), or an internal note, which never goes to the reporter.
@@ -175,11 +193,16 @@ export interface DeskStore {
 
   /** Stores an event and creates or touches its case in one transaction; false when the webhook-id is known. */
   receive(event: StoredEvent, newCase?: Omit<Case, 'readBy' | 'newAnswer'>): Promise<boolean>;
+  /** Every case, unread answers first, then newest first (the digest and the figures count them all). */
   listCases(): Promise<Case[]>;
+  /**
+   * One page of the inbox (inbox-pages.ts): at most `limit` cases with their sealed report, in two
+   * indexed queries whatever the page's position (no offset to skip), with who read each case.
+   */
+  casePage(query: CasePageQuery): Promise<ListedCase[]>;
+  countCases(): Promise<number>;
   getCase(reportId: string): Promise<Case | undefined>;
   events(reportId: string): Promise<StoredEvent[]>;
-  /** The body of every report's report.created event by report id, in one query (the inbox and the figures list every case). */
-  reportBodies(): Promise<Map<string, string>>;
   updateCase(reportId: string, change: Partial<Pick<Case, 'status' | 'closingReason' | 'acknowledgedDay' | 'assignee'>>): Promise<void>;
   markRead(reportId: string, memberId: string): Promise<void>;
   addOutgoing(outgoing: Outgoing): Promise<void>;
