@@ -1,13 +1,13 @@
 /**
  * Removing a member through the desk API on a real SQLite file: their sessions end at once, the
  * desk key wrapped for their passkeys is deleted, their passkey cannot sign in, the removal is in
- * the audit log, and the last beheerder cannot be removed.
+ * the audit log, and the last beheerder cannot be removed. Their notes keep their name.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { callDesk, closeTestDesks, openTestDesk, signedInMember } from '../support/desk-api.ts';
 import { startSession } from '../../src/desk/server/auth.ts';
 import { type Desk, handleApi } from '../../src/desk/server/api.ts';
-import { verifyChain } from '../../src/desk/server/audit.ts';
+import { joinSubject, record, verifyChain } from '../../src/desk/server/audit.ts';
 import type { Role } from '../../src/desk/server/store.ts';
 
 afterEach(closeTestDesks);
@@ -84,5 +84,34 @@ describe('removing a member', () => {
     expect((await callDesk(desk, first, '/api/zaken')).status).toBe(401);
     expect((await callDesk(desk, second, '/api/leden/verwijderen', { memberId: 'c' })).status).toBe(409);
     expect((await callDesk(desk, second, '/api/leden/verwijderen', { memberId: 'w' })).status).toBe(200);
+  });
+
+  it("names a removed member's notes in the case by the name they joined under, not 'oud lid'", async () => {
+    const desk = openTestDesk('desk-members');
+    const admin = await addMember(desk, 'a', 'beheerder');
+    const writer = await addMember(desk, 'b', 'behandelaar');
+    // The row every invited member joins with (uitnodiging.aanvaard) is where the log keeps their name.
+    await record(desk.store, 'b', 'uitnodiging.aanvaard', joinSubject['uitnodiging.aanvaard']('Sanne van de meldbalie', 'behandelaar'));
+    const reportId = `msg_${'2'.padStart(32, '0')}`;
+    await desk.store.receive(
+      { webhookId: 'msg_2', type: 'report.created', reportId, body: '{"data":{"sealed":"x"}}', receivedDay: '2026-12-01' },
+      {
+        reportId,
+        receivedDay: '2026-12-01',
+        status: 'nieuw',
+        closingReason: null,
+        ackDue: '2026-12-08',
+        feedbackDue: '2027-03-01',
+        acknowledgedDay: null,
+        assignee: null,
+        replyRecipient: `age1${'q'.repeat(58)}`,
+      },
+    );
+    const note = '-----BEGIN AGE ENCRYPTED FILE-----\nnotitie\n-----END AGE ENCRYPTED FILE-----\n';
+    expect((await callDesk(desk, writer, `/api/zaken/${reportId}/notitie`, { sealed: note })).status).toBe(200);
+    expect((await callDesk(desk, admin, '/api/leden/verwijderen', { memberId: 'b' })).status).toBe(200);
+
+    const shown = await callDesk(desk, admin, `/api/zaken/${reportId}`);
+    expect(shown.body).toMatchObject({ notes: [{ by: 'Sanne van de meldbalie', sealed: note }] });
   });
 });

@@ -346,11 +346,15 @@ export async function handleApi(desk: Desk, request: ApiRequest): Promise<ApiRes
   if (!action && method === 'GET') {
     const events = (await store.events(reportId)).map((e) => ({ type: e.type, day: e.receivedDay, sealed: sealedOf(e.body) }));
     const written = await store.outgoing(reportId);
+    const audit = await store.audit();
+    // As in the Logboek: a removed member is named by the log's own joining rows.
+    const joined = joinedNames(audit);
     const names = new Map<string, string>();
-    for (const o of written) if (!names.has(o.memberId)) names.set(o.memberId, (await store.getMember(o.memberId))?.name ?? 'oud lid');
+    for (const o of written)
+      if (!names.has(o.memberId)) names.set(o.memberId, (await store.getMember(o.memberId))?.name ?? joined.get(o.memberId) ?? 'oud lid');
     const pick = (kind: 'question' | 'note') =>
       written.filter((o) => o.kind === kind).map((o) => ({ day: o.day, sealed: o.sealed, by: names.get(o.memberId) }));
-    const statuses = caseHistories(await store.audit()).get(reportId)?.statuses ?? [];
+    const statuses = caseHistories(audit).get(reportId)?.statuses ?? [];
     return json(200, { case: found, events, questions: pick('question'), notes: pick('note'), closingReasons: CLOSING_REASONS, statuses });
   }
   if (action === 'geopend' && method === 'POST') {
