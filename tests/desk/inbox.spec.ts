@@ -4,8 +4,8 @@
  * focus on the first new row; search covers every case, also those not in the table; axe.
  * The list comes in pages: the first 50 are on screen while the rest loads, and a case arriving
  * between pages costs no case and repeats none. The store queries behind the pages are tested on
- * both stores in tests/integration/desk-store.test.ts; the pages in the browser run on both too,
- * the rest once, on SQLite.
+ * both stores in tests/integration/desk-store.test.ts; this spec runs on SQLite only (why:
+ * tests/desk/playwright.config.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { addPasskeyAuthenticator, axeViolations, freePort, setUpInBrowser, startDesk, type Desk } from './support.ts';
 import { seedDesk, type Seeded } from './seed.ts';
-import { startPostgres, type PostgresServer } from '../support/postgres.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -23,20 +22,16 @@ let desk: Desk;
 let staff: BrowserContext;
 let page: Page;
 let seeded: Seeded;
-let postgres: PostgresServer | undefined;
 /** Delivers `count` more cases as the site would. */
 let deliver: (count: number, seed: number) => Promise<Seeded>;
-const onPostgres = () => test.info().project.name === 'postgres';
 
 test.beforeAll(async ({ browser }) => {
   dir = mkdtempSync(join(tmpdir(), 'meldbalie-inbox-'));
-  if (onPostgres()) postgres = await startPostgres({ database: 'meldbalie' });
   const port = await freePort();
   desk = await startDesk({
     DESK_PORT: String(port),
     DESK_URL: `http://localhost:${port}`,
     DESK_DATA_DIR: join(dir, 'desk'),
-    ...(postgres ? { DESK_DATABASE_URL: postgres.url } : {}),
   });
   staff = await browser.newContext();
   page = await staff.newPage();
@@ -52,12 +47,10 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await staff?.close();
   await desk?.stop();
-  await postgres?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 test('a long inbox shows 50 rows, more on request by keyboard, and search covers every case', async () => {
-  test.skip(onPostgres(), 'the same page on SQLite; the pages are tested on both stores below');
   await page.goto(`${desk.url}/`);
   await page.getByRole('button', { name: 'Ontgrendelen met passkey' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Meldingen');
@@ -112,7 +105,6 @@ test('a long inbox shows 50 rows, more on request by keyboard, and search covers
 });
 
 test('a page the reader goes to while the inbox is still opening stays on screen', async () => {
-  test.skip(onPostgres(), 'the same page on SQLite');
   // Hold the list until the reader has moved on to the Team page, then let it through: the inbox
   // that arrives late must not take the page back (it did in a slow run before the fix).
   let release!: () => void;

@@ -55,7 +55,6 @@ async function goTo(name: string) {
 }
 
 test.beforeAll(async ({ browser }) => {
-  test.skip(test.info().project.name === 'postgres', 'the keyboard works the same with either store');
   stack = await startStack(browser);
   page = stack.page;
   deskUrl = stack.deskEnv.DESK_URL;

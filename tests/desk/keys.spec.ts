@@ -6,16 +6,13 @@
  * have copied, while the old report still opens. And a member adds a second passkey that signs
  * in and unlocks, removes the first, and cannot remove the last.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { Decrypter, armor } from 'age-encryption';
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { startServer, submitReport, SAMPLE_REPORT, type Started } from '../support/processes.ts';
-import { startPostgres, type PostgresServer } from '../support/postgres.ts';
+import { submitReport, SAMPLE_REPORT } from '../support/processes.ts';
 import { parseRecoveryKey, recoveryKey as recoveryWrappingKey, unwrap } from '../../src/desk/scripts/crypto.ts';
-import { addPasskeyAuthenticator, axeViolations, freePort, htmlErrors, startDesk, type Desk } from './support.ts';
+import { addPasskeyAuthenticator, envLines, expectAccessible, htmlErrors, startStack, type Stack } from './support.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -24,12 +21,8 @@ const MARK = {
   new: 'SLEUTELTEST-nieuw-8e3c na de rotatie gemeld, bij het station',
 };
 
-let dir: string;
-let postgres: PostgresServer | undefined;
+let stack: Stack;
 let deskEnv: Record<string, string>;
-let desk: Desk;
-let site: Started;
-let sitePort: number;
 let staff: BrowserContext;
 let deskPage: Page;
 let firstRecovery: string;
@@ -38,23 +31,11 @@ const colleagues: { context: BrowserContext; page: Page; authenticatorId: string
 
 /** The pages as the browser built them, for the Nu HTML Checker at the end. */
 async function keepHtml(page: Page, name: string) {
-  mkdirSync(join(dir, 'html'), { recursive: true });
-  writeFileSync(join(dir, 'html', `${name}.html`), await page.content());
+  mkdirSync(join(stack.dir, 'html'), { recursive: true });
+  writeFileSync(join(stack.dir, 'html', `${name}.html`), await page.content());
 }
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
-const lines = (text: string) => Object.fromEntries(text.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
-
-async function startSite(env: Record<string, string>) {
-  site = await startServer({
-    ...env,
-    PORT: String(sitePort),
-    REPORT_DATA_DIR: join(dir, 'site'),
-    REPORT_MIN_FILL_SECONDS: '0',
-    REPORT_POLL_MS: '100',
-    REPORT_RETRY_BASE_MS: '100',
-  });
-}
 
 async function unlockWithPasskey(page: Page) {
   await page.goto(`${deskEnv.DESK_URL}/`);
@@ -135,43 +116,18 @@ async function post(page: Page, path: string, data: unknown) {
 }
 
 async function sendReport(municipality: string, description: string) {
-  const response = await submitReport(site.url, { ...SAMPLE_REPORT, municipality, description });
+  const response = await submitReport(stack.site.url, { ...SAMPLE_REPORT, municipality, description });
   expect(response.status).toBe(303);
 }
 
 test.beforeAll(async ({ browser }) => {
-  dir = mkdtempSync(join(tmpdir(), 'meldbalie-keys-'));
-  if (test.info().project.name === 'postgres') postgres = await startPostgres({ database: 'meldbalie' });
-  const deskPort = await freePort();
-  sitePort = await freePort();
-  deskEnv = {
-    DESK_PORT: String(deskPort),
-    DESK_URL: `http://localhost:${deskPort}`,
-    DESK_DATA_DIR: join(dir, 'desk'),
-    DESK_SITE_URL: `http://127.0.0.1:${sitePort}`,
-    ...(postgres ? { DESK_DATABASE_URL: postgres.url } : {}),
-  };
-  desk = await startDesk(deskEnv);
-  const setupLink = /(http:\/\/localhost:\d+\/instellen\/#\S+)/.exec(desk.output())![1];
-  staff = await browser.newContext();
-  deskPage = await staff.newPage();
-  await addPasskeyAuthenticator(staff, deskPage);
-  await deskPage.goto(setupLink);
-  await deskPage.getByLabel('Uw naam of functie').fill('Beheerder sleutels');
-  await deskPage.getByRole('button', { name: 'Passkey maken en sleutel aanmaken' }).click();
-  await expect(deskPage.getByRole('heading', { name: /Herstelsleutel/ })).toBeVisible({ timeout: 20_000 });
-  firstRecovery = (await deskPage.locator('#recovery-key').textContent())!;
-  firstSite = lines((await deskPage.locator('#site-env').textContent())!);
-  await startSite(firstSite);
+  stack = await startStack(browser);
+  ({ deskEnv, staff, page: deskPage, recoveryKey: firstRecovery, siteEnv: firstSite } = stack);
 });
 
 test.afterAll(async () => {
   for (const colleague of colleagues) await colleague.context.close();
-  await staff?.close();
-  await site?.stop();
-  await desk?.stop();
-  await postgres?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 test('after a member is removed, a rotated key opens new reports for the team and the recovery key, not for what the removed member kept', async ({
@@ -224,14 +180,11 @@ test('after a member is removed, a rotated key opens new reports for the team an
   const newRecovery = (await deskPage.locator('#rotation-recovery-key').textContent())!;
   expect(newRecovery).toMatch(/^([0-9A-Z]{4}-){12}[0-9A-Z]{4}$/);
   expect(newRecovery).not.toBe(firstRecovery);
-  const newSite = lines((await deskPage.locator('#rotation-site-env').textContent())!);
+  const newSite = envLines((await deskPage.locator('#rotation-site-env').textContent())!);
   expect(Object.keys(newSite).sort()).toEqual(Object.keys(firstSite).sort());
   expect(newSite.REPORT_FORWARD_URL).toBe(firstSite.REPORT_FORWARD_URL);
   for (const name of ['REPORT_RECIPIENTS', 'REPORT_FORWARD_SECRET', 'REPORT_INTAKE_SECRET']) expect(newSite[name], name).not.toBe(firstSite[name]);
-  for (const width of [390, 1280]) {
-    await deskPage.setViewportSize({ width, height: 900 });
-    expect(await axeViolations(deskPage)).toEqual([]);
-  }
+  await expectAccessible(deskPage);
   await keepHtml(deskPage, 'sleutel-vernieuwd');
   if (process.env.DESK_SCREENSHOTS) await deskPage.screenshot({ path: join(process.env.DESK_SCREENSHOTS, 'team-sleutel-vernieuwd.png'), fullPage: true });
   // Leaving the page forgets the recovery key shown once.
@@ -239,8 +192,7 @@ test('after a member is removed, a rotated key opens new reports for the team an
   await expect(deskPage.locator('#rotation-recovery-key')).toHaveText('');
 
   // The operator switches the site to the new recipient and secrets; a report comes in.
-  await site.stop();
-  await startSite(newSite);
+  await stack.switchSite(newSite);
   await sendReport('almere', MARK.new);
 
   // The remaining member: the keyring sealed to their passkey opens old and new reports, and
@@ -304,18 +256,7 @@ test('after a member is removed, a rotated key opens new reports for the team an
   await expect(deskPage.locator('#audit-chain')).toContainText('klopt');
 
   // The server holds no identity in the clear, in its files or its tables.
-  if (postgres) {
-    const client = new pg.Client({ connectionString: postgres.url });
-    await client.connect();
-    const { rows } = await client.query(
-      "SELECT value AS v FROM settings UNION ALL SELECT coalesce(wrapped_identity, '') FROM credentials UNION ALL SELECT subject FROM audit",
-    );
-    await client.end();
-    expect(rows.some((r) => String(r.v).includes('AGE-SECRET-KEY'))).toBe(false);
-  } else {
-    for (const name of readdirSync(deskEnv.DESK_DATA_DIR))
-      expect(readFileSync(join(deskEnv.DESK_DATA_DIR, name)).toString('latin1'), name).not.toContain('AGE-SECRET-KEY');
-  }
+  for (const [name, bytes] of stack.stored()) expect(bytes, name).not.toContain('AGE-SECRET-KEY');
 });
 
 test('a member adds a second passkey that signs in and unlocks, removes the first, and cannot remove the last', async () => {
@@ -334,10 +275,7 @@ test('a member adds a second passkey that signs in and unlocks, removes the firs
   await page.getByRole('button', { name: 'Passkey toevoegen' }).click();
   await expect(page.locator('#passkey-rows tr')).toHaveCount(2);
   await expect(page.getByRole('row').filter({ hasText: 'Beveiligingssleutel' })).toContainText('Ja');
-  for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    expect(await axeViolations(page)).toEqual([]);
-  }
+  await expectAccessible(page);
   await keepHtml(page, 'passkeys');
   if (process.env.DESK_SCREENSHOTS) await page.screenshot({ path: join(process.env.DESK_SCREENSHOTS, 'passkeys.png'), fullPage: true });
 
@@ -370,6 +308,6 @@ test('a member adds a second passkey that signs in and unlocks, removes the firs
 
 test('the rotation and passkey views, as the browser built them, are valid HTML (Nu HTML Checker)', () => {
   test.skip(test.info().project.name === 'postgres', 'the same pages as in the SQLite run');
-  expect(readdirSync(join(dir, 'html')).sort()).toEqual(['passkeys.html', 'sleutel-vernieuwd.html']);
-  expect(htmlErrors(join(dir, 'html'))).toEqual([]);
+  expect(readdirSync(join(stack.dir, 'html')).sort()).toEqual(['passkeys.html', 'sleutel-vernieuwd.html']);
+  expect(htmlErrors(join(stack.dir, 'html'))).toEqual([]);
 });

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { translator } from '../../src/i18n/index.ts';
 import { startServer, type Started } from '../support/processes.ts';
 import { startPostgres, type PostgresServer } from '../support/postgres.ts';
@@ -90,27 +90,47 @@ export async function addPasskeyAuthenticator(context: BrowserContext, page: Pag
   return { cdp, authenticatorId };
 }
 
+/** What the set-up page shows: the settings for the site and the recovery key (shown once). */
+export interface SetUp {
+  /** REPORT_RECIPIENTS, REPORT_FORWARD_URL and the two secrets, as the page lists them for the site. */
+  siteEnv: Record<string, string>;
+  recoveryKey: string;
+}
+
+/** Reads the `NAME=value` lines the desk shows for the site (after set-up and after a key rotation). */
+export function envLines(text: string): Record<string, string> {
+  return Object.fromEntries(text.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
+}
+
 /**
- * Sets up a fresh desk from its one-time link in a page with a passkey authenticator; returns what
- * the set-up page shows for the site (REPORT_RECIPIENTS, REPORT_FORWARD_URL, the two secrets).
+ * Sets up a fresh desk from its one-time link in a page with a passkey authenticator, as its first
+ * beheerder `name`; returns what the set-up page shows for the site and the recovery key.
  */
-export async function setUpInBrowser(page: Page, link: string, name: string): Promise<Record<string, string>> {
+export async function setUpDesk(page: Page, link: string, name: string): Promise<SetUp> {
   await page.goto(link);
+  await expect(page).toHaveURL(/\/instellen\/$/); // the page took the token out of the address bar
   await page.getByLabel('Uw naam of functie').fill(name);
   await page.getByRole('button', { name: 'Passkey maken en sleutel aanmaken' }).click();
   await page.locator('#site-env').waitFor({ timeout: 60_000 });
-  return Object.fromEntries(
-    (await page.locator('#site-env').textContent())!.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
+  return { siteEnv: envLines((await page.locator('#site-env').textContent())!), recoveryKey: (await page.locator('#recovery-key').textContent())! };
 }
+
+/** setUpDesk's settings for the site alone (tests/desk/inbox.spec.ts, npm run bench:desk). */
+export async function setUpInBrowser(page: Page, link: string, name: string): Promise<Record<string, string>> {
+  return (await setUpDesk(page, link, name)).siteEnv;
+}
+
+/** The one-time set-up link the desk prints when it starts without a beheerder. */
+export const setupLinkOf = (desk: Desk) => /(http:\/\/localhost:\d+\/instellen\/#\S+)/.exec(desk.output())![1];
 
 const AXE_SOURCE: string = createRequire(import.meta.url)('axe-core').source;
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** axe's violations on the page as it is now (axe is added to the page for this one run). */
+/** axe's violations on the page as it is now (axe is added to the document once, on its first check). */
 export async function axeViolations(page: Page) {
   // The desk's CSP allows no inline script: evaluate axe's source through CDP-free evaluate.
-  await page.evaluate(AXE_SOURCE);
+  // The desk is one document whose views change by address fragment, so axe stays loaded.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
     (tags) =>
       (
@@ -123,13 +143,32 @@ export async function axeViolations(page: Page) {
   return results.violations.map((v) => ({ rule: v.id, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 }
 
+/**
+ * The page as it is now has no axe violations, at a phone's width and a desktop's. Checked in the
+ * SQLite run only: the desk's pages are the same with either store, and the PostgreSQL run is
+ * there for the store's wiring (playwright.config.ts).
+ */
+export async function expectAccessible(page: Page) {
+  if (test.info().project.name !== 'sqlite') return;
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await axeViolations(page), `axe at ${width} px`).toEqual([]);
+  }
+}
+
 const VNU: string = String(createRequire(import.meta.url)('vnu-jar'));
 
 /** The Nu HTML Checker's errors (not warnings) for the .html files in a folder, as "file:line message". */
 export function htmlErrors(folder: string): string[] {
   let output: string;
   try {
-    output = execFileSync('java', ['-jar', VNU, '--errors-only', '--format', 'json', folder], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    // Only the quick compiler (C1): the checker runs for a few seconds, too short for the
+    // optimising one to pay off; this halves its CPU time. C1's frames are larger, so a larger stack.
+    output = execFileSync('java', ['-Xss4m', '-XX:TieredStopAtLevel=1', '-jar', VNU, '--errors-only', '--format', 'json', folder], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     // vnu exits 1 when it finds errors and writes its report to stderr.
     output = (error as { stderr?: string }).stderr || '';
@@ -143,7 +182,10 @@ export interface Stack {
   dir: string;
   deskEnv: Record<string, string>;
   desk: Desk;
+  /** The built site, wired to the desk; switchSite replaces it. */
   site: Started;
+  /** What the set-up page showed for the site. */
+  siteEnv: Record<string, string>;
   /** The beheerder's browser context (with a PRF passkey) and page, at the end of the set-up. */
   staff: BrowserContext;
   page: Page;
@@ -153,14 +195,17 @@ export interface Stack {
   postgres?: PostgresServer;
   /** Everything the desk keeps: its SQLite files, or a pg_dump of its database. */
   stored: () => [string, string][];
+  /** Stops the site and starts it again on the same port and folder with other settings (a new desk key). */
+  switchSite: (siteEnv: Record<string, string>) => Promise<void>;
   stop: () => Promise<void>;
 }
 
 /**
- * Starts the desk (in PostgreSQL when asked), sets it up in a browser with a passkey as the first
- * beheerder ("Beheerder meldpunt"), and starts the built site with what the set-up showed.
+ * Starts the desk (on PostgreSQL in the project `postgres`, a server of its own), sets it up in a
+ * browser with a passkey as the first beheerder ("Beheerder meldpunt"), and starts the built site
+ * with what the set-up showed.
  */
-export async function startStack(browser: Browser, { postgres: withPostgres = false } = {}): Promise<Stack> {
+export async function startStack(browser: Browser, { postgres: withPostgres = test.info().project.name === 'postgres' } = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'meldbalie-e2e-'));
   const postgres = withPostgres ? await startPostgres({ database: 'meldbalie' }) : undefined;
   const [deskPort, sitePort] = [await freePort(), await freePort()];
@@ -172,31 +217,25 @@ export async function startStack(browser: Browser, { postgres: withPostgres = fa
     ...(postgres ? { DESK_DATABASE_URL: postgres.url } : {}),
   };
   const desk = await startDesk(deskEnv);
-  const setupLink = /(http:\/\/localhost:\d+\/instellen\/#\S+)/.exec(desk.output())![1];
   const staff = await browser.newContext();
   const page = await staff.newPage();
   const passkey = await addPasskeyAuthenticator(staff, page);
-  await page.goto(setupLink);
-  await page.getByLabel('Uw naam of functie').fill('Beheerder meldpunt');
-  await page.getByRole('button', { name: 'Passkey maken en sleutel aanmaken' }).click();
-  await page.locator('#recovery-key').waitFor({ timeout: 20_000 });
-  const recoveryKey = (await page.locator('#recovery-key').textContent())!;
-  const siteEnv = Object.fromEntries(
-    (await page.locator('#site-env').textContent())!.split('\n').map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
-  const site = await startServer({
-    ...siteEnv,
-    PORT: String(sitePort),
-    REPORT_DATA_DIR: join(dir, 'site'),
-    REPORT_MIN_FILL_SECONDS: '0',
-    REPORT_POLL_MS: '100',
-    REPORT_RETRY_BASE_MS: '100',
-  });
-  return {
+  const { siteEnv, recoveryKey } = await setUpDesk(page, setupLinkOf(desk), 'Beheerder meldpunt');
+  const startSite = (env: Record<string, string>) =>
+    startServer({
+      ...env,
+      PORT: String(sitePort),
+      REPORT_DATA_DIR: join(dir, 'site'),
+      REPORT_MIN_FILL_SECONDS: '0',
+      REPORT_POLL_MS: '100',
+      REPORT_RETRY_BASE_MS: '100',
+    });
+  const stack: Stack = {
     dir,
     deskEnv,
     desk,
-    site,
+    site: await startSite(siteEnv),
+    siteEnv,
     staff,
     page,
     passkey,
@@ -206,14 +245,19 @@ export async function startStack(browser: Browser, { postgres: withPostgres = fa
       postgres
         ? [['pg_dump', execFileSync(`${postgres.bindir}/pg_dump`, ['--data-only', '--dbname', postgres.url], { encoding: 'utf8' })]]
         : readdirSync(deskEnv.DESK_DATA_DIR).map((name) => [name, readFileSync(join(deskEnv.DESK_DATA_DIR, name)).toString('latin1')]),
+    switchSite: async (env) => {
+      await stack.site.stop();
+      stack.site = await startSite(env);
+    },
     stop: async () => {
       await staff.close();
-      await site.stop();
+      await stack.site.stop();
       await desk.stop();
       await postgres?.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return stack;
 }
 
 /** A report sent without JavaScript, as a reporter in Woerden; returns the receipt code. */
