@@ -13,6 +13,7 @@ import { expect, test, type Browser, type BrowserContext, type CDPSession, type 
 import { translator } from '../../src/i18n/index.ts';
 import { startServer, type Started } from '../support/processes.ts';
 import { startPostgres, type PostgresServer } from '../support/postgres.ts';
+import { htmlCheckerErrors } from '../support/html-checker.ts';
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -156,26 +157,8 @@ export async function expectAccessible(page: Page) {
   }
 }
 
-const VNU: string = String(createRequire(import.meta.url)('vnu-jar'));
-
 /** The Nu HTML Checker's errors (not warnings) for the .html files in a folder, as "file:line message". */
-export function htmlErrors(folder: string): string[] {
-  let output: string;
-  try {
-    // Only the quick compiler (C1): the checker runs for a few seconds, too short for the
-    // optimising one to pay off; this halves its CPU time. C1's frames are larger, so a larger stack.
-    output = execFileSync('java', ['-Xss4m', '-XX:TieredStopAtLevel=1', '-jar', VNU, '--errors-only', '--format', 'json', folder], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  } catch (error) {
-    // vnu exits 1 when it finds errors and writes its report to stderr.
-    output = (error as { stderr?: string }).stderr || '';
-  }
-  const { messages } = JSON.parse(output || '{"messages":[]}') as { messages: { url: string; message: string; lastLine?: number }[] };
-  return messages.map((m) => `${m.url.split('/').pop()}:${m.lastLine ?? '?'} ${m.message}`);
-}
+export const htmlErrors = (folder: string): string[] => htmlCheckerErrors(folder).map((m) => `${m.url.split('/').pop()}:${m.lastLine ?? '?'} ${m.message}`);
 
 /** The desk and the site wired together as the set-up says, with the first beheerder signed in. */
 export interface Stack {

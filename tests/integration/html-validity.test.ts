@@ -11,35 +11,21 @@
  * drawn with a seed that changes every day (SAMPLE_SEED=<n> repeats a day's draw; the seed is in
  * the test name), and `npm run test:validate-all` (run by .ci/run after npm test) checks every page.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtPages } from '../support/built-site.ts';
+import { htmlCheckerErrors } from '../support/html-checker.ts';
 import { startServer, submitReport } from '../support/processes.ts';
 import { samplePaths } from '../support/sample.ts';
-
-const vnu = String(createRequire(import.meta.url)('vnu-jar'));
 
 /**
  * The checker's messages for folders of pages or lists of files, as "path:line message", the path
  * from dist/client or from the on-demand folder on (on-demand-…/3/index.html).
  */
-function validate(...targets: string[]): string[] {
-  const run = spawnSync('java', ['-jar', vnu, '--errors-only', '--skip-non-html', '--format', 'json', ...targets], {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  // No Java, or a checker that did not finish, must fail the test: an empty report would pass it.
-  if (run.error) throw run.error;
-  // vnu writes its JSON report to stderr, with or without errors (it exits 1 when it found any).
-  const json = run.stderr.slice(run.stderr.indexOf('{"'));
-  if ((run.status !== 0 && run.status !== 1) || !json.startsWith('{"')) throw new Error(`De Nu HTML Checker gaf geen rapport (${run.status}): ${run.stderr}`);
-  const { messages } = JSON.parse(json) as { messages: { url: string; message: string; lastLine?: number }[] };
-  return messages.map((m) => `${m.url.replace(/^.*?(dist\/client\/|on-demand-)/, '$1')}:${m.lastLine ?? '?'} ${m.message}`);
-}
+const validate = (...targets: string[]): string[] =>
+  htmlCheckerErrors(...targets).map((m) => `${m.url.replace(/^.*?(dist\/client\/|on-demand-)/, '$1')}:${m.lastLine ?? '?'} ${m.message}`);
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
