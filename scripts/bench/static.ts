@@ -18,17 +18,19 @@
  * Settings: BENCH_SECONDS (per run, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS
  * (default 32). Needs a build.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
 import { startServer } from '../../tests/support/processes.ts';
 import { FRAME_POLICY, SECURITY_HEADERS } from '../../src/server/security-headers.mjs';
 import { median } from './measure.ts';
 
+const execFileAsync = promisify(execFile);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -130,11 +132,10 @@ interface Result {
   errors: number;
 }
 
-function runWrk(url: string, encoding: boolean): Result {
+/** One wrk run; asynchronous, so that a signal to this script is handled between runs. */
+async function runWrk(url: string, encoding: boolean): Promise<Result> {
   const args = ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--latency', ...(encoding ? ['-H', 'Accept-Encoding: br, gzip'] : []), url];
-  const { stdout } = tasksetBinary
-    ? spawnSync(tasksetBinary, ['-c', '1', wrkBinary!, ...args], { encoding: 'utf8' })
-    : spawnSync(wrkBinary!, args, { encoding: 'utf8' });
+  const { stdout } = tasksetBinary ? await execFileAsync(tasksetBinary, ['-c', '1', wrkBinary!, ...args]) : await execFileAsync(wrkBinary!, args);
   const errors = /Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? '0';
   const socketErrors = /Socket errors: .*?(\d+)/.exec(stdout)?.[1] ?? '0';
   return {
@@ -172,6 +173,17 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-static-'));
 let nginx: ChildProcess | undefined;
 const dataDir = join(dir, 'data');
 const ours = await startServer({ REPORT_DATA_DIR: dataDir });
+// Stopped by a signal to this script alone (not the terminal's Ctrl-C, which reaches the whole
+// process group): stop nginx and our server too instead of leaving them running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    nginx?.kill('SIGQUIT');
+    void ours.stop().finally(() => {
+      rmSync(dir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  });
+}
 try {
   const port = await freePort();
   writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, port));
@@ -208,7 +220,7 @@ try {
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 ? (['ours', 'nginx'] as const) : (['nginx', 'ours'] as const);
         for (const name of order) {
-          const result = runWrk(hosts[name] + path, encoding);
+          const result = await runWrk(hosts[name] + path, encoding);
           if (result.errors) throw new Error(`${name} ${path}: ${result.errors} fouten`);
           runs[name].push(result);
         }
