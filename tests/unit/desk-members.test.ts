@@ -15,6 +15,26 @@ afterEach(closeTestDesks);
 /** A member with one passkey that holds a wrapped copy of the desk key, and a signed-in session. */
 const addMember = (desk: Desk, id: string, role: Role) => signedInMember(desk, id, role, { wrappedIdentity: `gewikkeld-${id}`, recipient: null });
 
+/** A report the desk received on 1 December, as case `msg_<n…>`, assigned to `assignee`; returns its id. */
+async function receiveCase(desk: Desk, n: string, assignee: string | null): Promise<string> {
+  const reportId = `msg_${n.padStart(32, '0')}`;
+  await desk.store.receive(
+    { webhookId: `msg_${n}`, type: 'report.created', reportId, body: '{"data":{"sealed":"x"}}', receivedDay: '2026-12-01' },
+    {
+      reportId,
+      receivedDay: '2026-12-01',
+      status: 'nieuw',
+      closingReason: null,
+      ackDue: '2026-12-08',
+      feedbackDue: '2027-03-01',
+      acknowledgedDay: null,
+      assignee,
+      replyRecipient: `age1${'q'.repeat(58)}`,
+    },
+  );
+  return reportId;
+}
+
 describe('removing a member', () => {
   it('ends their sessions, deletes their wrapped key copies and passkey, unassigns their cases and logs it', async () => {
     const desk = openTestDesk('desk-members');
@@ -22,20 +42,7 @@ describe('removing a member', () => {
     const removed = await addMember(desk, 'b', 'behandelaar');
     const second = await startSession(desk.store, 'b');
     await desk.store.addCredential({ id: 'cred-b2', memberId: 'b', publicKey: 'AA', counter: 0, transports: [], wrappedIdentity: 'tweede', recipient: null });
-    await desk.store.receive(
-      { webhookId: 'msg_1', type: 'report.created', reportId: `msg_${'1'.padStart(32, '0')}`, body: '{"data":{"sealed":"x"}}', receivedDay: '2026-12-01' },
-      {
-        reportId: `msg_${'1'.padStart(32, '0')}`,
-        receivedDay: '2026-12-01',
-        status: 'nieuw',
-        closingReason: null,
-        ackDue: '2026-12-08',
-        feedbackDue: '2027-03-01',
-        acknowledgedDay: null,
-        assignee: 'b',
-        replyRecipient: `age1${'q'.repeat(58)}`,
-      },
-    );
+    await receiveCase(desk, '1', 'b');
     expect((await callDesk(desk, removed, '/api/zaken')).status).toBe(200);
 
     const answer = await callDesk(desk, admin, '/api/leden/verwijderen', { memberId: 'b' });
@@ -92,21 +99,7 @@ describe('removing a member', () => {
     const writer = await addMember(desk, 'b', 'behandelaar');
     // The row every invited member joins with (uitnodiging.aanvaard) is where the log keeps their name.
     await record(desk.store, 'b', 'uitnodiging.aanvaard', joinSubject['uitnodiging.aanvaard']('Sanne van de meldbalie', 'behandelaar'));
-    const reportId = `msg_${'2'.padStart(32, '0')}`;
-    await desk.store.receive(
-      { webhookId: 'msg_2', type: 'report.created', reportId, body: '{"data":{"sealed":"x"}}', receivedDay: '2026-12-01' },
-      {
-        reportId,
-        receivedDay: '2026-12-01',
-        status: 'nieuw',
-        closingReason: null,
-        ackDue: '2026-12-08',
-        feedbackDue: '2027-03-01',
-        acknowledgedDay: null,
-        assignee: null,
-        replyRecipient: `age1${'q'.repeat(58)}`,
-      },
-    );
+    const reportId = await receiveCase(desk, '2', null);
     const note = '-----BEGIN AGE ENCRYPTED FILE-----\nnotitie\n-----END AGE ENCRYPTED FILE-----\n';
     expect((await callDesk(desk, writer, `/api/zaken/${reportId}/notitie`, { sealed: note })).status).toBe(200);
     expect((await callDesk(desk, admin, '/api/leden/verwijderen', { memberId: 'b' })).status).toBe(200);
