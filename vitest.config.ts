@@ -5,7 +5,8 @@
  *   data (own config, because it needs Astro's Vite plugin) — seconds;
  * - integration: the built site in dist/, real server processes, PostgreSQL, Java (the Nu HTML
  *   Checker) and builds of broken content — needs `npm run build` first.
- * `npm run test:unit` runs the first two, `npm run test:integration` the last.
+ * `npm run test:unit` runs the first two, `npm run test:integration` the last (but for the
+ * replicas, `npm run test:replicas`).
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
@@ -17,6 +18,8 @@ import { defineConfig } from 'vitest/config';
  */
 export const maxWorkers = Math.max(2, availableParallelism() - 1);
 
+const REPLICAS = 'tests/integration/replicas.test.ts';
+
 export default defineConfig({
   test: {
     maxWorkers,
@@ -27,7 +30,10 @@ export default defineConfig({
       // seconds alone, past Vitest's 5 s default when the two cores are busy with a build.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false, testTimeout: 30_000 } },
       'tests/components/vitest.config.ts',
-      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'] } },
+      // replicas.test.ts checks a set-up npm start does not use (PostgreSQL with two instances,
+      // one killed mid-delivery): run by `npm run test:more`, the part .ci/run adds to npm test.
+      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], exclude: [REPLICAS] } },
+      { test: { name: 'replicas', include: [REPLICAS] } },
     ],
   },
 });

@@ -2,9 +2,10 @@
  * Runs npm scripts at the same time, for `npm test` on 2 cores: the first prints as it goes, the
  * others print when they end (whole on failure, the last lines on success); the exit status is
  * the first failure's. For scripts that each leave a core idle (docs/TESTS.md): `npm test` runs
- * `node scripts/side-by-side.mjs build build:serverless build:desk`, as an Astro build keeps about one core busy,
- * and `node scripts/side-by-side.mjs test:desk test:serverless`, as the serverless suite mostly waits on
- * workerd (68 s together against 77 s one after the other, docs/TESTS.md).
+ * `node scripts/side-by-side.mjs build build:desk`, as an Astro build keeps about one core busy,
+ * and `npm run test:more` runs `node scripts/side-by-side.mjs test:serverless test:desk:postgres`,
+ * as the serverless suite mostly waits on workerd (with the desk's whole run: 68 s together
+ * against 77 s one after the other, docs/TESTS.md).
  * Scripts that run together must not share files they write: the Worker build has a cache
  * folder of its own (package.json, build:serverless), because every build starts by removing
  * data-store.json from its cache folder (src/integrations/content-check.mjs).

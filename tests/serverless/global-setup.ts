@@ -1,7 +1,7 @@
 /**
  * Builds the serverless target once per run (npm run build:serverless, into dist-serverless/).
- * SERVERLESS_BUILD=reuse skips it when a build is already there: `npm test` builds the Worker
- * beside the site (scripts/side-by-side.mjs), and it helps when iterating on the tests.
+ * SERVERLESS_BUILD=reuse skips it when a build is already there, which helps when iterating on
+ * the tests. `npm run test:more` builds it here, beside the desk's PostgreSQL run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

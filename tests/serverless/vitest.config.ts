@@ -1,5 +1,5 @@
 /**
- * The serverless target's suite (npm run test:serverless, last step of npm test): builds the
+ * The serverless target's suite (npm run test:serverless, in npm run test:more, which .ci/run runs after npm test): builds the
  * Worker once (global-setup.ts), then drives it in workerd. Separate from vitest.config.ts so the
  * build and workerd never compete with the timing-sensitive integration tests.
  */

@@ -2,7 +2,7 @@
  * The serverless target in its real runtime: the built Worker (dist-serverless/, made by
  * global-setup.ts) served by `npm run preview:serverless` in workerd, with its D1 database and
  * the scheduled relay, delivering to the reference receiver on loopback. One workerd for the
- * whole file. Where the Node build is there too (npm test builds it first), bad input is sent to
+ * whole file. Where the Node build is there too (npm test, which .ci/run runs before this suite, builds it), bad input is sent to
  * both servers and must get the same answers.
  */
 import { createServer, type Server } from 'node:http';
