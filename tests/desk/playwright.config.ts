@@ -11,13 +11,11 @@ import site from '../../playwright.config.ts';
  *
  * Which store runs what. Every spec runs on SQLite, the embedded store. What each store does with
  * a call is proven on both engines by the store contract (tests/integration/desk-store.test.ts;
- * concurrency where it matters; it does not call getMember, nor updateCase with an assignee, which
- * the PostgreSQL run below does). What the PostgreSQL run adds is the
+ * concurrency where it matters). What the PostgreSQL run adds is the
  * wiring: the desk process opening PostgreSQL from DESK_DATABASE_URL, its schema made on first
  * start, and every store call the pages make going through the real API to PostgreSQL and back to
  * the browser. Three spec files together make every one of those calls through the real pages
- * (checked once by counting the store methods a run calls: all but countMembers, which no desk
- * code calls):
+ * (checked once by counting the store methods a run calls):
  * - desk.spec.ts: set-up (settings, first member and passkey), reports received from the site
  *   (receive), the inbox in pages and a case (casePage, countCases, listCases for the figures,
  *   getCase, events, markRead,

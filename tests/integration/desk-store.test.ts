@@ -111,6 +111,11 @@ for (const engine of engines) {
       expect((await store.events(id(1))).map((e) => e.body)).toEqual(['{"n":1}', '{"n":3}']);
       await store.updateCase(id(1), { status: 'afgesloten', closingReason: 'politie', acknowledgedDay: '2026-12-02' });
       expect(await store.getCase(id(1))).toMatchObject({ status: 'afgesloten', closingReason: 'politie', acknowledgedDay: '2026-12-02' });
+      // Assigned to a member and back to no one; the other fields stay as they were.
+      await store.updateCase(id(1), { assignee: 'lid-a' });
+      expect(await store.getCase(id(1))).toMatchObject({ assignee: 'lid-a', status: 'afgesloten', closingReason: 'politie' });
+      await store.updateCase(id(1), { assignee: null });
+      expect((await store.getCase(id(1)))?.assignee).toBeNull();
       await store.addOutgoing({ kind: 'question', reportId: id(1), sealed: 'v', day: '2026-12-02', memberId: 'lid-a' });
       await store.addOutgoing({ kind: 'note', reportId: id(1), sealed: 'n', day: '2026-12-02', memberId: 'lid-a' });
       expect((await store.outgoing(id(1))).map((o) => [o.kind, o.sealed])).toEqual([
@@ -195,7 +200,8 @@ for (const engine of engines) {
       expect((await store.listMembers())[0].credentials).toEqual([{ id: 'cred-a', hasKey: false, waiting: true, recipient: 'age1y' }]);
       await store.updateCredential('cred-a', { wrappedIdentity: 'w' });
       expect(await store.getCredential('cred-a')).toMatchObject({ counter: 3, wrappedIdentity: 'w', transports: ['internal'] });
-      expect(await store.countMembers()).toBe(1);
+      expect(await store.getMember('lid-a')).toEqual({ id: 'lid-a', name: 'Beheerder', role: 'beheerder' });
+      expect(await store.getMember('lid-x')).toBeUndefined();
       const now = Date.now();
       await store.addSession('s', { memberId: 'lid-a', csrf: 'c', expiresAt: Math.floor(now / 1000) + 60 });
       expect(await store.getSession('s', now)).toMatchObject({ memberId: 'lid-a', csrf: 'c' });

@@ -156,9 +156,6 @@ export class PostgresDeskStore implements DeskStore {
     const row = (await this.#rows('SELECT id, name, role FROM members WHERE id = $1', [id]))[0];
     return row && { id: row.id as string, name: row.name as string, role: row.role as Member['role'] };
   }
-  async countMembers() {
-    return Number((await this.#rows('SELECT count(*) AS n FROM members'))[0].n);
-  }
   async addCredential(c: Credential) {
     await this.#pool.query(
       'INSERT INTO credentials (id, member_id, public_key, counter, transports, wrapped_identity, recipient, label, created_day) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',

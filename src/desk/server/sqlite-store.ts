@@ -129,9 +129,6 @@ export class SqliteDeskStore implements DeskStore {
     const row = this.#db.prepare('SELECT id, name, role FROM members WHERE id = ?').get(id) as Row | undefined;
     return row && { id: row.id as string, name: row.name as string, role: row.role as Member['role'] };
   }
-  async countMembers() {
-    return (this.#db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;
-  }
   async addCredential(c: Credential) {
     this.#db
       .prepare(

@@ -153,7 +153,6 @@ export interface DeskStore {
 
   addMember(member: Member): Promise<void>;
   getMember(id: string): Promise<Member | undefined>;
-  countMembers(): Promise<number>;
   addCredential(credential: Credential): Promise<void>;
   getCredential(id: string): Promise<Credential | undefined>;
   updateCredential(id: string, change: { counter?: number; wrappedIdentity?: string; recipient?: string }): Promise<void>;
