@@ -103,7 +103,9 @@ describe('delivery to the intake endpoint', { timeout: 60_000 }, () => {
     expect(received.webhookId).toBe(received.reportId);
     // The receipt code is the reporter's alone: it is not forwarded.
     expect(readFileSync(receiver.file, 'utf8')).not.toContain(code);
-    // Delivered means done: no second attempt follows, and the outbox is empty.
+    // Delivered means done: no second attempt follows, and the outbox is empty. A fixed wait on
+    // purpose: an attempt that does not come has no event to await; 500 ms is ten of the relay's
+    // 50 ms polls and retries (REPORT_POLL_MS, REPORT_RETRY_BASE_MS above).
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(receiver.requests).toHaveLength(1);
     expect(outboxCli(server.dataDir, 'list')).toContain('Geen meldingen');

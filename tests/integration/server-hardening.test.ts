@@ -90,6 +90,7 @@ describe('odd requests', { timeout: 60_000 }, () => {
           socket.write(
             'POST /melden/anoniem/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nSec-Fetch-Site: same-origin\r\nTransfer-Encoding: chunked\r\n\r\n10\r\ndescription=abcd',
           );
+          // Cut off once the server is reading the body, as a dropped phone connection would.
           setTimeout(() => {
             socket.destroy();
             resolve();
@@ -97,6 +98,8 @@ describe('odd requests', { timeout: 60_000 }, () => {
         });
       });
     }
+    // A fixed wait on purpose: a log line that is not written has no event to await; the server
+    // sees each cut-off connection within milliseconds on loopback.
     await new Promise((resolve) => setTimeout(resolve, 500));
     const added = server
       .output()
