@@ -1,13 +1,18 @@
 /**
  * The report form's proof of work (issue 11), in Chromium on the built site with its CSP: a Web
  * Worker solves the challenge while the page stays responsive, and the form is still sent when
- * the solver is slow or cannot run. The path without JavaScript is covered in report.spec.ts.
+ * the solver is slow or cannot run; the busy page's own script solves its challenge under its
+ * CSP and opens the form. The path without JavaScript is covered in report.spec.ts.
  *
  * These tests look only at what the browser does: they give the page a challenge of known
  * difficulty and catch the form's POST, so they use none of the server's rate limit.
  */
+import { randomBytes } from 'node:crypto';
 import type { Browser, Page, Request } from '@playwright/test';
 import { createChallenge, verifySolution } from 'altcha-lib/v1';
+import { busyPage } from '../../src/server/busy-page.mjs';
+import { ProofOfWork } from '../../src/lib/report/core/proof-of-work.ts';
+import { deriveKeys } from '../../src/lib/report/crypto/keys.ts';
 import { baseURL, expect, test } from './fixtures';
 
 const FORM = '/melden/anoniem/';
@@ -146,5 +151,49 @@ test('when the worker cannot load, the form is sent without a solution and witho
   expect(posts[0].body.get('altcha')).toBe('');
   // Far below the five seconds the form gives a solver that is still working.
   expect(posts[0].at - clicked).toBeLessThan(4000);
+  await page.context().close();
+});
+
+test('the busy page solves its challenge under its own CSP and opens the form with the solution', async ({ browser }) => {
+  const page = await plainPage(browser);
+  // issue() and verify() use no store; level 0 of a small maximum: solved at once.
+  const proofOfWork = new ProofOfWork(deriveKeys(randomBytes(32)), undefined as never, 1_000);
+  const busy = busyPage({ method: 'GET', url: FORM, headers: {} }, 7, undefined, await proofOfWork.issue(0));
+  // The form's address answers once with the busy page exactly as the host sends it (status,
+  // headers with its CSP, body), then as the server does.
+  const opened: string[] = [];
+  await page.route(
+    (url) => url.pathname === FORM,
+    async (route, request) => {
+      if (request.method() !== 'GET') return route.fallback();
+      opened.push(request.url());
+      if (opened.length > 1) return route.fallback();
+      await route.fulfill({ status: busy.status, headers: busy.headers, body: busy.body });
+    },
+  );
+  // CSP violations of every document the page shows, the busy page included.
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (violation: string) => violations.push(violation));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${event.effectiveDirective} ${event.blockedURI}`),
+    ),
+  );
+  const problems: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  await page.goto(FORM);
+  await expect(page.getByRole('button', { name: 'Melding versturen' })).toBeVisible({ timeout: 30_000 });
+  // The second request for the form carried a solution of the busy page's challenge in its query.
+  expect(opened).toHaveLength(2);
+  const second = new URL(opened[1]);
+  expect(second.pathname).toBe(FORM);
+  expect(await proofOfWork.verify(second.searchParams.get('altcha') ?? undefined, 0)).toMatchObject({ outcome: 'valid' });
+  // The form drops the spent proof from the address bar.
+  expect(new URL(page.url()).searchParams.has('altcha')).toBe(false);
+  expect(violations).toEqual([]);
+  // Chromium logs the busy page's own 503 as an error; nothing else may be logged.
+  expect(problems.filter((problem) => !problem.includes('status of 503'))).toEqual([]);
   await page.context().close();
 });
