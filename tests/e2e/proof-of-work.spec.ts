@@ -197,3 +197,40 @@ test('the busy page solves its challenge under its own CSP and opens the form wi
   expect(problems.filter((problem) => !problem.includes('status of 503'))).toEqual([]);
   await page.context().close();
 });
+
+test('the busy page stays responsive while its script solves a harder challenge on the main thread', async ({ browser }) => {
+  const page = await plainPage(browser);
+  const hmacKey = 'e2e-busy-page';
+  const busy = busyPage({ method: 'GET', url: FORM, headers: {} }, 7, undefined, await createChallenge({ hmacKey, number: NUMBER, maxNumber: 100_000 }));
+  // The busy page first; the address with the solution then answers 204, so the browser stays on
+  // the busy page and its long tasks can be read.
+  const solutions: string[] = [];
+  await page.route(
+    (url) => url.pathname === FORM,
+    async (route, request) => {
+      const solution = new URL(request.url()).searchParams.get('altcha');
+      if (solution === null) return route.fulfill({ status: busy.status, headers: busy.headers, body: busy.body });
+      solutions.push(solution);
+      await route.fulfill({ status: 204 });
+    },
+  );
+  await page.addInitScript(() => {
+    const seen: Seen = { longTasks: [], violations: [] };
+    (window as unknown as { seen: Seen }).seen = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
+    }).observe({ type: 'longtask', buffered: true });
+    document.addEventListener('securitypolicyviolation', (event) => seen.violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  // Not waiting for load: a script that did not yield would hold it back for as long as it solves.
+  await page.goto(FORM, { waitUntil: 'commit' });
+  await expect.poll(() => solutions.length, { timeout: 30_000 }).toBe(1);
+  // "Your browser is working" was shown while it solved (and stays: the browser is still here).
+  await expect(page.locator('[data-working]')).toBeVisible();
+  expect(JSON.parse(Buffer.from(solutions[0], 'base64').toString('utf8'))).toMatchObject({ number: NUMBER });
+  expect(await verifySolution(solutions[0], hmacKey, true)).toBe(true);
+  const seen = await page.evaluate(() => (window as unknown as { seen: Seen }).seen);
+  expect(seen.violations).toEqual([]);
+  expect(seen.longTasks.filter((t) => t.duration >= FREEZE_MS)).toEqual([]);
+  await page.context().close();
+});
