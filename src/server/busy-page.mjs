@@ -55,8 +55,9 @@ const SOLVE = `(${async (solve, field) => {
   url.searchParams.set(field, btoa(JSON.stringify({ ...challenge, number })));
   location.replace(url.href);
 }})(${solveProofOfWork}, ${JSON.stringify(CONTROL_FIELDS.proofOfWork)});`;
-// An inline script ends at the first "</script": the inlined source must never hold one.
-if (/<\/script/i.test(SOLVE)) throw new Error('busy-page.mjs: het script van de drukte-pagina bevat </script>.');
+// An inline script ends at the first "</script" (and "<!--" changes how it is read): the inlined
+// source must hold neither.
+if (/<\/script|<!--/i.test(SOLVE)) throw new Error('busy-page.mjs: het script van de drukte-pagina bevat </script> of <!--.');
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 /** No script, one inline style by its hash, and a form that may post only back to this site. */
