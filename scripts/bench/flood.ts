@@ -19,13 +19,12 @@
  * Needs a build (npm run build; for the Worker also npm run build:serverless).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startServer, startServerlessPreview, submitReport, receiptCode, type Started } from '../../tests/support/processes.ts';
 import { parse } from '../../tests/support/html.ts';
-import { percentile } from './measure.ts';
+import { floodedHostEnv, percentile } from './measure.ts';
 
 const bounded = (name: string, fallback: number, max: number) => Math.min(max, Math.max(1, Number(process.env[name] ?? fallback)));
 const FLOOD_SECONDS = bounded('FLOOD_SECONDS', 20, 120);
@@ -88,13 +87,7 @@ interface Result {
 /** One host: idle, then the flood with the reader, in one go. */
 async function measure(target: 'node' | 'serverless'): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-flood-'));
-  const env = {
-    REPORT_DATA_DIR: join(dir, 'data'),
-    REPORT_SECRET: randomBytes(32).toString('base64'),
-    REPORT_TRUSTED_PROXIES: '1',
-    REPORT_RELAY: 'off',
-    REPORT_MIN_FILL_SECONDS: '0',
-  };
+  const env = floodedHostEnv(dir);
   const server: Started = target === 'node' ? await startServer(env) : await startServerlessPreview(env);
   const base = server.url;
   const statuses: Record<string, Record<string, number>> = { code: {}, report: {} };

@@ -1,8 +1,10 @@
 /**
  * What the benchmarks share: medians and percentiles, the report a browser without JavaScript
- * sends, and a closed loop of requests. One copy, so that every table in docs/BENCHMARKS.md is
+ * sends, a closed loop of requests, and the settings of a flooded host. One copy, so that every table in docs/BENCHMARKS.md is
  * computed the same way.
  */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 
 /** The middle value (the upper one of an even count), as every "median of N rounds" in the tables. */
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -66,3 +68,16 @@ export async function closedLoop(count: number, concurrency: number, make: (i: n
   );
   return { perSecond: count / ((performance.now() - started) / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99), failures };
 }
+
+/**
+ * The settings of a host under a flood (bench:flood, bench:busy): its own data folder under `dir`
+ * and a fresh secret, the reader's address from X-Forwarded-For (one trusted proxy; the Worker
+ * takes CF-Connecting-IP), no relay, no minimum fill time.
+ */
+export const floodedHostEnv = (dir: string) => ({
+  REPORT_DATA_DIR: join(dir, 'data'),
+  REPORT_SECRET: randomBytes(32).toString('base64'),
+  REPORT_TRUSTED_PROXIES: '1',
+  REPORT_RELAY: 'off',
+  REPORT_MIN_FILL_SECONDS: '0',
+});

@@ -248,6 +248,9 @@ export const uiStringsSchema = z.strictObject({
   'busy.button': text('Busy page: button that sends the kept form values again.'),
   'busy.back': text('Busy page after a form was sent: otherwise go back and try again; check the text is still there.'),
   'busy.retry': text('Busy page after opening a page: link that opens it again.'),
+  'busy.working': text(
+    'Busy page after opening a page, shown only while its script runs: the browser is solving a puzzle (proof of work) to get in; the page opens by itself.',
+  ),
 
   // Receipt after sending.
   'receipt.title': text('Receipt page: title.'),

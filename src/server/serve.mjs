@@ -113,8 +113,9 @@ const server = createServer((req, res) => {
 /**
  * An on-demand answer under the render limit (render-limit.mjs): a POST's body is read first
  * (request-body.mjs), then the request waits for a slot — in the paid lane when it carries a
- * valid proof of work of the level asked now (paid-lane.mjs); with every slot busy and its
- * queue full it gets the small busy page at once (busy-page.mjs), its values kept.
+ * valid proof of work of the level asked now (paid-lane.mjs: a form's, or a GET's in its query);
+ * with every slot busy and its queue full it gets the small busy page at once (busy-page.mjs),
+ * its values kept, or for a page opened a challenge that lets the browser in through the lane.
  */
 async function renderOnDemand(req, res, handler, client) {
   if (req.method === 'POST') {
@@ -122,7 +123,7 @@ async function renderOnDemand(req, res, handler, client) {
     if (req.body === undefined) return; // the reader went away mid-upload
   }
   const slot = renders.acquire(await paidLane.paid(req, req.body));
-  if (!slot) return sendBusyPage(req, res, renders.retryAfter(), req.body);
+  if (!slot) return sendBusyPage(req, res, renders.retryAfter(), req.body, await paidLane.challenge(req));
   const release = await slot;
   res.once('close', release);
   // A reader who left while waiting in the queue: give the slot on.

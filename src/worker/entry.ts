@@ -11,7 +11,7 @@
  *   provider that hands intake a key made from CF-Connecting-IP (only ever fed to the keyed
  *   rate-limit hash; never stored or logged);
  * - renders at most REPORT_RENDER_CONCURRENCY on-demand pages at a time per isolate, with the
- *   ordinary queue, the paid lane for forms with a valid proof of work, and the busy page when
+ *   ordinary queue, the paid lane for forms (and GETs) with a valid proof of work, and the busy page when
  *   both are full: the Node host's render limit (src/server/render-limit.mjs, paid-lane.mjs,
  *   busy-page.mjs), because workerd runs an isolate's requests on one thread;
  * - sets the security headers on every response it gives (static assets get them from the
@@ -172,12 +172,13 @@ async function handle(request: Request, env: Env, ctx: ExecutionContext): Promis
   const sent = (answer: Response) => forCompressingPlatform(answer, request.method);
   if (!limits) return sent(await render());
   // At most a few renders at a time, as in the Node host: workerd runs an isolate's requests on
-  // one thread, so every page rendered at once delays every static answer behind it. A form
-  // with a valid, unused proof of work of the lane's level waits in the paid lane, served first.
+  // one thread, so every page rendered at once delays every static answer behind it. A form (or
+  // a GET's query) with a valid, unused proof of work of the lane's level waits in the paid lane,
+  // served first; the busy page of a page opened carries the challenge for that GET.
   const seen = { method: request.method, url: `${url.pathname}${url.search}`, headers: { 'content-type': request.headers.get('content-type') ?? undefined } };
   const slot = limits.renders.acquire(await limits.lane.paid(seen, bytes));
   if (!slot) {
-    const page = busyPage(seen, limits.renders.retryAfter(), bytes);
+    const page = busyPage(seen, limits.renders.retryAfter(), bytes, await limits.lane.challenge(seen));
     return sent(new Response(request.method === 'HEAD' ? null : page.body, { status: page.status, headers: page.headers }));
   }
   const release = await slot;

@@ -1,13 +1,18 @@
 /**
  * The report form's proof of work (issue 11), in Chromium on the built site with its CSP: a Web
  * Worker solves the challenge while the page stays responsive, and the form is still sent when
- * the solver is slow or cannot run. The path without JavaScript is covered in report.spec.ts.
+ * the solver is slow or cannot run; the busy page's own script solves its challenge under its
+ * CSP and opens the form. The path without JavaScript is covered in report.spec.ts.
  *
  * These tests look only at what the browser does: they give the page a challenge of known
  * difficulty and catch the form's POST, so they use none of the server's rate limit.
  */
+import { randomBytes } from 'node:crypto';
 import type { Browser, Page, Request } from '@playwright/test';
 import { createChallenge, verifySolution } from 'altcha-lib/v1';
+import { busyPage } from '../../src/server/busy-page.mjs';
+import { ProofOfWork } from '../../src/lib/report/core/proof-of-work.ts';
+import { deriveKeys } from '../../src/lib/report/crypto/keys.ts';
 import { baseURL, expect, test } from './fixtures';
 
 const FORM = '/melden/anoniem/';
@@ -146,5 +151,86 @@ test('when the worker cannot load, the form is sent without a solution and witho
   expect(posts[0].body.get('altcha')).toBe('');
   // Far below the five seconds the form gives a solver that is still working.
   expect(posts[0].at - clicked).toBeLessThan(4000);
+  await page.context().close();
+});
+
+test('the busy page solves its challenge under its own CSP and opens the form with the solution', async ({ browser }) => {
+  const page = await plainPage(browser);
+  // issue() and verify() use no store; level 0 of a small maximum: solved at once.
+  const proofOfWork = new ProofOfWork(deriveKeys(randomBytes(32)), undefined as never, 1_000);
+  const busy = busyPage({ method: 'GET', url: FORM, headers: {} }, 7, undefined, await proofOfWork.issue(0));
+  // The form's address answers once with the busy page exactly as the host sends it (status,
+  // headers with its CSP, body), then as the server does.
+  const opened: string[] = [];
+  await page.route(
+    (url) => url.pathname === FORM,
+    async (route, request) => {
+      if (request.method() !== 'GET') return route.fallback();
+      opened.push(request.url());
+      if (opened.length > 1) return route.fallback();
+      await route.fulfill({ status: busy.status, headers: busy.headers, body: busy.body });
+    },
+  );
+  // CSP violations of every document the page shows, the busy page included.
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (violation: string) => violations.push(violation));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { reportViolation(v: string): void }).reportViolation(`${event.effectiveDirective} ${event.blockedURI}`),
+    ),
+  );
+  const problems: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+
+  await page.goto(FORM);
+  await expect(page.getByRole('button', { name: 'Melding versturen' })).toBeVisible({ timeout: 30_000 });
+  // The second request for the form carried a solution of the busy page's challenge in its query.
+  expect(opened).toHaveLength(2);
+  const second = new URL(opened[1]);
+  expect(second.pathname).toBe(FORM);
+  expect(await proofOfWork.verify(second.searchParams.get('altcha') ?? undefined, 0)).toMatchObject({ outcome: 'valid' });
+  // The form drops the spent proof from the address bar.
+  expect(new URL(page.url()).searchParams.has('altcha')).toBe(false);
+  expect(violations).toEqual([]);
+  // Chromium logs the busy page's own 503 as an error; nothing else may be logged.
+  expect(problems.filter((problem) => !problem.includes('status of 503'))).toEqual([]);
+  await page.context().close();
+});
+
+test('the busy page stays responsive while its script solves a harder challenge on the main thread', async ({ browser }) => {
+  const page = await plainPage(browser);
+  const hmacKey = 'e2e-busy-page';
+  const busy = busyPage({ method: 'GET', url: FORM, headers: {} }, 7, undefined, await createChallenge({ hmacKey, number: NUMBER, maxNumber: 100_000 }));
+  // The busy page first; the address with the solution then answers 204, so the browser stays on
+  // the busy page and its long tasks can be read.
+  const solutions: string[] = [];
+  await page.route(
+    (url) => url.pathname === FORM,
+    async (route, request) => {
+      const solution = new URL(request.url()).searchParams.get('altcha');
+      if (solution === null) return route.fulfill({ status: busy.status, headers: busy.headers, body: busy.body });
+      solutions.push(solution);
+      await route.fulfill({ status: 204 });
+    },
+  );
+  await page.addInitScript(() => {
+    const seen: Seen = { longTasks: [], violations: [] };
+    (window as unknown as { seen: Seen }).seen = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
+    }).observe({ type: 'longtask', buffered: true });
+    document.addEventListener('securitypolicyviolation', (event) => seen.violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  // Not waiting for load: a script that did not yield would hold it back for as long as it solves.
+  await page.goto(FORM, { waitUntil: 'commit' });
+  await expect.poll(() => solutions.length, { timeout: 30_000 }).toBe(1);
+  // "Your browser is working" was shown while it solved (and stays: the browser is still here).
+  await expect(page.locator('[data-working]')).toBeVisible();
+  expect(JSON.parse(Buffer.from(solutions[0], 'base64').toString('utf8'))).toMatchObject({ number: NUMBER });
+  expect(await verifySolution(solutions[0], hmacKey, true)).toBe(true);
+  const seen = await page.evaluate(() => (window as unknown as { seen: Seen }).seen);
+  expect(seen.violations).toEqual([]);
+  expect(seen.longTasks.filter((t) => t.duration >= FREEZE_MS)).toEqual([]);
   await page.context().close();
 });

@@ -2,7 +2,8 @@
  * Pages are valid HTML according to the Nu HTML Checker (the W3C validator's engine, run
  * locally from the vnu-jar package on Java): built pages in dist/client, and the pages
  * rendered on demand (the report form with errors, the receipt shown and already shown, the "only in Dutch" notice, the
- * 404) in Dutch and other languages, fetched from the real server. Rule set: the checker's
+ * 404) in Dutch and other languages, fetched from the real server, and the host's busy page
+ * (src/server/busy-page.mjs) as both hosts send it. Rule set: the checker's
  * defaults, errors only — warnings are advice, not failures. Needs a build and Java (installed by
  * .ci/run when missing).
  *
@@ -11,6 +12,7 @@
  * drawn with a seed that changes every day (SAMPLE_SEED=<n> repeats a day's draw; the seed is in
  * the test name), and `npm run test:validate-all` (run by .ci/run after npm test) checks every page.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtPages } from '../support/built-site.ts';
 import { htmlCheckerErrors } from '../support/html-checker.ts';
 import { startServer, submitReport } from '../support/processes.ts';
+import { busyPage } from '../../src/server/busy-page.mjs';
+import { ProofOfWork } from '../../src/lib/report/core/proof-of-work.ts';
+import { deriveKeys } from '../../src/lib/report/crypto/keys.ts';
 import { samplePaths } from '../support/sample.ts';
 
 /**
@@ -85,6 +90,21 @@ beforeAll(
       onDemand.push({ path, type: response.headers.get('content-type') });
       mkdirSync(join(pagesDir, String(i)));
       writeFileSync(join(pagesDir, String(i), 'index.html'), await response.text());
+    }
+    // The busy page renders nothing of the site: a page opened (its challenge and script, in
+    // Polish and Dutch) and a form sent (the values kept). issue() uses no store.
+    const challenge = await new ProofOfWork(deriveKeys(randomBytes(32)), undefined as never, 1_000).issue(1);
+    const busyPages = [
+      busyPage({ method: 'GET', url: '/pl/melden/anoniem/?x=1', headers: {} }, 9, undefined, challenge),
+      busyPage(
+        { method: 'POST', url: '/en/melden/anoniem/', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        9,
+        Buffer.from('language=en&description=a%22%3Cb%3E'),
+      ),
+    ];
+    for (const [i, page] of busyPages.entries()) {
+      mkdirSync(join(pagesDir, `busy-${i}`));
+      writeFileSync(join(pagesDir, `busy-${i}`, 'index.html'), page.body);
     }
     messages = validate(...builtTargets(), pagesDir);
   },

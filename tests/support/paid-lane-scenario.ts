@@ -8,10 +8,13 @@
  * proof-of-work level. A reader with JavaScript who solved the proof of work of the page they had
  * open still gets in through the paid lane: the page asks for the harder proof now due, the
  * browser pays it, and the report is accepted, the right code opens the conversation. A solved
- * proof takes the lane once: its replays wait with the flood.
+ * proof takes the lane once: its replays wait with the flood. A reader with JavaScript who only
+ * arrives during the flood gets the busy page with a challenge; the solution in the query lets
+ * the page's GET in through the lane, once.
  */
 import { solveChallenge } from 'altcha-lib/v1';
 import { expect } from 'vitest';
+import { runBusyPageScript } from './busy-page-script.ts';
 import { parse } from './html.ts';
 import { receiptCode, SAMPLE_REPORT, submitReport, waitFor } from './processes.ts';
 
@@ -33,7 +36,10 @@ const address = (n: number) => `198.18.${Math.floor(n / 250) % 250}.${(n % 250) 
 /** Who a request is from, for both hosts. */
 const from = (ip: string) => ({ 'x-forwarded-for': ip, 'cf-connecting-ip': ip });
 
-/** The page's challenge, solved as the browser's worker solves it: the form's altcha value. */
+/**
+ * The page's challenge (the form's, or the busy page's), solved as the browser's worker or the
+ * busy page's script solves it: the form's altcha value, or the busy page's ?altcha=.
+ */
 async function solvedProof(page: string): Promise<string> {
   const challenge = JSON.parse(parse(page)('[data-challenge]').attr('data-challenge')!);
   const { number } = (await solveChallenge(challenge.challenge, challenge.salt, challenge.algorithm, challenge.maxnumber).promise)!;
@@ -43,6 +49,16 @@ async function solvedProof(page: string): Promise<string> {
 /** The level in a page's challenge (signed into its salt). */
 const levelOf = (page: string) =>
   Number(new URLSearchParams(JSON.parse(parse(page)('[data-challenge]').attr('data-challenge')!).salt.split('?')[1]).get('level'));
+
+/** A GET of `path` until it gets the busy page (a free place in the queue renders the page), at most 10 tries. */
+async function busyPageFor(base: string, path: string, ip: string) {
+  for (let i = 0; i < 10; i++) {
+    const response = await fetch(`${base}${path}`, { headers: from(ip) });
+    const body = await response.text();
+    if (isBusyPage(body)) return { status: response.status, csp: response.headers.get('content-security-policy'), body };
+  }
+  throw new Error(`${path} gave no busy page in 10 tries`);
+}
 
 /**
  * Sends a form as a browser with JavaScript does: solved with the challenge of the page it was
@@ -146,6 +162,34 @@ export async function floodWithPaidReaders(base: string): Promise<{ busy: number
     expect($('section[lang="nl"]').text()).toContain(`Wacht ${noScript!.retryAfter} seconden`);
     expect($('form input[name="description"]').attr('value')).toBe(description);
 
+    // A reader with JavaScript who arrives now: the form's GET waits with the flood and gets the
+    // busy page, which carries a challenge of the lane's level and the script that solves it. The
+    // browser opens the same address with the solution (solved here with altcha-lib, as that
+    // script does) and gets the form through the lane. The same address again waits with the flood.
+    const arriving = await busyPageFor(base, '/melden/anoniem/', '192.0.2.8');
+    expect(arriving.status).toBe(503);
+    expect(arriving.csp).toMatch(/^default-src 'none'; script-src 'sha256-[\w+/]+='; style-src /);
+    const $arriving = parse(arriving.body);
+    expect($arriving('script')).toHaveLength(1);
+    expect($arriving('[data-working]').first().attr('hidden')).toBeDefined();
+    const solution = await solvedProof(arriving.body);
+    // The page's own script (as this host sends it) finds the same solution and opens the same address.
+    const script = runBusyPageScript(arriving.body, `${base}/melden/anoniem/`);
+    const opening = new URL(await script.opened);
+    expect(opening.pathname).toBe('/melden/anoniem/');
+    expect(JSON.parse(Buffer.from(opening.searchParams.get('altcha')!, 'base64').toString())).toEqual(JSON.parse(Buffer.from(solution, 'base64').toString()));
+    const entered = await fetch(`${base}/melden/anoniem/?${new URLSearchParams({ altcha: solution })}`, { headers: from('192.0.2.8') });
+    const enteredPage = await entered.text();
+    expect(entered.status).toBe(200);
+    expect(parse(enteredPage)('input[name="token"]').attr('value')).toBeTruthy();
+    const again = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const response = await fetch(`${base}/melden/anoniem/?${new URLSearchParams({ altcha: solution })}`, { headers: from(address(320 + i)) });
+        return response.text();
+      }),
+    );
+    expect(again.some(isBusyPage), 'the same address again waits with the flood').toBe(true);
+
     // The readers who paid get in during the flood: the code opens the conversation, the report
     // is accepted. The flood raised the price: they paid again, at the level asked now.
     const opened = await sendPaid(base, '/melden/terugkomen/', { action: 'open', code, language: 'nl' }, followUpPage, '192.0.2.2');
@@ -173,7 +217,8 @@ export async function floodWithPaidReaders(base: string): Promise<{ busy: number
     );
     expect(replays.some(isBusyPage)).toBe(true);
     expect(replays.filter((page) => page.includes('blijft bewaard tot en met'))).toEqual([]);
-    paidRounds = opened.levels.length + sent.levels.length;
+    // The reader who arrived during the flood took the lane once, with the busy page's proof.
+    paidRounds = opened.levels.length + sent.levels.length + 1;
   } finally {
     await attackers.stop();
   }

@@ -1,6 +1,7 @@
 /**
- * Which requests take the paid lane (src/server/paid-lane.mjs): a form with a valid proof of
- * work of the level asked now, once per challenge; with the real ProofOfWork and a real store.
+ * Which requests take the paid lane (src/server/paid-lane.mjs): a form, or a GET's query, with a
+ * valid proof of work of the level asked now, once per challenge; with the real ProofOfWork and a
+ * real store.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -59,6 +60,31 @@ describe('the paid lane', () => {
     expect(await paid({ altcha: fresh })).toBe(true);
     expect(await proofOfWork.check(fresh)).toBe('valid');
     expect(await proofOfWork.check(fresh)).toBe('invalid');
+  });
+
+  it('lets in a GET with a valid proof in its query once, as a form; never a HEAD, which uses nothing up', async () => {
+    let level = 2;
+    const lane = createPaidLane(proofOfWork, () => level);
+    const get = (altcha: string, method = 'GET') =>
+      lane.paid({ method, url: `/melden/anoniem/ontvangen/?r=abc&${new URLSearchParams({ altcha })}`, headers: {} }, undefined);
+    const altcha = await solved(2);
+    expect(await get(altcha, 'HEAD'), 'HEAD').toBe(false);
+    expect(await get(altcha)).toBe(true);
+    expect(await get(altcha), 'replayed').toBe(false);
+    expect(await get(await solved(1)), 'below the level asked').toBe(false);
+    // The same proof in a form after the GET used it: still once.
+    const { req, body } = post({ altcha });
+    expect(await lane.paid(req, body)).toBe(false);
+    // Used up in this process only: the store has not seen it.
+    expect(await proofOfWork.check(altcha, Date.now(), 2)).toBe('valid');
+
+    // The busy page's challenge: for a page opened, at the lane's level now.
+    level = 3;
+    const challenge = (await lane.challenge({ method: 'GET', url: '/melden/anoniem/' })) as { salt: string };
+    expect(new URLSearchParams(challenge.salt.split('?')[1]).get('level')).toBe('3');
+    expect(await lane.challenge({ method: 'HEAD', url: '/melden/anoniem/' })).toBeDefined();
+    expect(await lane.challenge({ method: 'POST', url: '/melden/anoniem/' })).toBeUndefined();
+    expect(await lane.challenge({ method: 'GET', url: '/api/vragen/' })).toBeUndefined();
   });
 
   it('remembers a bounded number of challenges, forgetting the oldest', async () => {
