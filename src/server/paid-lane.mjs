@@ -16,9 +16,10 @@
  * replica can take the lane there once, which costs that replica one render, nothing more.
  * HEAD never takes the lane and uses nothing up: a link checker or prefetcher sending HEAD with
  * the address must not spend the proof before the browser's GET, and a HEAD let in without
- * using the proof could be replayed to pass the queue as often as it liked. At most REMEMBERED challenges are kept (a few MB); past that the oldest are
- * forgotten: a replay of one of those can take a lane place once more, and then costs a render
- * that the store refuses, never Argon2id.
+ * using the proof could be replayed to pass the queue as often as it liked.
+ * At most REMEMBERED challenges are kept (a few MB); past that the oldest are forgotten: a replay
+ * of one of those can take a lane place once more, and then costs a render that the store
+ * refuses, never Argon2id.
  * Plain JavaScript so the server starts without a TypeScript step.
  */
 import { CONTROL_FIELDS } from '../lib/report/core/intake.ts';
