@@ -2,7 +2,8 @@
  * Runs npm scripts at the same time, for `npm test` on 2 cores: the first prints as it goes, the
  * others print when they end (whole on failure, the last lines on success); the exit status is
  * the first failure's. For scripts that each leave a core idle (docs/TESTS.md): `npm test` runs
- * `node scripts/side-by-side.mjs build build:desk`, as an Astro build keeps about one core busy,
+ * `node scripts/side-by-side.mjs build build:desk test:unit`, as an Astro build keeps about 1.4 of
+ * the 2 cores busy and the unit and component tests need no build,
  * and `npm run test:more` runs `node scripts/side-by-side.mjs test:serverless test:desk:postgres`,
  * as the serverless suite mostly waits on workerd (with the desk's whole run: 68 s together
  * against 77 s one after the other, docs/TESTS.md).

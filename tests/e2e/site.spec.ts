@@ -64,7 +64,12 @@ const VARIANTS = [
 const ON_DEMAND = [...['en', 'pl', 'ro', 'bg', 'uk'].map((locale) => `/${locale}/gemeenten/woerden/`), '/bestaat-niet/', '/pl/bestaat-niet/'];
 const statusOf = (path: string) => (path.endsWith('/bestaat-niet/') ? 404 : 200);
 const paths = full ? [...all, ...ON_DEMAND] : [...new Set([...templatePaths, ...VARIANTS, ...ON_DEMAND])];
-const BATCH = 40;
+/**
+ * Pages per test. Small enough that the last batches of the run end close together on the two
+ * workers (three batches of 40 left one worker alone for the last 20 s); large enough that a
+ * page's new context is a small part of each test.
+ */
+const BATCH = 20;
 
 test('the sample covers every template in every language', () => {
   const sampled = new Set(paths.map(templateOf));
