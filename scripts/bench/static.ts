@@ -15,13 +15,18 @@
  * `taskset` on the machine, both servers are pinned to the first core and wrk to the second, so
  * neither server competes with the load generator.
  *
+ * A third server in the same rounds is the Node floor (node-floor-server.ts): a bare node:http
+ * server answering our server's recorded responses (same headers, same bytes) from memory. It
+ * shows how much of the distance to nginx is Node's own HTTP stack with our headers, and how
+ * much our serving path adds.
+ *
  * Settings: BENCH_SECONDS (per run, default 5), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS
  * (default 32). Needs a build.
  */
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { get } from 'node:http';
+import { get, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
@@ -153,6 +158,28 @@ const medians = (results: Result[]): Result => ({
   errors: 0,
 });
 
+/**
+ * One answer of our server as sent, for the Node floor: the header list without the three that
+ * node:http adds to every answer itself (Date, Connection, Keep-Alive), and the bytes.
+ */
+function record(url: string, encoding: boolean): Promise<{ headers: string[]; body: string }> {
+  return new Promise((done, fail) => {
+    request(url, { headers: { 'accept-encoding': encoding ? 'br, gzip' : 'identity' } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const headers: string[] = [];
+        for (let i = 0; i < response.rawHeaders.length; i += 2) {
+          if (!/^(date|connection|keep-alive)$/i.test(response.rawHeaders[i])) headers.push(response.rawHeaders[i], response.rawHeaders[i + 1]);
+        }
+        done({ headers, body: Buffer.concat(chunks).toString('base64') });
+      });
+    })
+      .on('error', fail)
+      .end();
+  });
+}
+
 /** Status, body size and Content-Encoding of one answer, as sent (node:http does not decompress). */
 function answer(url: string, encoding: boolean): Promise<{ bytes: number; encoding: string; status: number }> {
   return new Promise((done, fail) => {
@@ -171,6 +198,7 @@ const PATHS = ['/hulp/', '/', `/_astro/${css}`];
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-static-'));
 let nginx: ChildProcess | undefined;
+let floor: ChildProcess | undefined;
 const dataDir = join(dir, 'data');
 const ours = await startServer({ REPORT_DATA_DIR: dataDir });
 // Stopped by a signal to this script alone (not the terminal's Ctrl-C, which reaches the whole
@@ -178,6 +206,7 @@ const ours = await startServer({ REPORT_DATA_DIR: dataDir });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     nginx?.kill('SIGQUIT');
+    floor?.kill('SIGTERM');
     void ours.stop().finally(() => {
       rmSync(dir, { recursive: true, force: true });
       process.exit(130);
@@ -198,41 +227,58 @@ try {
   await waitForPort(port);
   // Both servers on the first core, wrk on the second (runWrk): the load generator never takes a server's core.
   if (tasksetBinary) spawnSync(tasksetBinary, ['-a', '-p', '-c', '0', String(ours.process.pid)]);
-  const hosts = { nginx: `http://127.0.0.1:${port}`, ours: ours.url };
+  // The Node floor, on the same core, with our answers recorded once.
+  const recorded: Record<string, { headers: string[]; body: string }> = {};
+  for (const path of PATHS) for (const encoding of [false, true]) recorded[`${path} ${encoding ? 'br' : 'identity'}`] = await record(ours.url + path, encoding);
+  writeFileSync(join(dir, 'floor.json'), JSON.stringify(recorded));
+  floor = spawn(process.execPath, ['scripts/bench/node-floor-server.ts'], {
+    env: { ...process.env, FLOOR_ANSWERS: join(dir, 'floor.json'), PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const floorUrl = await new Promise<string>((found) =>
+    floor!.stdout!.on('data', (chunk: Buffer) => {
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(chunk.toString());
+      if (match) found(match[0]);
+    }),
+  );
+  if (tasksetBinary) spawnSync(tasksetBinary, ['-a', '-p', '-c', '0', String(floor.pid)]);
+  const hosts = { nginx: `http://127.0.0.1:${port}`, ours: ours.url, floor: floorUrl };
 
   console.log(
-    `wrk -t1 -c${CONNECTIONS} -d${SECONDS}s --latency, median of ${ROUNDS} rounds${tasksetBinary ? ' (servers on core 0, wrk on core 1)' : ''}, nginx ${spawnSync(nginxBinary, ['-v'], { encoding: 'utf8' }).stderr.trim().replace('nginx version: ', '')} (1 worker) and ours on the same dist/client, one after the other per row.\n`,
+    `wrk -t1 -c${CONNECTIONS} -d${SECONDS}s --latency, median of ${ROUNDS} rounds${tasksetBinary ? ' (servers on core 0, wrk on core 1)' : ''}, nginx ${spawnSync(nginxBinary, ['-v'], { encoding: 'utf8' }).stderr.trim().replace('nginx version: ', '')} (1 worker), ours and the Node floor (our answers from memory, node-floor-server.ts) on the same dist/client, one after the other per row.\n`,
   );
   console.log(
-    '| path | Accept-Encoding | nginx req/s | ours req/s | ratio (≥ 0.5) | nginx p50 / p99 ms | ours p50 / p99 ms | p99 ratio (≤ 2) | body nginx / ours |',
+    '| path | Accept-Encoding | nginx req/s | ours req/s | ratio (≥ 0.5) | nginx p50 / p99 ms | ours p50 / p99 ms | p99 ratio (≤ 2) | Node floor req/s, p50 / p99 ms | ours / floor: req/s, p99 | body nginx / ours |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   let met = true;
   for (const path of PATHS) {
     for (const encoding of [false, true]) {
-      const runs: Record<string, Result[]> = { nginx: [], ours: [] };
+      const runs: Record<string, Result[]> = { nginx: [], ours: [], floor: [] };
       const bodies: string[] = [];
-      for (const [name, base] of Object.entries(hosts)) {
+      for (const [name, base] of Object.entries({ nginx: hosts.nginx, ours: hosts.ours })) {
         const a = await answer(base + path, encoding);
         if (a.status !== 200) throw new Error(`${name} ${path}: ${a.status}`);
         bodies.push(`${a.bytes} ${a.encoding}`);
       }
       for (let round = 0; round < ROUNDS; round++) {
-        const order = round % 2 ? (['ours', 'nginx'] as const) : (['nginx', 'ours'] as const);
+        // Each server first, second and last in turn.
+        const order = (['nginx', 'ours', 'floor'] as const).map((_, i, all) => all[(i + round) % all.length]);
         for (const name of order) {
           const result = await runWrk(hosts[name] + path, encoding);
           if (result.errors) throw new Error(`${name} ${path}: ${result.errors} fouten`);
           runs[name].push(result);
         }
       }
-      const results = { nginx: medians(runs.nginx), ours: medians(runs.ours) };
+      const results = { nginx: medians(runs.nginx), ours: medians(runs.ours), floor: medians(runs.floor) };
       const ratio = results.ours.rps / results.nginx.rps;
       const p99Ratio = results.ours.p99 / results.nginx.p99;
       met &&= ratio >= 0.5 && p99Ratio <= 2;
       const label = path.startsWith('/_astro/') ? '/_astro/….css' : path;
       console.log(
         `| ${label} | ${encoding ? 'br, gzip' : '—'} | ${results.nginx.rps.toFixed(0)} | ${results.ours.rps.toFixed(0)} | ${ratio.toFixed(2)} | ` +
-          `${results.nginx.p50.toFixed(2)} / ${results.nginx.p99.toFixed(2)} | ${results.ours.p50.toFixed(2)} / ${results.ours.p99.toFixed(2)} | ${p99Ratio.toFixed(2)} | ${bodies.join(' / ')} |`,
+          `${results.nginx.p50.toFixed(2)} / ${results.nginx.p99.toFixed(2)} | ${results.ours.p50.toFixed(2)} / ${results.ours.p99.toFixed(2)} | ${p99Ratio.toFixed(2)} | ` +
+          `${results.floor.rps.toFixed(0)}, ${results.floor.p50.toFixed(2)} / ${results.floor.p99.toFixed(2)} | ${(results.ours.rps / results.floor.rps).toFixed(2)}, ${(results.ours.p99 / results.floor.p99).toFixed(2)} | ${bodies.join(' / ')} |`,
       );
     }
   }
@@ -242,6 +288,11 @@ try {
   if (nginx && nginx.exitCode === null) {
     const exited = once(nginx, 'exit');
     nginx.kill('SIGQUIT');
+    await exited;
+  }
+  if (floor && floor.exitCode === null) {
+    const exited = once(floor, 'exit');
+    floor.kill('SIGTERM');
     await exited;
   }
   await ours.stop();
