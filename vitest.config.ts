@@ -6,7 +6,7 @@
  * - integration: the built site in dist/, real server processes, PostgreSQL, Java (the Nu HTML
  *   Checker) and builds of broken content — needs `npm run build` first.
  * `npm run test:unit` runs the first two, `npm run test:integration` the last (but for the
- * replicas, `npm run test:replicas`).
+ * long checks, `npm run test:long`).
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
@@ -18,7 +18,14 @@ import { defineConfig } from 'vitest/config';
  */
 export const maxWorkers = Math.max(2, availableParallelism() - 1);
 
-const REPLICAS = 'tests/integration/replicas.test.ts';
+/**
+ * The long checks: not in npm test but in `npm run test:more`, the part .ci/run adds to it
+ * (docs/TESTS.md, "Two tiers"). A set-up npm start does not use (PostgreSQL with three instances,
+ * one killed mid-delivery), a flood larger than the render queue (the same scenario runs against
+ * the Worker in test:more), and an editor's session on a copy of the content (its own build and
+ * a dev server): together about a minute of CPU.
+ */
+const LONG = ['tests/integration/replicas.test.ts', 'tests/integration/paid-lane.test.ts', 'tests/integration/editing.test.ts'];
 
 export default defineConfig({
   test: {
@@ -30,10 +37,8 @@ export default defineConfig({
       // seconds alone, past Vitest's 5 s default when the two cores are busy with a build.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false, testTimeout: 30_000 } },
       'tests/components/vitest.config.ts',
-      // replicas.test.ts checks a set-up npm start does not use (PostgreSQL with two instances,
-      // one killed mid-delivery): run by `npm run test:more`, the part .ci/run adds to npm test.
-      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], exclude: [REPLICAS] } },
-      { test: { name: 'replicas', include: [REPLICAS] } },
+      { test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], exclude: LONG } },
+      { test: { name: 'long', include: LONG } },
     ],
   },
 });

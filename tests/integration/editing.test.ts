@@ -11,6 +11,7 @@
  * The kept ones are those the checks need (Moviera's region, written by hand and generated, with
  * and without a plan) and one of every plan. Needs `npm run build` first (the pages that show
  * Moviera's number now are read from dist/client).
+ * Not in npm test: `npm run test:long`, part of `npm run test:more`, which .ci/run runs after it.
  */
 import { stripVTControlCharacters } from 'node:util';
 import { execFile, spawn } from 'node:child_process';

@@ -2,6 +2,7 @@
  * The paid lane on the Node server (tests/support/paid-lane-scenario.ts): while a flood without
  * proofs of work keeps the render queue full and gets the busy page, readers who paid get in; the
  * metrics show both. A real server on loopback with small limits; needs `npm run build`.
+ * Not in npm test: `npm run test:long`, part of `npm run test:more`, which .ci/run runs after it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerWithData, type Started } from '../support/processes.ts';

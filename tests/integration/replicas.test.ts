@@ -5,7 +5,7 @@
  * one instance is killed (SIGKILL) while it delivers. Every receipted report must arrive, each
  * webhook-id is stored once, and the per-client limit holds across the three together.
  * Needs a build (npm test builds first) and the PostgreSQL server package (.ci/run installs it).
- * Not in npm test: `npm run test:replicas`, part of `npm run test:more`, which .ci/run runs after it.
+ * Not in npm test: `npm run test:long`, part of `npm run test:more`, which .ci/run runs after it.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
