@@ -34,6 +34,19 @@ async function plainPage(browser: Browser) {
   return context.newPage();
 }
 
+/** From the first byte each document runs: every long task and every CSP violation, read with seenBy. */
+function recordFromFirstByte(page: Page) {
+  return page.addInitScript(() => {
+    const seen: Seen = { longTasks: [], violations: [] };
+    (window as unknown as { seen: Seen }).seen = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) seen.longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
+    }).observe({ type: 'longtask', buffered: true });
+    document.addEventListener('securitypolicyviolation', (event) => seen.violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+}
+const seenBy = (page: Page) => page.evaluate(() => (window as unknown as { seen: Seen }).seen);
+
 /** Answers the form's POST in the browser and records it; the server never sees it. */
 async function catchPost(page: Page) {
   const posts: { body: URLSearchParams; at: number }[] = [];
@@ -63,15 +76,7 @@ test('a Web Worker solves the challenge; no long task while it solves, no CSP vi
     await route.fulfill({ response, body: html.replace(attribute, `data-challenge="${json}"`) });
   });
 
-  // Recorded from the first byte the page runs: every long task, every CSP violation.
-  await page.addInitScript(() => {
-    const seen: Seen = { longTasks: [], violations: [] };
-    (window as unknown as { seen: Seen }).seen = seen;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) seen.longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
-    }).observe({ type: 'longtask', buffered: true });
-    document.addEventListener('securitypolicyviolation', (event) => seen.violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
-  });
+  await recordFromFirstByte(page);
   const problems: string[] = [];
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
   page.on('pageerror', (error) => problems.push(error.message));
@@ -102,7 +107,7 @@ test('a Web Worker solves the challenge; no long task while it solves, no CSP vi
   // It came from the worker script, served from 'self' under the page's own CSP.
   expect(workers).toEqual([expect.stringMatching(WORKER_SCRIPT)]);
   expect(csp).toMatch(/script-src 'self'/);
-  const seen = await page.evaluate(() => (window as unknown as { seen: Seen }).seen);
+  const seen = await seenBy(page);
   expect(seen.violations).toEqual([]);
   expect(problems).toEqual([]);
   // The main thread stayed free while the challenge was solved: from the request for the worker
@@ -214,14 +219,7 @@ test('the busy page stays responsive while its script solves a harder challenge 
       await route.fulfill({ status: 204 });
     },
   );
-  await page.addInitScript(() => {
-    const seen: Seen = { longTasks: [], violations: [] };
-    (window as unknown as { seen: Seen }).seen = seen;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) seen.longTasks.push({ start: Math.round(entry.startTime), duration: Math.round(entry.duration) });
-    }).observe({ type: 'longtask', buffered: true });
-    document.addEventListener('securitypolicyviolation', (event) => seen.violations.push(`${event.effectiveDirective} ${event.blockedURI}`));
-  });
+  await recordFromFirstByte(page);
   // Not waiting for load: a script that did not yield would hold it back for as long as it solves.
   await page.goto(FORM, { waitUntil: 'commit' });
   await expect.poll(() => solutions.length, { timeout: 30_000 }).toBe(1);
@@ -229,7 +227,7 @@ test('the busy page stays responsive while its script solves a harder challenge 
   await expect(page.locator('[data-working]')).toBeVisible();
   expect(JSON.parse(Buffer.from(solutions[0], 'base64').toString('utf8'))).toMatchObject({ number: NUMBER });
   expect(await verifySolution(solutions[0], hmacKey, true)).toBe(true);
-  const seen = await page.evaluate(() => (window as unknown as { seen: Seen }).seen);
+  const seen = await seenBy(page);
   expect(seen.violations).toEqual([]);
   expect(seen.longTasks.filter((t) => t.duration >= FREEZE_MS)).toEqual([]);
   await page.context().close();
